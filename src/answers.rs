@@ -1,0 +1,354 @@
+//! An answers file: who was assessed, by whom, and the answer to each question, with notes and
+//! evidence. Written by `jsp assess`, fine to edit by hand, kept in git.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{Error, Problem, Result, Warning};
+use crate::questionnaire::{NOT_APPLICABLE, Questionnaire};
+use crate::text::{line_of_key, nearest};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answers {
+    pub questionnaire: String,
+    #[serde(default)]
+    pub version: Option<String>,
+    #[serde(default)]
+    pub organization: Option<String>,
+    #[serde(default)]
+    pub subject: Option<String>,
+    #[serde(default)]
+    pub assessor: Option<String>,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default, deserialize_with = "unique_answers")]
+    pub answers: BTreeMap<String, Answer>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    /// An option id of the questionnaire's scale, or [`NOT_APPLICABLE`].
+    pub choice: String,
+    pub note: Option<String>,
+    pub evidence: Vec<String>,
+}
+
+impl Answer {
+    pub fn new(choice: impl Into<String>, note: Option<String>) -> Self {
+        Answer {
+            choice: choice.into(),
+            note: note.filter(|n| !n.trim().is_empty()),
+            evidence: Vec::new(),
+        }
+    }
+
+    pub fn is_not_applicable(&self) -> bool {
+        self.choice == NOT_APPLICABLE
+    }
+}
+
+impl Answers {
+    /// Parses and checks an answers file against its questionnaire.
+    pub fn parse(text: &str, path: &Path) -> Result<Answers> {
+        crate::yaml::from_str(text).map_err(|problem| Error::invalid(path, problem))
+    }
+
+    pub fn load(path: &Path) -> Result<(Answers, String)> {
+        let text = crate::files::read_text(path)?;
+        Ok((Answers::parse(&text, path)?, text))
+    }
+
+    /// Every answer that does not fit the questionnaire is an error; a version mismatch and
+    /// an unexplained `na` are warnings. `source` is the file's text, for line numbers.
+    pub fn check(
+        &self,
+        questionnaire: &Questionnaire,
+        source: &str,
+        path: &Path,
+    ) -> Result<Vec<Warning>> {
+        let mut errors = Vec::new();
+        let mut warnings = Vec::new();
+        if let Some(version) = &self.version
+            && *version != questionnaire.version
+        {
+            warnings.push(
+                Problem::new(format!(
+                    "answers were given to version {version} of `{}`, which is now at version {}",
+                    questionnaire.id, questionnaire.version
+                ))
+                .at(line_of_key(source, "version"))
+                .hint("review the answers with `jsp assess --review`, then update `version`"),
+            );
+        }
+        for (id, answer) in &self.answers {
+            let line = line_of_key(source, id);
+            let Some((_, question)) = questionnaire.question(id) else {
+                let ids = questionnaire.questions().map(|(_, q)| q.id.as_str());
+                let hint = match nearest(id, ids) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("see `jsp show {}` for its questions", questionnaire.id),
+                };
+                errors.push(
+                    Problem::new(format!(
+                        "`{id}` is not a question of `{}`",
+                        questionnaire.id
+                    ))
+                    .at(line)
+                    .hint(hint),
+                );
+                continue;
+            };
+            if answer.is_not_applicable() {
+                if !question.na {
+                    errors.push(
+                        Problem::new(format!("question `{id}` cannot be answered `na`"))
+                            .at(line)
+                            .hint("the questionnaire does not allow not applicable here: choose an option"),
+                    );
+                } else if answer.note.is_none() {
+                    warnings.push(
+                        Problem::new(format!("`{id}` is marked not applicable without a note"))
+                            .at(line)
+                            .hint("add a note saying why the practice does not apply"),
+                    );
+                }
+            } else if questionnaire.option(&answer.choice).is_none() {
+                let options: Vec<&str> =
+                    questionnaire.scale.iter().map(|o| o.id.as_str()).collect();
+                errors.push(
+                    Problem::new(format!(
+                        "`{id}`: `{}` is not an answer option",
+                        answer.choice
+                    ))
+                    .at(line)
+                    .hint(format!("use one of {}", options.join(", "))),
+                );
+            }
+        }
+        if errors.is_empty() {
+            Ok(warnings
+                .into_iter()
+                .map(|problem| Warning {
+                    path: path.to_path_buf(),
+                    problem,
+                })
+                .collect())
+        } else {
+            Err(Error::Invalid {
+                path: path.to_path_buf(),
+                problems: errors,
+            })
+        }
+    }
+
+    /// The file's text: metadata first, then answers in questionnaire order, so that diffs of
+    /// answers files read well in review.
+    pub fn to_yaml(&self, questionnaire: &Questionnaire) -> Result<String, String> {
+        let ordered: Vec<(&str, &Answer)> = questionnaire
+            .questions()
+            .filter_map(|(_, q)| self.answers.get(&q.id).map(|a| (q.id.as_str(), a)))
+            .collect();
+        crate::yaml::to_string(&AnswersOut {
+            questionnaire: &self.questionnaire,
+            version: self.version.as_deref(),
+            organization: self.organization.as_deref(),
+            subject: self.subject.as_deref(),
+            assessor: self.assessor.as_deref(),
+            date: self.date.as_deref(),
+            answers: OrderedAnswers(ordered),
+        })
+    }
+
+    /// Writes the file atomically.
+    pub fn save(&self, questionnaire: &Questionnaire, path: &Path) -> Result<()> {
+        let text = self
+            .to_yaml(questionnaire)
+            .map_err(|message| Error::Write {
+                path: path.to_path_buf(),
+                source: std::io::Error::other(message),
+            })?;
+        crate::files::write_atomic(path, text.as_bytes())
+    }
+}
+
+#[derive(Serialize)]
+struct AnswersOut<'a> {
+    questionnaire: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    organization: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subject: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    assessor: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    answers: OrderedAnswers<'a>,
+}
+
+struct OrderedAnswers<'a>(Vec<(&'a str, &'a Answer)>);
+
+impl Serialize for OrderedAnswers<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (id, answer) in &self.0 {
+            map.serialize_entry(id, answer)?;
+        }
+        map.end()
+    }
+}
+
+/// The short form (`id: option`) when there is nothing but the choice.
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.note.is_none() && self.evidence.is_empty() {
+            return serializer.serialize_str(&self.choice);
+        }
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("answer", &self.choice)?;
+        if let Some(note) = &self.note {
+            map.serialize_entry("note", note)?;
+        }
+        if !self.evidence.is_empty() {
+            map.serialize_entry("evidence", &self.evidence)?;
+        }
+        map.end()
+    }
+}
+
+/// The long form of an answer, as written by hand or by `jsp assess`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LongAnswer {
+    answer: Choice,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    evidence: Vec<String>,
+}
+
+/// An option id; a bare number (`3`) is read as the id "3".
+struct Choice(String);
+
+impl<'de> Deserialize<'de> for Choice {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ChoiceVisitor).map(Choice)
+    }
+}
+
+struct ChoiceVisitor;
+
+impl Visitor<'_> for ChoiceVisitor {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an answer option id")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(AnswerVisitor)
+    }
+}
+
+struct AnswerVisitor;
+
+impl<'de> Visitor<'de> for AnswerVisitor {
+    type Value = Answer;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an option id, or a map with `answer`, `note` and `evidence`")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {
+        Ok(Answer::new(v, None))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Answer, E> {
+        Ok(Answer::new(v.to_string(), None))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Answer, E> {
+        Ok(Answer::new(v.to_string(), None))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Answer, E> {
+        Ok(Answer::new(v.to_string(), None))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Answer, E> {
+        Ok(Answer::new(v.to_string(), None))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Answer, A::Error> {
+        let long = LongAnswer::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        Ok(Answer {
+            choice: long.answer.0,
+            note: long.note.filter(|n| !n.trim().is_empty()),
+            evidence: long.evidence,
+        })
+    }
+}
+
+/// A map of answers in which a question answered twice is an error, not a silent overwrite.
+fn unique_answers<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, Answer>, D::Error> {
+    struct UniqueAnswers;
+
+    impl<'de> Visitor<'de> for UniqueAnswers {
+        type Value = BTreeMap<String, Answer>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a map from question id to answer")
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(BTreeMap::new())
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut answers = BTreeMap::new();
+            while let Some(id) = map.next_key::<String>()? {
+                if answers.contains_key(&id) {
+                    return Err(de::Error::custom(format!(
+                        "question `{id}` is answered twice"
+                    )));
+                }
+                let answer = map.next_value()?;
+                answers.insert(id, answer);
+            }
+            Ok(answers)
+        }
+    }
+
+    deserializer.deserialize_any(UniqueAnswers)
+}

@@ -1,0 +1,165 @@
+//! The command line, as clap parses it. What each command does is in `commands`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "jsp",
+    version,
+    about = "Measure the maturity of a medical device security program against the HSCC Joint Security Plan",
+    after_help = "Exit codes: 0 success, 1 a gate failed (score below --min-level, --min-score or a target), 2 bad input or usage."
+)]
+pub struct Cli {
+    /// A folder of custom questionnaires (repeatable); one with a built-in's id replaces it.
+    #[arg(
+        long = "questionnaires",
+        value_name = "DIR",
+        global = true,
+        env = "JSP_QUESTIONNAIRES",
+        value_delimiter = ':'
+    )]
+    pub questionnaires: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Answer a questionnaire interactively; saves after every answer and resumes where it stopped.
+    Assess(AssessArgs),
+    /// Score an answers file: maturity level and score per domain, with gates for CI.
+    Score(ScoreArgs),
+    /// Export the whole assessment: summary, answers, next steps, unanswered questions.
+    Report(ReportArgs),
+    /// Check questionnaire, answers and target files; report every problem.
+    Validate(ValidateArgs),
+    /// List the questionnaires found.
+    List(ListArgs),
+    /// Show a questionnaire's domains and questions.
+    Show(ShowArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AssessArgs {
+    /// Questionnaire id or YAML file [default: the answers file's, jsp.toml's, or a choice]
+    pub questionnaire: Option<String>,
+    /// The answers file to create or resume [default: <questionnaire-id>-answers.yaml]
+    #[arg(long, short = 'a', value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Organization assessed (asked for when creating a file)
+    #[arg(long = "org", value_name = "NAME")]
+    pub organization: Option<String>,
+    /// What is assessed: a product line, a site, the program (asked for when creating a file)
+    #[arg(long, value_name = "TEXT")]
+    pub subject: Option<String>,
+    /// Who assesses (asked for when creating a file)
+    #[arg(long, value_name = "NAME")]
+    pub assessor: Option<String>,
+    /// Date of the assessment, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Walk every question with its current answer as the default, not only unanswered ones
+    #[arg(long)]
+    pub review: bool,
+    /// Only the questions of this domain (repeatable)
+    #[arg(long = "domain", value_name = "ID")]
+    pub domains: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ScoreArgs {
+    /// The answers file
+    pub answers: PathBuf,
+    #[arg(long, short = 'f', value_enum, default_value_t = ScoreFormat::Table)]
+    pub format: ScoreFormat,
+    /// Write to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Fail (exit 1) if any applicable domain is below this level
+    #[arg(long, value_name = "N")]
+    pub min_level: Option<u32>,
+    /// Fail (exit 1) if the overall score is below this
+    #[arg(long, value_name = "X")]
+    pub min_score: Option<f64>,
+    /// Target levels per domain (TOML); fail (exit 1) if any domain is below its target
+    #[arg(long, value_name = "FILE")]
+    pub target: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The answers file
+    pub answers: PathBuf,
+    #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
+    /// Write to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Target levels per domain (TOML), shown beside each domain
+    #[arg(long, value_name = "FILE")]
+    pub target: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ValidateArgs {
+    /// Questionnaire (.yaml), answers (.yaml) or target (.toml) files, or folders of them
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// Questionnaire id or YAML file
+    pub questionnaire: String,
+    #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+    /// Write to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScoreFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Table,
+    Markdown,
+    Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

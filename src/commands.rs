@@ -1,0 +1,468 @@
+//! What each command does: load, check, score, write. Results go to stdout (or `-o FILE`),
+//! diagnostics to stderr.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::answers::Answers;
+use crate::catalog::{Catalog, Entry};
+use crate::cli::{
+    AssessArgs, Cli, Command, ListArgs, ListFormat, ReportArgs, ReportFormat, ScoreArgs,
+    ScoreFormat, ShowArgs, ShowFormat, ValidateArgs,
+};
+use crate::config::Config;
+use crate::error::{Error, Problem, Result, Warning};
+use crate::prompt::{Interview, Outcome};
+use crate::questionnaire::Questionnaire;
+use crate::report::{self, Assessment};
+use crate::scoring::{self, round2};
+use crate::target::Target;
+
+/// Exit code when a gate failed.
+pub const EXIT_GATE_FAILED: u8 = 1;
+
+/// Runs a parsed command line; the value is the exit code.
+pub fn run(cli: Cli) -> Result<u8> {
+    let config = Config::discover(Path::new("."))?;
+    let mut folders = config.questionnaires.clone();
+    folders.extend(cli.questionnaires);
+    let context = Context {
+        catalog: Catalog::new(folders),
+        config,
+    };
+    match cli.command {
+        Command::Assess(args) => context.assess(args),
+        Command::Score(args) => context.score(args),
+        Command::Report(args) => context.report(args),
+        Command::Validate(args) => context.validate(&args),
+        Command::List(args) => context.list(args),
+        Command::Show(args) => context.show(args),
+    }
+}
+
+struct Context {
+    catalog: Catalog,
+    config: Config,
+}
+
+/// An answers file with its questionnaire, both checked.
+struct Loaded {
+    entry: Entry,
+    answers: Answers,
+}
+
+impl Context {
+    fn load(&self, path: &Path) -> Result<Loaded> {
+        let (answers, text) = Answers::load(path)?;
+        let mut warnings = Vec::new();
+        let entry = self
+            .catalog
+            .find(&answers.questionnaire, &mut warnings)
+            .map_err(|error| match error {
+                Error::Usage { message } => Error::invalid(
+                    path,
+                    Problem::new(message).at(crate::text::line_of_key(&text, "questionnaire")),
+                ),
+                other => other,
+            })?;
+        warnings.extend(answers.check(&entry.questionnaire, &text, path)?);
+        print_warnings(&warnings);
+        Ok(Loaded { entry, answers })
+    }
+
+    fn target(
+        &self,
+        given: Option<&Path>,
+        questionnaire: &Questionnaire,
+    ) -> Result<Option<Target>> {
+        given
+            .or(self.config.target.as_deref())
+            .map(|path| Target::load(path, questionnaire))
+            .transpose()
+    }
+
+    fn score(&self, args: ScoreArgs) -> Result<u8> {
+        let loaded = self.load(&args.answers)?;
+        let questionnaire = &loaded.entry.questionnaire;
+        let target = self.target(args.target.as_deref(), questionnaire)?;
+        let card = scoring::score(questionnaire, &loaded.answers, target.as_ref());
+        let assessment = Assessment {
+            answers: &loaded.answers,
+            card: &card,
+        };
+        let text = match args.format {
+            ScoreFormat::Table => {
+                let terminal = args.output.is_none() && std::io::stdout().is_terminal();
+                report::table::render(
+                    &assessment,
+                    table_width(terminal),
+                    terminal && colour_allowed(),
+                )
+            }
+            ScoreFormat::Json => report::json::score(&assessment),
+            ScoreFormat::Markdown => report::markdown::score(&assessment),
+        };
+        emit(args.output.as_deref(), &text)?;
+
+        let mut failures = Vec::new();
+        for domain in card.domains.iter().filter(|d| d.applicable) {
+            if let Some(min) = args.min_level.filter(|min| domain.level < *min) {
+                failures.push(format!(
+                    "domain `{}` is at level {}, below --min-level {min}",
+                    domain.domain.id, domain.level
+                ));
+            }
+            if let (true, Some(target)) = (domain.below_target(), domain.target) {
+                failures.push(format!(
+                    "domain `{}` is at level {}, below its target {target}",
+                    domain.domain.id, domain.level
+                ));
+            }
+        }
+        if let Some(min) = args.min_score.filter(|min| round2(card.score) < *min) {
+            failures.push(format!(
+                "the overall score {:.2} is below --min-score {min}",
+                round2(card.score)
+            ));
+        }
+        for failure in &failures {
+            eprintln!("jsp: gate failed: {failure}");
+        }
+        Ok(if failures.is_empty() {
+            0
+        } else {
+            EXIT_GATE_FAILED
+        })
+    }
+
+    fn report(&self, args: ReportArgs) -> Result<u8> {
+        let loaded = self.load(&args.answers)?;
+        let questionnaire = &loaded.entry.questionnaire;
+        let target = self.target(args.target.as_deref(), questionnaire)?;
+        let card = scoring::score(questionnaire, &loaded.answers, target.as_ref());
+        let assessment = Assessment {
+            answers: &loaded.answers,
+            card: &card,
+        };
+        let text = match args.format {
+            ReportFormat::Markdown => report::markdown::report(&assessment),
+            ReportFormat::Json => report::json::report(&assessment),
+        };
+        emit(args.output.as_deref(), &text)?;
+        Ok(0)
+    }
+
+    fn validate(&self, args: &ValidateArgs) -> Result<u8> {
+        let mut files = Vec::new();
+        for path in &args.paths {
+            if path.is_dir() {
+                let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                    .map_err(|source| Error::Read {
+                        path: path.clone(),
+                        source,
+                    })?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| {
+                        p.is_file()
+                            && p.extension()
+                                .is_some_and(|e| e == "yaml" || e == "yml" || e == "toml")
+                    })
+                    .collect();
+                found.sort();
+                files.extend(found);
+            } else {
+                files.push(path.clone());
+            }
+        }
+        let mut errors = Vec::new();
+        for file in files {
+            match self.validate_file(&file) {
+                Ok(summary) => println!("{}: ok, {summary}", file.display()),
+                Err(error) => errors.push(error),
+            }
+        }
+        if errors.is_empty() {
+            Ok(0)
+        } else {
+            Err(Error::Many { errors })
+        }
+    }
+
+    fn validate_file(&self, path: &Path) -> Result<String> {
+        let text = crate::files::read_text(path)?;
+        if path.extension().is_some_and(|e| e == "toml") {
+            let target = Target::parse(&text, path)?;
+            return Ok(format!("a target for {} domains", target.domains.len()));
+        }
+        // A questionnaire has domains; an answers file names its questionnaire.
+        let is_questionnaire = text.lines().any(|l| l.starts_with("domains:"));
+        if is_questionnaire {
+            let (questionnaire, warnings) = Questionnaire::parse(&text, path)?;
+            print_warnings(&warnings);
+            Ok(format!(
+                "questionnaire `{}` with {} domains and {} questions",
+                questionnaire.id,
+                questionnaire.domains.len(),
+                questionnaire.question_count()
+            ))
+        } else {
+            let loaded = self.load(path)?;
+            Ok(format!(
+                "answers to `{}`: {} of {} questions answered",
+                loaded.entry.questionnaire.id,
+                loaded.answers.answers.len(),
+                loaded.entry.questionnaire.question_count()
+            ))
+        }
+    }
+
+    fn list(&self, args: ListArgs) -> Result<u8> {
+        let mut warnings = Vec::new();
+        let entries = self.catalog.all(&mut warnings)?;
+        print_warnings(&warnings);
+        let text = match args.format {
+            ListFormat::Table => report::questionnaire::list_table(&entries),
+            ListFormat::Json => report::questionnaire::list_json(&entries),
+        };
+        emit(None, &text)?;
+        Ok(0)
+    }
+
+    fn show(&self, args: ShowArgs) -> Result<u8> {
+        let mut warnings = Vec::new();
+        let entry = self.catalog.find(&args.questionnaire, &mut warnings)?;
+        print_warnings(&warnings);
+        let q = &entry.questionnaire;
+        let text = match args.format {
+            ShowFormat::Table => report::questionnaire::table(q),
+            ShowFormat::Markdown => report::questionnaire::markdown(q),
+            ShowFormat::Json => report::questionnaire::json(q),
+        };
+        emit(args.output.as_deref(), &text)?;
+        Ok(0)
+    }
+
+    fn assess(&self, args: AssessArgs) -> Result<u8> {
+        let stdin = std::io::stdin();
+        let mut interview_io = (stdin.lock(), std::io::stderr());
+        let mut warnings = Vec::new();
+
+        // The questionnaire: named, else the answers file's, else jsp.toml's, else a choice.
+        let existing = match &args.answers {
+            Some(path) if path.exists() => Some(Answers::load(path)?),
+            _ => None,
+        };
+        let name = match (&args.questionnaire, &existing, &self.config.questionnaire) {
+            (Some(name), _, _) => name.clone(),
+            (None, Some((answers, _)), _) => answers.questionnaire.clone(),
+            (None, None, Some(name)) => name.clone(),
+            (None, None, None) => self.choose(&mut interview_io)?,
+        };
+        let entry = self.catalog.find(&name, &mut warnings)?;
+        let questionnaire = &entry.questionnaire;
+        let path = args
+            .answers
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(format!("{}-answers.yaml", questionnaire.id)));
+        let existing = match existing {
+            Some(found) => Some(found),
+            None if path.exists() => Some(Answers::load(&path)?),
+            None => None,
+        };
+        for domain in &args.domains {
+            if questionnaire.domain(domain).is_none() {
+                return Err(Error::usage(format!(
+                    "`{domain}` is not a domain of `{}`\n  hint: see `jsp show {}`",
+                    questionnaire.id, questionnaire.id
+                )));
+            }
+        }
+
+        let (stdin_lock, stderr) = interview_io;
+        let mut interview = Interview::new(questionnaire, stdin_lock, stderr);
+        let mut answers = match existing {
+            Some((answers, text)) => {
+                if answers.questionnaire != questionnaire.id {
+                    return Err(Error::invalid(
+                        &path,
+                        Problem::new(format!(
+                            "this file answers `{}`, not `{}`",
+                            answers.questionnaire, questionnaire.id
+                        ))
+                        .hint("name another file with --answers"),
+                    ));
+                }
+                warnings.extend(answers.check(questionnaire, &text, &path)?);
+                interview.say(&format!("Resuming {}\n", path.display()))?;
+                answers
+            }
+            None => {
+                interview.say(&format!(
+                    "New assessment: {} (version {})\n",
+                    questionnaire.title, questionnaire.version
+                ))?;
+                let organization = match args.organization.or(self.config.organization.clone()) {
+                    Some(o) => Some(o),
+                    None => interview.ask_text("Organization")?,
+                };
+                let subject = match args.subject {
+                    Some(s) => Some(s),
+                    None => interview.ask_text("Subject (product line, site or program)")?,
+                };
+                let assessor = match args.assessor.or(self.config.assessor.clone()) {
+                    Some(a) => Some(a),
+                    None => interview.ask_text("Assessor")?,
+                };
+                Answers {
+                    questionnaire: questionnaire.id.clone(),
+                    version: Some(questionnaire.version.clone()),
+                    organization,
+                    subject,
+                    assessor,
+                    date: Some(match args.date {
+                        Some(date) => checked_date(&date)?,
+                        None => today(),
+                    }),
+                    answers: Default::default(),
+                }
+            }
+        };
+        print_warnings(&warnings);
+        // Saving now proves the file can be written before any answer is at stake.
+        answers.save(questionnaire, &path)?;
+
+        let walk: Vec<&str> = questionnaire
+            .questions()
+            .filter(|(d, _)| args.domains.is_empty() || args.domains.contains(&d.id))
+            .filter(|(_, q)| args.review || !answers.answers.contains_key(&q.id))
+            .map(|(_, q)| q.id.as_str())
+            .collect();
+        let outcome = interview.run(&walk, &mut answers, |a| a.save(questionnaire, &path))?;
+        let unanswered = questionnaire
+            .questions()
+            .filter(|(_, q)| !answers.answers.contains_key(&q.id))
+            .count();
+        interview.say(&format!(
+            "\n{} {} ({unanswered} of {} questions unanswered{}).\n",
+            if outcome == Outcome::Finished {
+                "Done. Answers saved to"
+            } else {
+                "Saved to"
+            },
+            path.display(),
+            questionnaire.question_count(),
+            if unanswered > 0 {
+                format!("; `jsp assess --answers {}` resumes", path.display())
+            } else {
+                String::new()
+            }
+        ))?;
+        let card = scoring::score(questionnaire, &answers, None);
+        let terminal = std::io::stdout().is_terminal();
+        let table = report::table::render(
+            &Assessment {
+                answers: &answers,
+                card: &card,
+            },
+            table_width(terminal),
+            terminal && colour_allowed(),
+        );
+        emit(None, &table)?;
+        Ok(0)
+    }
+
+    /// Asks which questionnaire to use, by number or id.
+    fn choose<R: std::io::BufRead, W: Write>(&self, io: &mut (R, W)) -> Result<String> {
+        let mut warnings = Vec::new();
+        let entries = self.catalog.all(&mut warnings)?;
+        print_warnings(&warnings);
+        let q = entries.first().map(|e| &e.questionnaire).ok_or_else(|| {
+            Error::usage("no questionnaire found\n  hint: add a folder with --questionnaires DIR")
+        })?;
+        let mut interview = Interview::new(q, &mut io.0, &mut io.1);
+        let mut menu = String::from("Questionnaires:\n");
+        for (number, entry) in entries.iter().enumerate() {
+            menu.push_str(&format!(
+                "  {} {} — {}\n",
+                number + 1,
+                entry.questionnaire.id,
+                crate::text::printable(&entry.questionnaire.title)
+            ));
+        }
+        interview.say(&menu)?;
+        loop {
+            let Some(choice) = interview.ask_text("Which one (number or id)")? else {
+                return Err(Error::usage(
+                    "no questionnaire chosen\n  hint: name one, e.g. `jsp assess jsp-manufacturer`",
+                ));
+            };
+            let by_number = choice
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|n| entries.get(n));
+            if let Some(entry) =
+                by_number.or_else(|| entries.iter().find(|e| e.questionnaire.id == choice))
+            {
+                return Ok(entry.questionnaire.id.clone());
+            }
+            interview.say("  Type a number from the list, or an id.\n")?;
+        }
+    }
+}
+
+fn print_warnings(warnings: &[Warning]) {
+    for warning in warnings {
+        eprintln!("jsp: {warning}");
+    }
+}
+
+/// Writes a result to `path` (atomically) or to stdout; a closed pipe is not an error.
+fn emit(path: Option<&Path>, text: &str) -> Result<()> {
+    if let Some(path) = path {
+        return crate::files::write_atomic(path, text.as_bytes());
+    }
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Write {
+            path: PathBuf::from("<stdout>"),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Colour only where the user has not asked for none (<https://no-color.org>).
+fn colour_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// `COLUMNS` when set, else the terminal's width, else no limit.
+fn table_width(terminal: bool) -> Option<u16> {
+    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
+        return Some(columns);
+    }
+    // comfy-table asks the terminal for its size when stdout is one.
+    terminal
+        .then(|| comfy_table::Table::new().width())
+        .flatten()
+}
+
+fn today() -> String {
+    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    now.date().to_string()
+}
+
+fn checked_date(date: &str) -> Result<String> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(date, &format)
+        .map(|d| d.to_string())
+        .map_err(|_| {
+            Error::usage(format!(
+                "`{date}` is not a date\n  hint: write it as YYYY-MM-DD, e.g. 2026-11-28"
+            ))
+        })
+}

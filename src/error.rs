@@ -1,0 +1,128 @@
+//! The library's one error type, and the diagnostics it carries.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Exit code when the input or the command line is wrong.
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+/// One thing wrong (or suspicious) in one file, with its place where known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    pub fn new(message: impl Into<String>) -> Self {
+        Problem {
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    #[must_use]
+    pub fn at(mut self, line: Option<usize>) -> Self {
+        self.line = line;
+        self
+    }
+
+    #[must_use]
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// A TOML parse error, with the line and column of its span.
+    pub fn from_toml(error: &toml::de::Error, text: &str) -> Self {
+        let mut problem = Problem::new(error.message().trim().to_string());
+        if let Some(span) = error.span() {
+            let before = text.get(..span.start).unwrap_or_default();
+            problem.line = Some(before.matches('\n').count() + 1);
+            problem.column = Some(before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1);
+        }
+        problem
+    }
+
+    /// `file:line:column: message`, and the hint on a line of its own.
+    pub fn render(&self, path: &Path) -> String {
+        let mut place = path.display().to_string();
+        if let Some(line) = self.line {
+            place.push_str(&format!(":{line}"));
+            if let Some(column) = self.column {
+                place.push_str(&format!(":{column}"));
+            }
+        }
+        let mut text = format!("{place}: {}", self.message);
+        if let Some(hint) = &self.hint {
+            text.push_str(&format!("\n  hint: {hint}"));
+        }
+        text
+    }
+}
+
+/// A warning about a file: printed, never fatal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Warning {
+    pub path: PathBuf,
+    pub problem: Problem,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "warning: {}", self.problem.render(&self.path))
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: cannot read: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: cannot write: {source}\n  hint: check that the folder exists and that you may write to it", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}", render_problems(path, problems))]
+    Invalid {
+        path: PathBuf,
+        problems: Vec<Problem>,
+    },
+    /// Several files failed (as `jsp validate` reports them).
+    #[error("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Many { errors: Vec<Error> },
+    #[error("{message}")]
+    Usage { message: String },
+}
+
+fn render_problems(path: &Path, problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| p.render(path))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Error {
+    pub fn invalid(path: &Path, problem: Problem) -> Self {
+        Error::Invalid {
+            path: path.to_path_buf(),
+            problems: vec![problem],
+        }
+    }
+
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error::Usage {
+            message: message.into(),
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

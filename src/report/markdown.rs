@@ -1,0 +1,338 @@
+//! GitHub-flavoured markdown: the summary (`jsp score --format markdown`) and the whole
+//! assessment (`jsp report`). Every piece of user text goes through [`escape`].
+
+use std::fmt::Write;
+
+use super::{Assessment, bar};
+use crate::questionnaire::Question;
+use crate::scoring::{DomainScore, Status, round2};
+
+/// The summary: title, metadata and the per-domain table.
+pub fn score(assessment: &Assessment) -> String {
+    let mut out = String::new();
+    header(&mut out, assessment);
+    summary(&mut out, assessment);
+    out
+}
+
+/// The whole assessment: summary, every domain's answers, next steps, unanswered questions.
+pub fn report(assessment: &Assessment) -> String {
+    let mut out = score(assessment);
+    domains(&mut out, assessment);
+    next_steps(&mut out, assessment);
+    unanswered(&mut out, assessment);
+    out
+}
+
+fn header(out: &mut String, assessment: &Assessment) {
+    let answers = assessment.answers;
+    let questionnaire = assessment.card.questionnaire;
+    let title = answers
+        .subject
+        .as_deref()
+        .or(answers.organization.as_deref())
+        .unwrap_or("assessment");
+    let _ = writeln!(
+        out,
+        "# {}: {}\n",
+        escape(&questionnaire.title),
+        escape(title)
+    );
+    let _ = writeln!(out, "| | |\n|---|---|");
+    for (label, value) in [
+        ("Organization", &answers.organization),
+        ("Subject", &answers.subject),
+        ("Assessor", &answers.assessor),
+        ("Date", &answers.date),
+    ] {
+        if let Some(value) = value {
+            let _ = writeln!(out, "| {label} | {} |", escape(value));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "| Questionnaire | {} (`{}`), version {} |",
+        escape(&questionnaire.title),
+        questionnaire.id,
+        escape(&questionnaire.version)
+    );
+    let (applicable, answered) = assessment
+        .card
+        .domains
+        .iter()
+        .fold((0, 0), |(q, a), d| (q + d.questions, a + d.answered));
+    let _ = writeln!(
+        out,
+        "| Answered | {answered} of {applicable} applicable questions |\n"
+    );
+}
+
+fn summary(out: &mut String, assessment: &Assessment) {
+    let card = assessment.card;
+    let _ = writeln!(out, "## Summary\n");
+    if card.applicable {
+        let _ = writeln!(
+            out,
+            "**Overall: level {} ({}), score {:.2}** (the level is that of the weakest domain; the score is the weighted mean)\n",
+            card.level,
+            assessment.level_name(card.level),
+            round2(card.score)
+        );
+    } else {
+        let _ = writeln!(out, "**Overall: no domain is applicable.**\n");
+    }
+    let benchmark = assessment.has_benchmark();
+    let target = assessment.has_target();
+    let mut head = String::from("| Domain | Level | Score | Next level |");
+    let mut rule = String::from("|---|---|---:|---|");
+    if benchmark {
+        head.push_str(" Industry average |");
+        rule.push_str("---:|");
+    }
+    if target {
+        head.push_str(" Target | Gap |");
+        rule.push_str("---:|---:|");
+    }
+    let _ = writeln!(out, "{head}\n{rule}");
+    for scored in &card.domains {
+        let d = scored.domain;
+        let mut row = if scored.applicable {
+            format!(
+                "| {} | {} {} | {:.2} | {} |",
+                escape(&d.title),
+                scored.level,
+                assessment.level_name(scored.level),
+                round2(scored.score),
+                next_level_cell(scored)
+            )
+        } else {
+            format!("| {} | not applicable | | |", escape(&d.title))
+        };
+        if benchmark {
+            match &d.benchmark {
+                Some(b) => row.push_str(&format!(" {:.2} |", b.score)),
+                None => row.push_str(" |"),
+            }
+        }
+        if target {
+            match (scored.target, scored.gap()) {
+                (Some(t), Some(0)) => row.push_str(&format!(" {t} | met |")),
+                (Some(t), Some(g)) => row.push_str(&format!(" {t} | **{g}** |")),
+                _ => row.push_str(" | |"),
+            }
+        }
+        let _ = writeln!(out, "{row}");
+    }
+    if benchmark {
+        let mut sources: Vec<&str> = card
+            .domains
+            .iter()
+            .filter_map(|d| d.domain.benchmark.as_ref().map(|b| b.source.as_str()))
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        let _ = writeln!(out, "\nIndustry averages: {}.", escape(&sources.join("; ")));
+    }
+    out.push('\n');
+}
+
+fn next_level_cell(scored: &DomainScore) -> String {
+    match scored.next_level() {
+        Some(next) => format!(
+            "{} {}/{} met",
+            bar(next.progress, 10),
+            next.met,
+            next.questions
+        ),
+        None => "top level".to_string(),
+    }
+}
+
+fn domains(out: &mut String, assessment: &Assessment) {
+    let _ = writeln!(out, "## Domains\n");
+    for scored in &assessment.card.domains {
+        let d = scored.domain;
+        let _ = write!(out, "### {}\n\n", escape(&d.title));
+        if scored.applicable {
+            let _ = writeln!(
+                out,
+                "Level {} ({}), score {:.2}; {} of {} applicable questions answered.\n",
+                scored.level,
+                assessment.level_name(scored.level),
+                round2(scored.score),
+                scored.answered,
+                scored.questions
+            );
+        } else {
+            let _ = writeln!(out, "Not applicable: every question is marked N/A.\n");
+        }
+        if let Some(description) = &d.description {
+            let _ = writeln!(out, "{}\n", escape(description));
+        }
+        let _ = writeln!(
+            out,
+            "| Question | Level | Answer | Note | Evidence |\n|---|---:|---|---|---|"
+        );
+        for question in &d.questions {
+            let given = assessment.answers.answers.get(&question.id);
+            let mark = match assessment.status(question) {
+                Status::Answered { met: true, .. } => "✓ ",
+                Status::Answered { met: false, .. } => "✗ ",
+                _ => "",
+            };
+            let note = given
+                .and_then(|a| a.note.as_deref())
+                .map(escape)
+                .unwrap_or_default();
+            let evidence = given
+                .map(|a| {
+                    a.evidence
+                        .iter()
+                        .map(|e| link(e))
+                        .collect::<Vec<_>>()
+                        .join("<br>")
+                })
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "| {} | {} | {mark}{} | {note} | {evidence} |",
+                question_cell(question),
+                question.level,
+                escape(assessment.answer_label(question)),
+            );
+        }
+        out.push('\n');
+    }
+}
+
+fn next_steps(out: &mut String, assessment: &Assessment) {
+    let _ = writeln!(out, "## Next steps\n");
+    let mut any = false;
+    for scored in assessment.card.domains.iter().filter(|d| d.applicable) {
+        let steps = assessment.next_steps(scored);
+        if steps.is_empty() {
+            continue;
+        }
+        any = true;
+        let next = scored.level + 1;
+        let _ = write!(
+            out,
+            "### {}: to level {} ({})\n\n",
+            escape(&scored.domain.title),
+            next,
+            assessment.level_name(next)
+        );
+        for question in steps {
+            let _ = writeln!(
+                out,
+                "- {} (now: {})",
+                question_cell(question),
+                escape(assessment.answer_label(question))
+            );
+        }
+        out.push('\n');
+    }
+    if !any {
+        let _ = writeln!(out, "Every applicable domain is at the top level.\n");
+    }
+}
+
+fn unanswered(out: &mut String, assessment: &Assessment) {
+    let _ = writeln!(out, "## Unanswered questions\n");
+    let mut any = false;
+    for (domain, question) in assessment.unanswered() {
+        any = true;
+        let _ = writeln!(
+            out,
+            "- {} ({}, level {})",
+            question_cell(question),
+            escape(&domain.title),
+            question.level
+        );
+    }
+    if !any {
+        let _ = writeln!(out, "None: every question is answered.");
+    }
+}
+
+/// `**id** text`, marked when the question restates a legal duty.
+fn question_cell(question: &Question) -> String {
+    let mark = if question.is_regulatory() {
+        " *(regulatory)*"
+    } else {
+        ""
+    };
+    format!(
+        "**{}**{mark} {}",
+        escape(&question.id),
+        escape(&question.text)
+    )
+}
+
+/// Makes user text inert in markdown: no emphasis, links, HTML or table breaks, one line.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' => out.push_str("<br>"),
+            '\r' => {}
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' | '(' | ')' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An evidence entry: a link when it is an http(s) address, escaped text otherwise (so that a
+/// `javascript:` address is never a link).
+pub fn link(evidence: &str) -> String {
+    let trimmed = evidence.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    let is_web = (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !trimmed.chars().any(|c| c.is_whitespace() || c.is_control());
+    if !is_web {
+        return escape(evidence);
+    }
+    let mut target = String::new();
+    for c in trimmed.chars() {
+        match c {
+            '(' => target.push_str("%28"),
+            ')' => target.push_str("%29"),
+            '<' => target.push_str("%3C"),
+            '>' => target.push_str("%3E"),
+            '|' => target.push_str("%7C"),
+            '"' => target.push_str("%22"),
+            c => target.push(c),
+        }
+    }
+    format!("[{}]({target})", escape(trimmed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_keeps_tables_and_pages_intact() {
+        assert_eq!(escape("a | b\nc"), "a \\| b<br>c");
+        assert_eq!(escape("<script>"), "&lt;script&gt;");
+        assert_eq!(escape("[x](javascript:y)"), "\\[x\\]\\(javascript:y\\)");
+    }
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert_eq!(
+            link("https://a.example/x(1)"),
+            "[https://a.example/x\\(1\\)](https://a.example/x%281%29)"
+        );
+        assert_eq!(link("javascript:alert(1)"), "javascript:alert\\(1\\)");
+        assert_eq!(link("SOP-7 rev C"), "SOP-7 rev C");
+    }
+}

@@ -1,0 +1,81 @@
+//! The outputs of an assessment: a terminal table, markdown and JSON, each in its own file.
+//! Same input, same bytes out: nothing here reads the clock or the environment.
+
+pub mod json;
+pub mod markdown;
+pub mod questionnaire;
+pub mod table;
+
+use crate::answers::Answers;
+use crate::questionnaire::{Domain, Question};
+use crate::scoring::{DomainScore, Scorecard, Status};
+
+/// What every report is drawn from.
+pub struct Assessment<'a> {
+    pub answers: &'a Answers,
+    pub card: &'a Scorecard<'a>,
+}
+
+impl<'a> Assessment<'a> {
+    pub fn status(&self, question: &Question) -> Status {
+        self.card.status(self.answers, question)
+    }
+
+    pub fn has_target(&self) -> bool {
+        self.card.domains.iter().any(|d| d.target.is_some())
+    }
+
+    pub fn has_benchmark(&self) -> bool {
+        self.card
+            .domains
+            .iter()
+            .any(|d| d.domain.benchmark.is_some())
+    }
+
+    /// The unmet questions that stand between a domain and its next level, the ones that
+    /// restate a legal duty first.
+    pub fn next_steps(&self, scored: &DomainScore<'a>) -> Vec<&'a Question> {
+        let domain: &'a Domain = scored.domain;
+        let mut steps: Vec<&Question> = domain
+            .questions
+            .iter()
+            .filter(|q| q.level == scored.level + 1)
+            .filter(|q| {
+                let status = self.status(q);
+                status != Status::NotApplicable && !status.is_met()
+            })
+            .collect();
+        steps.sort_by_key(|q| !q.is_regulatory());
+        steps
+    }
+
+    pub fn unanswered(&self) -> impl Iterator<Item = (&'a Domain, &'a Question)> + '_ {
+        self.card
+            .questionnaire
+            .questions()
+            .filter(|(_, q)| self.status(q) == Status::Unanswered)
+    }
+
+    /// The label of the chosen option, "Not applicable" or "Unanswered".
+    pub fn answer_label(&self, question: &Question) -> &str {
+        match self.answers.answers.get(&question.id) {
+            None => "Unanswered",
+            Some(a) if a.is_not_applicable() => "Not applicable",
+            Some(a) => self
+                .card
+                .questionnaire
+                .option(&a.choice)
+                .map_or(a.choice.as_str(), |o| o.label.as_str()),
+        }
+    }
+
+    pub fn level_name(&self, level: u32) -> &str {
+        self.card.questionnaire.level_name(level)
+    }
+}
+
+/// A text bar of `width` cells filled to `fraction`.
+pub fn bar(fraction: f64, width: usize) -> String {
+    let filled = ((fraction.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}

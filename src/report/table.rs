@@ -1,0 +1,122 @@
+//! The terminal table that `jsp score` prints: one row per domain, overall last.
+
+use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, presets};
+
+use super::{Assessment, bar};
+use crate::scoring::round2;
+use crate::text::printable;
+
+/// `width` fits the table to a terminal; `colour` adds ANSI colour (only on a terminal).
+pub fn render(assessment: &Assessment, width: Option<u16>, colour: bool) -> String {
+    let card = assessment.card;
+    let benchmark = assessment.has_benchmark();
+    let target = assessment.has_target();
+    let mut table = Table::new();
+    table.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
+    if colour {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    if let Some(width) = width {
+        table
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(width);
+    }
+    let mut header = vec!["Domain", "Level", "Score", "Next level"];
+    if benchmark {
+        header.push("Industry avg");
+    }
+    if target {
+        header.extend(["Target", "Gap"]);
+    }
+    table.set_header(header);
+
+    let paint = |cell: Cell, color: Color| if colour { cell.fg(color) } else { cell };
+    for scored in &card.domains {
+        let mut row = vec![Cell::new(printable(&scored.domain.title))];
+        if scored.applicable {
+            let level = Cell::new(format!(
+                "{} {}",
+                scored.level,
+                printable(assessment.level_name(scored.level))
+            ));
+            row.push(if scored.below_target() {
+                paint(level, Color::Red)
+            } else {
+                level
+            });
+            row.push(
+                Cell::new(format!("{:.2}", round2(scored.score)))
+                    .set_alignment(CellAlignment::Right),
+            );
+            row.push(Cell::new(match scored.next_level() {
+                Some(next) => format!("{} {}/{}", bar(next.progress, 10), next.met, next.questions),
+                None => "top level".to_string(),
+            }));
+        } else {
+            row.push(Cell::new("n/a"));
+            row.push(Cell::new(""));
+            row.push(Cell::new("all questions N/A"));
+        }
+        if benchmark {
+            row.push(
+                Cell::new(
+                    scored
+                        .domain
+                        .benchmark
+                        .as_ref()
+                        .map(|b| format!("{:.2}", b.score))
+                        .unwrap_or_default(),
+                )
+                .set_alignment(CellAlignment::Right),
+            );
+        }
+        if target {
+            row.push(Cell::new(
+                scored.target.map(|t| t.to_string()).unwrap_or_default(),
+            ));
+            row.push(match scored.gap() {
+                Some(0) => paint(Cell::new("met"), Color::Green),
+                Some(g) if scored.applicable => paint(Cell::new(g), Color::Red),
+                _ => Cell::new(""),
+            });
+        }
+        table.add_row(row);
+    }
+    let overall_level = if card.applicable {
+        format!(
+            "{} {}",
+            card.level,
+            printable(assessment.level_name(card.level))
+        )
+    } else {
+        "n/a".to_string()
+    };
+    let bold = |text: String| {
+        let cell = Cell::new(text);
+        if colour {
+            cell.add_attribute(Attribute::Bold)
+        } else {
+            cell
+        }
+    };
+    let mut overall = vec![
+        bold("Overall".to_string()),
+        bold(overall_level),
+        bold(format!("{:.2}", round2(card.score))).set_alignment(CellAlignment::Right),
+        Cell::new(if card.unanswered > 0 {
+            format!("{} unanswered", card.unanswered)
+        } else {
+            String::new()
+        }),
+    ];
+    if benchmark {
+        overall.push(Cell::new(""));
+    }
+    if target {
+        overall.extend([Cell::new(""), Cell::new("")]);
+    }
+    table.add_row(overall);
+    format!("{table}\n")
+}

@@ -1,0 +1,345 @@
+//! The scoring model: answers in, maturity level and score per domain and overall out.
+//! Pure: it never reads files or prints. The README documents the same rules.
+
+use crate::answers::Answers;
+use crate::questionnaire::{Domain, Question, Questionnaire};
+use crate::target::Target;
+
+/// Where one question stands.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Status {
+    Unanswered,
+    NotApplicable,
+    Answered { value: f64, met: bool },
+}
+
+impl Status {
+    /// What the question contributes: unanswered counts 0; `None` when it does not count.
+    pub fn value(self) -> Option<f64> {
+        match self {
+            Status::Unanswered => Some(0.0),
+            Status::NotApplicable => None,
+            Status::Answered { value, .. } => Some(value),
+        }
+    }
+
+    pub fn is_met(self) -> bool {
+        matches!(self, Status::Answered { met: true, .. })
+    }
+}
+
+pub fn status(questionnaire: &Questionnaire, answers: &Answers, question: &Question) -> Status {
+    match answers.answers.get(&question.id) {
+        None => Status::Unanswered,
+        Some(answer) if answer.is_not_applicable() => Status::NotApplicable,
+        Some(answer) => {
+            // Answers are checked against the scale on load; an unknown option counts as 0.
+            let value = questionnaire
+                .option(&answer.choice)
+                .map_or(0.0, |o| o.value);
+            Status::Answered {
+                value,
+                met: value >= questionnaire.met_at,
+            }
+        }
+    }
+}
+
+/// One level of one domain: how far its applicable questions are implemented.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelProgress {
+    pub level: u32,
+    /// Applicable questions at this level.
+    pub questions: usize,
+    pub met: usize,
+    /// Weight-averaged value of the applicable questions; 1 where there are none.
+    pub progress: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct DomainScore<'q> {
+    pub domain: &'q Domain,
+    /// False when every question of the domain is not applicable.
+    pub applicable: bool,
+    pub level: u32,
+    pub score: f64,
+    /// Applicable questions, and how many of them are answered.
+    pub questions: usize,
+    pub answered: usize,
+    pub levels: Vec<LevelProgress>,
+    pub target: Option<u32>,
+}
+
+impl DomainScore<'_> {
+    /// How many levels the domain lacks to reach its target.
+    pub fn gap(&self) -> Option<u32> {
+        self.target.map(|t| t.saturating_sub(self.level))
+    }
+
+    pub fn below_target(&self) -> bool {
+        self.applicable && self.gap().is_some_and(|g| g > 0)
+    }
+
+    /// The level above the current one, and its progress; `None` at the top.
+    pub fn next_level(&self) -> Option<&LevelProgress> {
+        self.levels.iter().find(|l| l.level == self.level + 1)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Scorecard<'q> {
+    pub questionnaire: &'q Questionnaire,
+    pub domains: Vec<DomainScore<'q>>,
+    /// False when no domain is applicable; level and score are then the base level.
+    pub applicable: bool,
+    pub level: u32,
+    pub score: f64,
+    /// Applicable questions without an answer, across all domains.
+    pub unanswered: usize,
+}
+
+impl Scorecard<'_> {
+    pub fn status(&self, answers: &Answers, question: &Question) -> Status {
+        status(self.questionnaire, answers, question)
+    }
+}
+
+pub fn score<'q>(
+    questionnaire: &'q Questionnaire,
+    answers: &Answers,
+    target: Option<&Target>,
+) -> Scorecard<'q> {
+    let base = questionnaire.base_level();
+    let domains: Vec<DomainScore> = questionnaire
+        .domains
+        .iter()
+        .map(|domain| {
+            let mut scored = score_domain(questionnaire, answers, domain);
+            scored.target = target.and_then(|t| t.level_for(&domain.id));
+            scored
+        })
+        .collect();
+    let applicable: Vec<&DomainScore> = domains.iter().filter(|d| d.applicable).collect();
+    let total_weight: f64 = applicable.iter().map(|d| d.domain.weight).sum();
+    let (level, score) = if applicable.is_empty() || total_weight <= 0.0 {
+        (base, f64::from(base))
+    } else {
+        (
+            applicable.iter().map(|d| d.level).min().unwrap_or(base),
+            applicable
+                .iter()
+                .map(|d| d.score * d.domain.weight)
+                .sum::<f64>()
+                / total_weight,
+        )
+    };
+    let unanswered = domains.iter().map(|d| d.questions - d.answered).sum();
+    Scorecard {
+        questionnaire,
+        applicable: !applicable.is_empty(),
+        domains,
+        level,
+        score,
+        unanswered,
+    }
+}
+
+fn score_domain<'q>(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    domain: &'q Domain,
+) -> DomainScore<'q> {
+    let base = questionnaire.base_level();
+    let mut levels = Vec::new();
+    let mut questions = 0;
+    let mut answered = 0;
+    for level in questionnaire.levels.iter().skip(1).map(|l| l.level) {
+        let (mut count, mut met, mut weighted, mut weights) = (0, 0, 0.0, 0.0);
+        for question in domain.questions.iter().filter(|q| q.level == level) {
+            let status = status(questionnaire, answers, question);
+            let Some(value) = status.value() else {
+                continue;
+            };
+            count += 1;
+            met += usize::from(status.is_met());
+            answered += usize::from(status != Status::Unanswered);
+            weighted += value * question.weight;
+            weights += question.weight;
+        }
+        questions += count;
+        levels.push(LevelProgress {
+            level,
+            questions: count,
+            met,
+            progress: if count == 0 { 1.0 } else { weighted / weights },
+        });
+    }
+    // Staged: a level counts only when it and every level below it are fully met.
+    let level = levels
+        .iter()
+        .take_while(|l| l.met == l.questions)
+        .last()
+        .map_or(base, |l| l.level);
+    let score = f64::from(base) + levels.iter().map(|l| l.progress).sum::<f64>();
+    DomainScore {
+        domain,
+        applicable: questions > 0,
+        level,
+        score,
+        questions,
+        answered,
+        levels,
+        target: None,
+    }
+}
+
+/// Rounds a score to two decimals, as every report shows it.
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Answer;
+    use std::path::Path;
+
+    const QUESTIONNAIRE: &str = r#"
+id: t
+title: T
+version: "1"
+role: test
+domains:
+  - id: a
+    title: A
+    weight: 3
+    questions:
+      - {id: a2x, level: 2, text: x}
+      - {id: a2y, level: 2, text: y, weight: 3}
+      - {id: a3x, level: 3, text: z, na: true}
+      - {id: a4x, level: 4, text: w}
+  - id: b
+    title: B
+    questions:
+      - {id: b2x, level: 2, text: x, na: true}
+"#;
+
+    fn questionnaire(text: &str) -> Questionnaire {
+        Questionnaire::parse(text, Path::new("t.yaml")).unwrap().0
+    }
+
+    fn answers(pairs: &[(&str, &str)]) -> Answers {
+        Answers {
+            questionnaire: "t".into(),
+            answers: pairs
+                .iter()
+                .map(|(q, a)| ((*q).to_string(), Answer::new(*a, None)))
+                .collect(),
+            ..Answers::default()
+        }
+    }
+
+    #[test]
+    fn weights_average_within_a_level_and_empty_levels_count_full() {
+        let q = questionnaire(QUESTIONNAIRE);
+        // a2: (1*1 + 0.5*3)/4 = 0.625; a3: 0.75; a4: 0 unanswered; a5 empty: 1.
+        let card = score(
+            &q,
+            &answers(&[("a2x", "full"), ("a2y", "partial"), ("a3x", "largely")]),
+            None,
+        );
+        let a = &card.domains[0];
+        assert_eq!(a.level, 1);
+        assert!((a.score - (1.0 + 0.625 + 0.75 + 0.0 + 1.0)).abs() < 1e-9);
+        assert_eq!((a.questions, a.answered), (4, 3));
+        assert_eq!(card.unanswered, 2);
+    }
+
+    #[test]
+    fn staged_level_stops_at_the_first_unmet_level_and_skips_empty_ones() {
+        let q = questionnaire(QUESTIONNAIRE);
+        let card = score(
+            &q,
+            &answers(&[
+                ("a2x", "full"),
+                ("a2y", "largely"),
+                ("a3x", "na"),
+                ("a4x", "full"),
+            ]),
+            None,
+        );
+        // Level 3 holds only an N/A question, level 5 none: neither blocks.
+        assert_eq!(card.domains[0].level, 5);
+        assert!(
+            (card.domains[0].score - (1.0 + (1.0 + 0.75 * 3.0) / 4.0 + 1.0 + 1.0 + 1.0)).abs()
+                < 1e-9
+        );
+    }
+
+    #[test]
+    fn an_answer_equal_to_met_at_meets_the_question() {
+        let q = questionnaire(QUESTIONNAIRE);
+        let card = score(
+            &q,
+            &answers(&[("a2x", "largely"), ("a2y", "largely")]),
+            None,
+        );
+        assert_eq!(card.domains[0].level, 2);
+        let card = score(&q, &answers(&[("a2x", "partial"), ("a2y", "full")]), None);
+        assert_eq!(card.domains[0].level, 1);
+    }
+
+    #[test]
+    fn a_domain_with_every_question_na_is_left_out_of_the_overall_figures() {
+        let q = questionnaire(QUESTIONNAIRE);
+        let card = score(
+            &q,
+            &answers(&[("b2x", "na"), ("a2x", "full"), ("a2y", "full")]),
+            None,
+        );
+        assert!(!card.domains[1].applicable);
+        assert_eq!(card.level, 2);
+        assert!((card.score - card.domains[0].score).abs() < 1e-9);
+        // Counted in: overall is the weight-averaged score and the lowest level.
+        let card = score(&q, &answers(&[("a2x", "full"), ("a2y", "full")]), None);
+        assert!(card.domains[1].applicable);
+        assert_eq!(card.level, 1);
+        let expected = (card.domains[0].score * 3.0 + card.domains[1].score) / 4.0;
+        assert!((card.score - expected).abs() < 1e-9);
+    }
+
+    #[test]
+    fn custom_levels_and_scale_come_from_the_file() {
+        let q = questionnaire(
+            r#"
+id: c
+title: C
+version: "1"
+role: r
+levels: [{level: 0, name: None}, {level: 1, name: Basic}, {level: 2, name: Advanced}]
+scale: [{id: "no", label: No, value: 0}, {id: "yes", label: Yes, value: 1}]
+met_at: 1
+domains:
+  - id: d
+    title: D
+    questions:
+      - {id: d1, level: 1, text: x}
+      - {id: d2, level: 2, text: y}
+"#,
+        );
+        let card = score(&q, &answers(&[("d1", "yes"), ("d2", "no")]), None);
+        assert_eq!(card.domains[0].level, 1);
+        assert!((card.domains[0].score - 1.0).abs() < 1e-9);
+        assert_eq!(q.level_name(card.level), "Basic");
+    }
+
+    #[test]
+    fn an_empty_assessment_sits_at_the_base() {
+        let q = questionnaire(QUESTIONNAIRE);
+        let card = score(&q, &answers(&[]), None);
+        assert_eq!(card.level, 1);
+        assert_eq!(card.domains[0].level, 1);
+        // Only the empty level 5 of domain a counts: 1 + 1.
+        assert!((card.domains[0].score - 2.0).abs() < 1e-9);
+    }
+}
