@@ -279,7 +279,8 @@ impl Context {
         }
 
         let (stdin_lock, stderr) = interview_io;
-        let mut interview = Interview::new(questionnaire, stdin_lock, stderr);
+        let piped = !std::io::stdin().is_terminal();
+        let mut interview = Interview::new(questionnaire, stdin_lock, stderr).echo(piped);
         let mut answers = match existing {
             Some((answers, text)) => {
                 if answers.questionnaire != questionnaire.id {
@@ -379,7 +380,8 @@ impl Context {
         let q = entries.first().map(|e| &e.questionnaire).ok_or_else(|| {
             Error::usage("no questionnaire found\n  hint: add a folder with --questionnaires DIR")
         })?;
-        let mut interview = Interview::new(q, &mut io.0, &mut io.1);
+        let piped = !std::io::stdin().is_terminal();
+        let mut interview = Interview::new(q, &mut io.0, &mut io.1).echo(piped);
         let mut menu = String::from("Questionnaires:\n");
         for (number, entry) in entries.iter().enumerate() {
             menu.push_str(&format!(

@@ -37,6 +37,7 @@ pub struct Interview<'q, R, W> {
     questionnaire: &'q Questionnaire,
     input: R,
     output: W,
+    echo: bool,
 }
 
 impl<'q, R: BufRead, W: Write> Interview<'q, R, W> {
@@ -45,7 +46,15 @@ impl<'q, R: BufRead, W: Write> Interview<'q, R, W> {
             questionnaire,
             input,
             output,
+            echo: false,
         }
+    }
+
+    /// Repeats each line read, so that a transcript of piped input reads like a session.
+    #[must_use]
+    pub fn echo(mut self, echo: bool) -> Self {
+        self.echo = echo;
+        self
     }
 
     /// Reads one line; `None` at the end of the input.
@@ -55,7 +64,13 @@ impl<'q, R: BufRead, W: Write> Interview<'q, R, W> {
             .input
             .read_line(&mut line)
             .map_err(|e| Error::usage(format!("cannot read the answer: {e}")))?;
-        Ok((read > 0).then(|| line.trim_end_matches(['\n', '\r']).to_string()))
+        let line = (read > 0).then(|| line.trim_end_matches(['\n', '\r']).to_string());
+        if self.echo
+            && let Some(line) = &line
+        {
+            self.say(&format!("{}\n", printable(line)))?;
+        }
+        Ok(line)
     }
 
     /// Asks a free-text question; an empty answer or the end of the input gives `None`.

@@ -26,7 +26,7 @@ pub fn line_of(source: &str, key: &str, value: &str) -> Option<usize> {
         .map(|index| index + 1)
 }
 
-/// The 1-based line on which the mapping key `key:` first appears.
+/// The 1-based line on which the key `key:` (YAML) or `key =` (TOML) first appears.
 pub fn line_of_key(source: &str, key: &str) -> Option<usize> {
     source
         .lines()
@@ -36,7 +36,7 @@ pub fn line_of_key(source: &str, key: &str) -> Option<usize> {
                 .strip_prefix(key)
                 .or_else(|| line.strip_prefix(&format!("\"{key}\"")))
                 .or_else(|| line.strip_prefix(&format!("'{key}'")));
-            line.is_some_and(|rest| rest.trim_start().starts_with(':'))
+            line.is_some_and(|rest| rest.trim_start().starts_with([':', '=']))
         })
         .map(|index| index + 1)
 }
