@@ -16,6 +16,7 @@ use crate::prompt::{Interview, Outcome};
 use crate::questionnaire::Questionnaire;
 use crate::report::{self, Assessment};
 use crate::scoring::{self, round2};
+use crate::session::Session;
 use crate::target::Target;
 
 /// Exit code when a gate failed.
@@ -264,6 +265,8 @@ impl Context {
             .answers
             .clone()
             .unwrap_or_else(|| PathBuf::from(format!("{}-answers.yaml", questionnaire.id)));
+        // Locked before it is read, so that two interviews never answer the same file.
+        let session = Session::open(&path)?;
         let existing = match existing {
             Some(found) => Some(found),
             None if path.exists() => Some(Answers::load(&path)?),
@@ -330,7 +333,7 @@ impl Context {
         };
         print_warnings(&warnings);
         // Saving now proves the file can be written before any answer is at stake.
-        answers.save(questionnaire, &path)?;
+        session.save(&answers, questionnaire)?;
 
         let walk: Vec<&str> = questionnaire
             .questions()
@@ -338,7 +341,7 @@ impl Context {
             .filter(|(_, q)| args.review || !answers.answers.contains_key(&q.id))
             .map(|(_, q)| q.id.as_str())
             .collect();
-        let outcome = interview.run(&walk, &mut answers, |a| a.save(questionnaire, &path))?;
+        let outcome = interview.run(&walk, &mut answers, |a| session.save(a, questionnaire))?;
         let unanswered = questionnaire
             .questions()
             .filter(|(_, q)| !answers.answers.contains_key(&q.id))

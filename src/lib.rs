@@ -16,6 +16,7 @@ pub mod prompt;
 pub mod questionnaire;
 pub mod report;
 pub mod scoring;
+pub mod session;
 pub mod target;
 pub mod text;
 mod yaml;

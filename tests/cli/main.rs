@@ -10,6 +10,7 @@
 
 mod assess;
 mod commands;
+mod interrupt;
 mod shipped;
 
 use std::path::{Path, PathBuf};
