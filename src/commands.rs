@@ -283,7 +283,9 @@ impl Context {
 
         let (stdin_lock, stderr) = interview_io;
         let piped = !std::io::stdin().is_terminal();
-        let mut interview = Interview::new(questionnaire, stdin_lock, stderr).echo(piped);
+        let mut interview = Interview::new(questionnaire, stdin_lock, stderr)
+            .echo(piped)
+            .width(interview_width());
         let mut answers = match existing {
             Some((answers, text)) => {
                 if answers.questionnaire != questionnaire.id {
@@ -454,6 +456,15 @@ fn table_width(terminal: bool) -> Option<u16> {
     terminal
         .then(|| comfy_table::Table::new().width())
         .flatten()
+}
+
+/// The width the interview wraps to: `COLUMNS`, else the terminal's (it writes to stderr).
+fn interview_width() -> usize {
+    let terminal = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .or_else(|| comfy_table::Table::new().use_stderr().width());
+    terminal.map_or(80, usize::from)
 }
 
 fn today() -> String {

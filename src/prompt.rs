@@ -38,6 +38,7 @@ pub struct Interview<'q, R, W> {
     input: R,
     output: W,
     echo: bool,
+    width: usize,
 }
 
 impl<'q, R: BufRead, W: Write> Interview<'q, R, W> {
@@ -47,7 +48,24 @@ impl<'q, R: BufRead, W: Write> Interview<'q, R, W> {
             input,
             output,
             echo: false,
+            width: 80,
         }
+    }
+
+    /// The terminal's width, to which long questions and guidance are wrapped.
+    #[must_use]
+    pub fn width(mut self, width: usize) -> Self {
+        self.width = width.max(40);
+        self
+    }
+
+    /// `text` wrapped to the width, continuation lines indented under its start.
+    fn wrap(&self, first: &str, text: &str) -> String {
+        let indent = " ".repeat(first.chars().count());
+        let options = textwrap::Options::new(self.width)
+            .initial_indent(first)
+            .subsequent_indent(&indent);
+        format!("{}\n", textwrap::fill(&printable(text), options))
     }
 
     /// Repeats each line read, so that a transcript of piped input reads like a session.
@@ -169,18 +187,20 @@ impl<'q, R: BufRead, W: Write> Interview<'q, R, W> {
     ) -> Result<()> {
         let q = self.questionnaire;
         let mut text = format!(
-            "\n[{position}/{total}] {} · level {} {}\n{}  {}{}\n",
+            "\n[{position}/{total}] {} · level {} {}\n",
             printable(&domain.title),
             question.level,
             printable(q.level_name(question.level)),
-            printable(&question.id),
-            printable(&question.text),
-            if question.is_regulatory() {
-                "  (regulatory)"
-            } else {
-                ""
-            },
         );
+        let regulatory = if question.is_regulatory() {
+            " (regulatory)"
+        } else {
+            ""
+        };
+        text.push_str(&self.wrap(
+            &format!("{}  ", printable(&question.id)),
+            &format!("{}{regulatory}", question.text),
+        ));
         let width = q.scale.iter().map(|o| o.id.len()).max().unwrap_or(0);
         for (number, option) in q.scale.iter().enumerate() {
             text.push_str(&format!(
@@ -215,15 +235,11 @@ impl<'q, R: BufRead, W: Write> Interview<'q, R, W> {
     fn help(&mut self, question: &Question) -> Result<()> {
         let mut text = String::new();
         match &question.guidance {
-            Some(guidance) => {
-                text.push_str(&format!("  Guidance: {}\n", printable(guidance.trim())))
-            }
+            Some(guidance) => text.push_str(&self.wrap("  Guidance: ", guidance.trim())),
             None => text.push_str("  No guidance for this question.\n"),
         }
         if !question.references.is_empty() {
-            let references: Vec<String> =
-                question.references.iter().map(|r| printable(r)).collect();
-            text.push_str(&format!("  References: {}\n", references.join("; ")));
+            text.push_str(&self.wrap("  References: ", &question.references.join("; ")));
         }
         self.say(&text)
     }
