@@ -14,6 +14,9 @@ struct Document<'a> {
     assessor: Option<&'a str>,
     date: Option<&'a str>,
     unanswered: usize,
+    /// Ids of the unmet questions that restate a legal duty (full report only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    regulatory_unmet: Option<Vec<&'a str>>,
     overall: Overall<'a>,
     domains: Vec<Domain<'a>>,
 }
@@ -105,6 +108,12 @@ fn render(assessment: &Assessment, full: bool) -> String {
         assessor: answers.assessor.as_deref(),
         date: answers.date.as_deref(),
         unanswered: card.unanswered,
+        regulatory_unmet: full.then(|| {
+            assessment
+                .regulatory_unmet()
+                .map(|(_, q)| q.id.as_str())
+                .collect()
+        }),
         overall: Overall {
             applicable: card.applicable,
             level: card.level,

@@ -207,6 +207,21 @@ fn domains(out: &mut String, assessment: &Assessment) {
 
 fn next_steps(out: &mut String, assessment: &Assessment) {
     let _ = writeln!(out, "## Next steps\n");
+    let legal: Vec<_> = assessment.regulatory_unmet().collect();
+    if !legal.is_empty() {
+        let _ = writeln!(out, "### Legal duties not yet met\n");
+        for (domain, question) in legal {
+            let _ = writeln!(
+                out,
+                "- {} ({}, level {}; now: {})",
+                question_cell(question),
+                escape(&domain.title),
+                question.level,
+                escape(assessment.answer_label(question))
+            );
+        }
+        out.push('\n');
+    }
     let mut any = false;
     for scored in assessment.card.domains.iter().filter(|d| d.applicable) {
         let steps = assessment.next_steps(scored);

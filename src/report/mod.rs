@@ -49,6 +49,15 @@ impl<'a> Assessment<'a> {
         steps
     }
 
+    /// Every applicable question that restates a legal duty and is not met, at any level:
+    /// a gap in a legal duty matters whatever level the domain is at.
+    pub fn regulatory_unmet(&self) -> impl Iterator<Item = (&'a Domain, &'a Question)> + '_ {
+        self.card.questionnaire.questions().filter(|(_, q)| {
+            let status = self.status(q);
+            q.is_regulatory() && status != Status::NotApplicable && !status.is_met()
+        })
+    }
+
     pub fn unanswered(&self) -> impl Iterator<Item = (&'a Domain, &'a Question)> + '_ {
         self.card
             .questionnaire

@@ -304,3 +304,31 @@ fn usage_errors_exit_2() {
         .code(2)
         .stderr(predicate::str::contains("missing.yaml: cannot read"));
 }
+
+#[test]
+fn unmet_legal_duties_lead_the_next_steps_whatever_the_level() {
+    let (dir, mut cmd) = jsp();
+    let file = dir.path().join("a.yaml");
+    std::fs::write(
+        &file,
+        "questionnaire: acme-lite\nanswers:\n  gov-3a: some\n",
+    )
+    .unwrap();
+    let output = cmd.arg("report").arg(&file).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    let steps = text.split("## Next steps").nth(1).unwrap();
+    assert!(
+        steps.starts_with("\n\n### Legal duties not yet met\n\n- **gov-3a** *(regulatory)*"),
+        "{steps}"
+    );
+
+    let (_dir, mut cmd) = jsp();
+    let output = cmd
+        .arg("report")
+        .arg(&file)
+        .args(["-f", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["regulatory_unmet"], serde_json::json!(["gov-3a"]));
+}
