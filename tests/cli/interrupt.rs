@@ -134,8 +134,11 @@ fn ctrl_c_and_sigterm_save_and_exit_cleanly() {
         let mut child = spawn_assess(dir.path());
         answer(&mut child, "3 mostly\n");
         wait_for(dir.path(), "mostly");
+        // Stdin stays open: the end of input would end the interview on its own.
+        let stdin = child.stdin.take();
         signal(&child, name);
         let output = child.wait_with_output().unwrap();
+        drop(stdin);
         assert_eq!(output.status.code(), Some(130), "{name}");
         assert!(
             String::from_utf8_lossy(&output.stderr)
