@@ -209,13 +209,12 @@ impl Context {
                     problems,
                 });
             }
-            return Ok(match target.roles.len() {
-                0 => format!("a target for {} domains", target.domain_count()),
-                roles => format!(
-                    "a target for {} domains, with sections for {roles} roles",
-                    target.domain_count()
-                ),
-            });
+            let mut summary = format!("a target for {} domains", target.domain_count());
+            if !target.roles.is_empty() {
+                let roles: Vec<&str> = target.roles.keys().map(String::as_str).collect();
+                summary.push_str(&format!(", with sections for {}", roles.join(", ")));
+            }
+            return Ok(summary);
         }
         // A questionnaire has domains; an answers file names its questionnaire.
         let is_questionnaire = text.lines().any(|l| l.starts_with("domains:"));

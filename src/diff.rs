@@ -35,11 +35,9 @@ pub struct Change<'a> {
 }
 
 impl<'a> Change<'a> {
-    /// The note that explains the change: the new answer's, else the old one's.
+    /// The note of the new answer: why it is what it is now.
     pub fn note(&self) -> Option<&'a str> {
-        self.after
-            .and_then(|a| a.note.as_deref())
-            .or_else(|| self.before.and_then(|a| a.note.as_deref()))
+        self.after.and_then(|a| a.note.as_deref())
     }
 }
 
@@ -111,7 +109,8 @@ impl<'a> Diff<'a> {
 }
 
 /// Checks an answers file as `jsp score` does, except that answers to questions the
-/// questionnaire no longer has are left for the diff to report as removed.
+/// questionnaire no longer has are left for the diff to report as removed, and that an older
+/// questionnaire version is no warning: the diff reports what changed between versions.
 pub fn check(
     answers: &Answers,
     questionnaire: &Questionnaire,
@@ -119,6 +118,7 @@ pub fn check(
     path: &Path,
 ) -> Result<Vec<Warning>> {
     let mut known = answers.clone();
+    known.version = None;
     known
         .answers
         .retain(|id, _| questionnaire.question(id).is_some());

@@ -135,9 +135,14 @@ impl Target {
         }
     }
 
-    /// Domains named, in all sections.
+    /// How many domains are named, in any section.
     pub fn domain_count(&self) -> usize {
-        self.domains.len() + self.roles.values().map(|r| r.domains.len()).sum::<usize>()
+        let sections =
+            std::iter::once(&self.domains).chain(self.roles.values().map(|r| &r.domains));
+        sections
+            .flat_map(BTreeMap::keys)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
     }
 
     /// The top level and the section of the questionnaire's role, against that questionnaire.

@@ -100,26 +100,27 @@ fn removed_label<'a>(diff: &Diff<'a>, answer: Option<&'a Answer>) -> &'a str {
     label(diff.questionnaire(), answer)
 }
 
-fn added_title(diff: &Diff) -> String {
+/// What the list of added questions holds; `text` makes user text safe for the format.
+fn added_title(diff: &Diff, text: fn(&str) -> String) -> String {
     format!(
-        "Not answered before: new since version {} of `{}`, or left unanswered then",
-        diff.old.version.as_deref().unwrap_or_default(),
-        diff.questionnaire().id
+        "Questions the earlier file, answered to version {}, does not answer: new since, or left unanswered then",
+        text(diff.old.version.as_deref().unwrap_or_default())
     )
 }
 
-fn removed_title(diff: &Diff) -> String {
+/// What the list of removed questions holds; `text` makes user text safe for the format.
+fn removed_title(diff: &Diff, text: fn(&str) -> String) -> String {
     format!(
-        "No longer in `{}` version {} (left out of the scores)",
-        diff.questionnaire().id,
-        diff.questionnaire().version
+        "Answers to questions that version {} of {} no longer has, left out of the scores",
+        text(&diff.questionnaire().version),
+        diff.questionnaire().id
     )
 }
 
 pub fn table(diff: &Diff, width: Option<u16>, colour: bool) -> String {
     let questionnaire = diff.questionnaire();
     let mut out = format!(
-        "{}: {} -> {}\n\n",
+        "{}: {} → {}\n\n",
         printable(&questionnaire.title),
         printable(&describe(diff.old)),
         printable(&describe(diff.new))
@@ -189,7 +190,7 @@ pub fn table(diff: &Diff, width: Option<u16>, colour: bool) -> String {
         let _ = writeln!(out, "{changes}");
     }
     if !diff.added.is_empty() {
-        let _ = writeln!(out, "\n{}:", printable(&added_title(diff)));
+        let _ = writeln!(out, "\n{}:", added_title(diff, printable));
         for (domain, question) in &diff.added {
             let _ = writeln!(
                 out,
@@ -202,11 +203,11 @@ pub fn table(diff: &Diff, width: Option<u16>, colour: bool) -> String {
         }
     }
     if !diff.removed.is_empty() {
-        let _ = writeln!(out, "\n{}:", printable(&removed_title(diff)));
+        let _ = writeln!(out, "\n{}:", removed_title(diff, printable));
         for removed in &diff.removed {
             let _ = writeln!(
                 out,
-                "  {}: {} -> {}",
+                "  {}: {} → {}",
                 printable(removed.id),
                 printable(removed_label(diff, removed.before)),
                 printable(removed_label(diff, removed.after))
@@ -256,7 +257,7 @@ pub fn markdown(diff: &Diff) -> String {
     }
     let _ = writeln!(
         out,
-        "\n## Domains\n\n| Domain | Before | After | Change | Score before | Score after | Change |\n|---|---|---|---:|---:|---:|---:|"
+        "\n## Domains\n\n| Domain | Level before | Level after | Change | Score before | Score after | Change |\n|---|---|---|---:|---:|---:|---:|"
     );
     for (before, after) in diff.before.domains.iter().zip(&diff.after.domains) {
         let s = sides(diff, before, after);
@@ -311,7 +312,7 @@ pub fn markdown(diff: &Diff) -> String {
         let _ = writeln!(
             out,
             "## Questions added\n\n{}:\n",
-            escape(&added_title(diff))
+            added_title(diff, escape)
         );
         for (domain, question) in &diff.added {
             let _ = writeln!(
@@ -329,7 +330,7 @@ pub fn markdown(diff: &Diff) -> String {
         let _ = writeln!(
             out,
             "## Questions removed\n\n{}:\n",
-            escape(&removed_title(diff))
+            removed_title(diff, escape)
         );
         for removed in &diff.removed {
             let _ = writeln!(
