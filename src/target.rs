@@ -363,16 +363,11 @@ impl<'de> Visitor<'de> for DomainTargetVisitor {
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<DomainTarget, E> {
-        let level = u32::try_from(v)
-            .map_err(|_| E::custom(format!("{v} is not a level: a level is a positive number")))?;
-        Ok(DomainTarget {
-            level: Some(level),
-            priority: None,
-        })
+        level_only(v)
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<DomainTarget, E> {
-        self.visit_i64(i64::try_from(v).unwrap_or(-1))
+        level_only(v)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<DomainTarget, A::Error> {
@@ -382,6 +377,21 @@ impl<'de> Visitor<'de> for DomainTargetVisitor {
             priority: table.priority,
         })
     }
+}
+
+/// The short form, `id = LEVEL`.
+fn level_only<E: de::Error, N: TryInto<u32> + fmt::Display + Copy>(
+    v: N,
+) -> Result<DomainTarget, E> {
+    let level = v.try_into().map_err(|_| {
+        E::custom(format!(
+            "{v} is not a level: use a level of the questionnaire"
+        ))
+    })?;
+    Ok(DomainTarget {
+        level: Some(level),
+        priority: None,
+    })
 }
 
 #[cfg(test)]

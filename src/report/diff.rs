@@ -128,12 +128,12 @@ pub fn table(diff: &Diff, width: Option<u16>, colour: bool) -> String {
     let mut domains = super::table::new(width, colour);
     domains.set_header(vec![
         "Domain",
-        "Before",
-        "After",
+        "Level before",
+        "Level after",
         "Change",
         "Score before",
-        "after",
-        "change",
+        "Score after",
+        "Change",
     ]);
     let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
     for (before, after) in diff.before.domains.iter().zip(&diff.after.domains) {

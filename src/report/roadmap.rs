@@ -117,7 +117,10 @@ pub fn table(
                 }
             }
         }
-        out.push('\n');
+        // A blank line between phases, none after the last.
+        if index + 1 < roadmap.phases.len() {
+            out.push('\n');
+        }
     }
     out
 }
