@@ -40,6 +40,10 @@ pub enum Command {
     List(ListArgs),
     /// Show a questionnaire's domains and questions.
     Show(ShowArgs),
+    /// Plan the way to a target: the unmet questions in phases, lowest levels first.
+    Roadmap(RoadmapArgs),
+    /// Compare two assessments of one questionnaire: levels, scores and answers that changed.
+    Diff(DiffArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -125,6 +129,48 @@ pub struct ShowArgs {
     /// Write to FILE instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RoadmapArgs {
+    /// The answers file
+    pub answers: PathBuf,
+    /// Target levels and priorities per domain (TOML) [default: jsp.toml's `target`]
+    #[arg(long, value_name = "FILE")]
+    pub target: Option<PathBuf>,
+    #[arg(long, short = 'f', value_enum, default_value_t = RoadmapFormat::Table)]
+    pub format: RoadmapFormat,
+    /// Write to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The earlier answers file
+    pub old: PathBuf,
+    /// The later answers file, of the same questionnaire
+    pub new: PathBuf,
+    #[arg(long, short = 'f', value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+    /// Write to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RoadmapFormat {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Markdown,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -7,14 +7,16 @@ use std::path::{Path, PathBuf};
 use crate::answers::Answers;
 use crate::catalog::{Catalog, Entry};
 use crate::cli::{
-    AssessArgs, Cli, Command, ListArgs, ListFormat, ReportArgs, ReportFormat, ScoreArgs,
-    ScoreFormat, ShowArgs, ShowFormat, ValidateArgs,
+    AssessArgs, Cli, Command, DiffArgs, DiffFormat, ListArgs, ListFormat, ReportArgs, ReportFormat,
+    RoadmapArgs, RoadmapFormat, ScoreArgs, ScoreFormat, ShowArgs, ShowFormat, ValidateArgs,
 };
 use crate::config::Config;
+use crate::diff::Diff;
 use crate::error::{Error, Problem, Result, Warning};
 use crate::prompt::{Interview, Outcome};
 use crate::questionnaire::Questionnaire;
 use crate::report::{self, Assessment};
+use crate::roadmap::Roadmap;
 use crate::scoring::{self, round2};
 use crate::session::Session;
 use crate::target::Target;
@@ -38,6 +40,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Validate(args) => context.validate(&args),
         Command::List(args) => context.list(args),
         Command::Show(args) => context.show(args),
+        Command::Roadmap(args) => context.roadmap(args),
+        Command::Diff(args) => context.diff(args),
     }
 }
 
@@ -56,19 +60,29 @@ impl Context {
     fn load(&self, path: &Path) -> Result<Loaded> {
         let (answers, text) = Answers::load(path)?;
         let mut warnings = Vec::new();
-        let entry = self
-            .catalog
-            .find(&answers.questionnaire, &mut warnings)
-            .map_err(|error| match error {
-                Error::Usage { message } => Error::invalid(
-                    path,
-                    Problem::new(message).at(crate::text::line_of_key(&text, "questionnaire")),
-                ),
-                other => other,
-            })?;
+        let entry = self.questionnaire_of(&answers, &text, path, &mut warnings)?;
         warnings.extend(answers.check(&entry.questionnaire, &text, path)?);
         print_warnings(&warnings);
         Ok(Loaded { entry, answers })
+    }
+
+    /// The questionnaire an answers file names; an unknown one is an error at its line.
+    fn questionnaire_of(
+        &self,
+        answers: &Answers,
+        text: &str,
+        path: &Path,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<Entry> {
+        self.catalog
+            .find(&answers.questionnaire, warnings)
+            .map_err(|error| match error {
+                Error::Usage { message } => Error::invalid(
+                    path,
+                    Problem::new(message).at(crate::text::line_of_key(text, "questionnaire")),
+                ),
+                other => other,
+            })
     }
 
     fn target(
@@ -78,7 +92,7 @@ impl Context {
     ) -> Result<Option<Target>> {
         given
             .or(self.config.target.as_deref())
-            .map(|path| Target::load(path, questionnaire))
+            .map(|path| Target::load(path, questionnaire, &self.catalog))
             .transpose()
     }
 
@@ -93,12 +107,8 @@ impl Context {
         };
         let text = match args.format {
             ScoreFormat::Table => {
-                let terminal = args.output.is_none() && std::io::stdout().is_terminal();
-                report::table::render(
-                    &assessment,
-                    table_width(terminal),
-                    terminal && colour_allowed(),
-                )
+                let (width, colour) = table_style(args.output.as_deref());
+                report::table::render(&assessment, width, colour)
             }
             ScoreFormat::Json => report::json::score(&assessment),
             ScoreFormat::Markdown => report::markdown::score(&assessment),
@@ -193,7 +203,19 @@ impl Context {
         let text = crate::files::read_text(path)?;
         if path.extension().is_some_and(|e| e == "toml") {
             let target = Target::parse(&text, path)?;
-            return Ok(format!("a target for {} domains", target.domains.len()));
+            let problems = target.check_roles(&self.catalog, None, &text)?;
+            if !problems.is_empty() {
+                return Err(Error::Invalid {
+                    path: path.to_path_buf(),
+                    problems,
+                });
+            }
+            let mut summary = format!("a target for {} domains", target.domain_count());
+            if !target.roles.is_empty() {
+                let roles: Vec<&str> = target.roles.keys().map(String::as_str).collect();
+                summary.push_str(&format!(", with sections for {}", roles.join(", ")));
+            }
+            return Ok(summary);
         }
         // A questionnaire has domains; an answers file names its questionnaire.
         let is_questionnaire = text.lines().any(|l| l.starts_with("domains:"));
@@ -238,6 +260,71 @@ impl Context {
             ShowFormat::Table => report::questionnaire::table(q),
             ShowFormat::Markdown => report::questionnaire::markdown(q),
             ShowFormat::Json => report::questionnaire::json(q),
+        };
+        emit(args.output.as_deref(), &text)?;
+        Ok(0)
+    }
+
+    fn roadmap(&self, args: RoadmapArgs) -> Result<u8> {
+        let loaded = self.load(&args.answers)?;
+        let questionnaire = &loaded.entry.questionnaire;
+        let target = self
+            .target(args.target.as_deref(), questionnaire)?
+            .ok_or_else(|| {
+                Error::usage(
+                    "`jsp roadmap` needs a target\n  hint: name one with --target FILE, or set `target` in jsp.toml",
+                )
+            })?;
+        let card = scoring::score(questionnaire, &loaded.answers, Some(&target));
+        let assessment = Assessment {
+            answers: &loaded.answers,
+            card: &card,
+        };
+        let roadmap = Roadmap::plan(&card, &loaded.answers);
+        let text = match args.format {
+            RoadmapFormat::Table => {
+                let (width, colour) = table_style(args.output.as_deref());
+                report::roadmap::table(&assessment, &roadmap, width, colour)
+            }
+            RoadmapFormat::Markdown => report::roadmap::markdown(&assessment, &roadmap),
+            RoadmapFormat::Json => report::roadmap::json(&assessment, &roadmap),
+            RoadmapFormat::Csv => report::roadmap::csv(&assessment, &roadmap),
+        };
+        emit(args.output.as_deref(), &text)?;
+        Ok(0)
+    }
+
+    fn diff(&self, args: DiffArgs) -> Result<u8> {
+        let (old, old_text) = Answers::load(&args.old)?;
+        let (new, new_text) = Answers::load(&args.new)?;
+        if old.questionnaire != new.questionnaire {
+            return Err(Error::invalid(
+                &args.new,
+                Problem::new(format!(
+                    "this file answers `{}`, but {} answers `{}`",
+                    new.questionnaire,
+                    args.old.display(),
+                    old.questionnaire
+                ))
+                .at(crate::text::line_of_key(&new_text, "questionnaire"))
+                .hint("`jsp diff` compares two assessments of the same questionnaire"),
+            ));
+        }
+        let mut warnings = Vec::new();
+        let entry = self.questionnaire_of(&new, &new_text, &args.new, &mut warnings)?;
+        let questionnaire = &entry.questionnaire;
+        for (answers, text, path) in [(&old, &old_text, &args.old), (&new, &new_text, &args.new)] {
+            warnings.extend(crate::diff::check(answers, questionnaire, text, path)?);
+        }
+        print_warnings(&warnings);
+        let diff = Diff::compare(questionnaire, &old, &new);
+        let text = match args.format {
+            DiffFormat::Table => {
+                let (width, colour) = table_style(args.output.as_deref());
+                report::diff::table(&diff, width, colour)
+            }
+            DiffFormat::Markdown => report::diff::markdown(&diff),
+            DiffFormat::Json => report::diff::json(&diff),
         };
         emit(args.output.as_deref(), &text)?;
         Ok(0)
@@ -445,6 +532,12 @@ fn emit(path: Option<&Path>, text: &str) -> Result<()> {
 /// Colour only where the user has not asked for none (<https://no-color.org>).
 fn colour_allowed() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// The width and colour of a table written to `output` (None: stdout).
+fn table_style(output: Option<&Path>) -> (Option<u16>, bool) {
+    let terminal = output.is_none() && std::io::stdout().is_terminal();
+    (table_width(terminal), terminal && colour_allowed())
 }
 
 /// `COLUMNS` when set, else the terminal's width, else no limit.

@@ -10,14 +10,18 @@ pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod diff;
 pub mod error;
 pub mod files;
 pub mod prompt;
 pub mod questionnaire;
 pub mod report;
+pub mod roadmap;
 pub mod scoring;
 pub mod session;
 pub mod target;
+#[cfg(test)]
+mod testing;
 pub mod text;
 mod yaml;
 

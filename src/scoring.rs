@@ -68,6 +68,8 @@ pub struct DomainScore<'q> {
     pub answered: usize,
     pub levels: Vec<LevelProgress>,
     pub target: Option<u32>,
+    /// How much the domain matters, 1 to 5, when a target is given.
+    pub priority: Option<u32>,
 }
 
 impl DomainScore<'_> {
@@ -78,6 +80,14 @@ impl DomainScore<'_> {
 
     pub fn below_target(&self) -> bool {
         self.applicable && self.gap().is_some_and(|g| g > 0)
+    }
+
+    /// How far the domain is on the way to its target, in percent: 100 × (1 - gap / target),
+    /// never above 100 (going beyond a target earns nothing). `None` without a target or when
+    /// the domain is not applicable.
+    pub fn percent_to_target(&self) -> Option<f64> {
+        let target = self.target.filter(|t| *t > 0 && self.applicable)?;
+        Some(100.0 * (1.0 - f64::from(self.gap()?) / f64::from(target)))
     }
 
     /// The level above the current one, and its progress; `None` at the top.
@@ -99,6 +109,19 @@ pub struct Scorecard<'q> {
 }
 
 impl Scorecard<'_> {
+    /// How far the whole assessment is on the way to its target, in percent: 100 × (1 - the sum
+    /// of the gaps / the sum of the targets), over the applicable domains that have one. A domain
+    /// beyond its target has gap 0, so it cannot hide another's gap.
+    pub fn percent_to_target(&self) -> Option<f64> {
+        let (gaps, targets) = self
+            .domains
+            .iter()
+            .filter(|d| d.applicable)
+            .filter_map(|d| Some((d.gap()?, d.target?)))
+            .fold((0, 0), |(g, t), (gap, target)| (g + gap, t + target));
+        (targets > 0).then(|| 100.0 * (1.0 - f64::from(gaps) / f64::from(targets)))
+    }
+
     pub fn status(&self, answers: &Answers, question: &Question) -> Status {
         status(self.questionnaire, answers, question)
     }
@@ -110,12 +133,16 @@ pub fn score<'q>(
     target: Option<&Target>,
 ) -> Scorecard<'q> {
     let base = questionnaire.base_level();
+    let profile = target.map(|t| t.profile(&questionnaire.role));
     let domains: Vec<DomainScore> = questionnaire
         .domains
         .iter()
         .map(|domain| {
             let mut scored = score_domain(questionnaire, answers, domain);
-            scored.target = target.and_then(|t| t.level_for(&domain.id));
+            if let Some(profile) = &profile {
+                scored.target = profile.level_for(&domain.id);
+                scored.priority = Some(profile.priority_for(&domain.id));
+            }
             scored
         })
         .collect();
@@ -190,6 +217,7 @@ fn score_domain<'q>(
         answered,
         levels,
         target: None,
+        priority: None,
     }
 }
 
@@ -331,6 +359,45 @@ domains:
         assert_eq!(card.domains[0].level, 1);
         assert!((card.domains[0].score - 1.0).abs() < 1e-9);
         assert_eq!(q.level_name(card.level), "Basic");
+    }
+
+    #[test]
+    fn percent_to_target_gives_no_credit_beyond_a_target() {
+        let q = questionnaire(QUESTIONNAIRE);
+        let target = Target::parse("[domains]\na = 4\nb = 2\n", Path::new("t.toml")).unwrap();
+        // a at level 2 (gap 2 of 4), b at level 1 (gap 1 of 2).
+        let card = score(
+            &q,
+            &answers(&[("a2x", "full"), ("a2y", "full")]),
+            Some(&target),
+        );
+        assert_eq!(card.domains[0].percent_to_target(), Some(50.0));
+        assert_eq!(card.domains[1].percent_to_target(), Some(50.0));
+        // 1 - (2 + 1) / (4 + 2)
+        assert_eq!(card.percent_to_target(), Some(50.0));
+        // a at 5, beyond its target 4: gap 0, not -1; b's gap still shows.
+        let card = score(
+            &q,
+            &answers(&[
+                ("a2x", "full"),
+                ("a2y", "full"),
+                ("a3x", "na"),
+                ("a4x", "full"),
+            ]),
+            Some(&target),
+        );
+        assert_eq!(card.domains[0].level, 5);
+        assert_eq!(card.domains[0].percent_to_target(), Some(100.0));
+        assert!((card.percent_to_target().unwrap() - 100.0 * (1.0 - 1.0 / 6.0)).abs() < 1e-9);
+        // A domain that is not applicable counts for nothing.
+        let card = score(
+            &q,
+            &answers(&[("a2x", "full"), ("a2y", "full"), ("b2x", "na")]),
+            Some(&target),
+        );
+        assert_eq!(card.domains[1].percent_to_target(), None);
+        assert_eq!(card.percent_to_target(), Some(50.0));
+        assert_eq!(score(&q, &answers(&[]), None).percent_to_target(), None);
     }
 
     #[test]

@@ -1,13 +1,35 @@
-//! A target profile (TOML): the maturity level each domain should reach.
+//! A target profile (TOML): the maturity level each domain should reach, and how much it matters
+//! (its priority), for every questionnaire or for the questionnaires of one role.
+//!
+//! ```toml
+//! default = 2                                  # every domain not named
+//! [domains]
+//! governance = 3                               # a level
+//! secure-design = { level = 3, priority = 5 }  # a level and a priority (1 lowest, 5 highest)
+//! [roles.manufacturer]                         # laid over the above for role `manufacturer`
+//! default = 3
+//! [roles.manufacturer.domains]
+//! verification = { priority = 4 }
+//! ```
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 
+use crate::catalog::Catalog;
 use crate::error::{Error, Problem, Result};
 use crate::questionnaire::Questionnaire;
-use crate::text::{line_of_key, nearest};
+use crate::text::nearest;
+
+/// The priority of a domain that the target does not give one.
+pub const DEFAULT_PRIORITY: u32 = 3;
+/// Priorities run from 1 (lowest) to this (highest).
+pub const TOP_PRIORITY: u32 = 5;
+
+const SHAPE_HINT: &str = "a target file has `default = LEVEL`, a `[domains]` table of `id = LEVEL` or `id = { level = LEVEL, priority = 1..5 }`, and `[roles.ROLE]` tables of the same shape";
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -16,7 +38,53 @@ pub struct Target {
     #[serde(default)]
     pub default: Option<u32>,
     #[serde(default)]
-    pub domains: BTreeMap<String, u32>,
+    pub domains: BTreeMap<String, DomainTarget>,
+    /// Profiles for the questionnaires of one role, laid over the one above.
+    #[serde(default)]
+    pub roles: BTreeMap<String, Profile>,
+}
+
+/// The target for the questionnaires of one role; also what [`Target::profile`] resolves to.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    #[serde(default)]
+    pub default: Option<u32>,
+    #[serde(default)]
+    pub domains: BTreeMap<String, DomainTarget>,
+}
+
+/// What a target says about one domain: written `id = LEVEL` or `id = { level, priority }`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DomainTarget {
+    pub level: Option<u32>,
+    pub priority: Option<u32>,
+}
+
+impl DomainTarget {
+    /// `self`, with what it leaves out taken from `under`.
+    fn over(self, under: DomainTarget) -> DomainTarget {
+        DomainTarget {
+            level: self.level.or(under.level),
+            priority: self.priority.or(under.priority),
+        }
+    }
+}
+
+impl Profile {
+    pub fn level_for(&self, domain: &str) -> Option<u32> {
+        self.domains
+            .get(domain)
+            .and_then(|d| d.level)
+            .or(self.default)
+    }
+
+    pub fn priority_for(&self, domain: &str) -> u32 {
+        self.domains
+            .get(domain)
+            .and_then(|d| d.priority)
+            .unwrap_or(DEFAULT_PRIORITY)
+    }
 }
 
 impl Target {
@@ -24,68 +92,391 @@ impl Target {
         toml::from_str(text).map_err(|error| {
             let mut problem = Problem::from_toml(&error, text);
             if problem.message.contains("unknown field") {
-                problem = problem.hint(
-                    "a target file has `default = LEVEL` and a `[domains]` table of `id = LEVEL`",
-                );
+                problem = problem.hint(SHAPE_HINT);
             }
             Error::invalid(path, problem)
         })
     }
 
-    /// Reads a target file and checks it against the questionnaire it is used with.
-    pub fn load(path: &Path, questionnaire: &Questionnaire) -> Result<Target> {
+    /// Reads a target file and checks it against the questionnaire it is used with; the role
+    /// sections for other roles are checked against the catalog's questionnaires of that role.
+    pub fn load(path: &Path, questionnaire: &Questionnaire, catalog: &Catalog) -> Result<Target> {
         let text = crate::files::read_text(path)?;
         let target = Target::parse(&text, path)?;
-        target.check(questionnaire, &text, path)?;
-        Ok(target)
-    }
-
-    pub fn level_for(&self, domain: &str) -> Option<u32> {
-        self.domains.get(domain).copied().or(self.default)
-    }
-
-    fn check(&self, questionnaire: &Questionnaire, source: &str, path: &Path) -> Result<()> {
-        let mut problems = Vec::new();
-        let (base, top) = (questionnaire.base_level(), questionnaire.top_level());
-        let mut check_level = |level: u32, key: &str| {
-            if !(base..=top).contains(&level) {
-                problems.push(
-                    Problem::new(format!(
-                        "`{key}` asks for level {level}, outside the levels {base}..{top} of `{}`",
-                        questionnaire.id
-                    ))
-                    .at(line_of_key(source, key))
-                    .hint(format!("use a level from {base} to {top}")),
-                );
-            }
-        };
-        if let Some(level) = self.default {
-            check_level(level, "default");
-        }
-        for (id, level) in &self.domains {
-            check_level(*level, id);
-        }
-        for id in self.domains.keys() {
-            if questionnaire.domain(id).is_none() {
-                let ids = questionnaire.domains.iter().map(|d| d.id.as_str());
-                let hint = match nearest(id, ids) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!("see `jsp show {}` for its domains", questionnaire.id),
-                };
-                problems.push(
-                    Problem::new(format!("`{id}` is not a domain of `{}`", questionnaire.id))
-                        .at(line_of_key(source, id))
-                        .hint(hint),
-                );
-            }
-        }
+        let mut problems = target.check(questionnaire, &text);
+        problems.extend(target.check_roles(catalog, Some(&questionnaire.role), &text)?);
         if problems.is_empty() {
-            Ok(())
+            Ok(target)
         } else {
             Err(Error::Invalid {
                 path: path.to_path_buf(),
                 problems,
             })
         }
+    }
+
+    /// The profile for a questionnaire of `role`: the role's section laid over the top level,
+    /// key by key, so that a domain named anywhere beats either `default`.
+    pub fn profile(&self, role: &str) -> Profile {
+        let Some(section) = self.roles.get(role) else {
+            return Profile {
+                default: self.default,
+                domains: self.domains.clone(),
+            };
+        };
+        let mut domains = self.domains.clone();
+        for (id, over) in &section.domains {
+            let under = domains.get(id).copied().unwrap_or_default();
+            domains.insert(id.clone(), over.over(under));
+        }
+        Profile {
+            default: section.default.or(self.default),
+            domains,
+        }
+    }
+
+    /// How many domains are named, in any section.
+    pub fn domain_count(&self) -> usize {
+        let sections =
+            std::iter::once(&self.domains).chain(self.roles.values().map(|r| &r.domains));
+        sections
+            .flat_map(BTreeMap::keys)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    }
+
+    /// The top level and the section of the questionnaire's role, against that questionnaire.
+    fn check(&self, questionnaire: &Questionnaire, source: &str) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let only = [questionnaire];
+        let top = Section { source, keys: &[] };
+        top.check(&only, self.default, &self.domains, &mut problems);
+        if let Some(section) = self.roles.get(&questionnaire.role) {
+            let keys = ["roles", questionnaire.role.as_str()];
+            let own = Section {
+                source,
+                keys: &keys,
+            };
+            own.check(&only, section.default, &section.domains, &mut problems);
+        }
+        problems
+    }
+
+    /// Every role section but `own`'s against the catalog: the role must be some
+    /// questionnaire's, and the section's domains and levels must fit the questionnaires of that
+    /// role. The catalog is read only when there is such a section.
+    pub fn check_roles(
+        &self,
+        catalog: &Catalog,
+        own: Option<&str>,
+        source: &str,
+    ) -> Result<Vec<Problem>> {
+        if self.roles.keys().all(|role| Some(role.as_str()) == own) {
+            return Ok(Vec::new());
+        }
+        // Problems with the other questionnaires are not this file's; `jsp validate` shows them.
+        let mut ignored = Vec::new();
+        let questionnaires: Vec<Questionnaire> = catalog
+            .all(&mut ignored)?
+            .into_iter()
+            .map(|e| e.questionnaire)
+            .collect();
+        Ok(self.check_other_roles(own, &questionnaires, source))
+    }
+
+    fn check_other_roles(
+        &self,
+        own: Option<&str>,
+        questionnaires: &[Questionnaire],
+        source: &str,
+    ) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        for (role, section) in self.roles.iter().filter(|(r, _)| Some(r.as_str()) != own) {
+            let keys = ["roles", role.as_str()];
+            let of_role: Vec<&Questionnaire> =
+                questionnaires.iter().filter(|q| q.role == *role).collect();
+            if of_role.is_empty() {
+                let mut roles: Vec<&str> = questionnaires.iter().map(|q| q.role.as_str()).collect();
+                roles.sort_unstable();
+                roles.dedup();
+                let hint = match nearest(role, roles.iter().copied()) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("the questionnaires' roles are {}", roles.join(", ")),
+                };
+                problems.push(
+                    Problem::new(format!("no questionnaire has the role `{role}`"))
+                        .at(toml_line(source, &keys))
+                        .hint(hint),
+                );
+                continue;
+            }
+            let section_at = Section {
+                source,
+                keys: &keys,
+            };
+            section_at.check(&of_role, section.default, &section.domains, &mut problems);
+        }
+        problems
+    }
+}
+
+/// One section of a target file (the top level, or `[roles.ROLE]`) and where it is.
+struct Section<'a> {
+    source: &'a str,
+    keys: &'a [&'a str],
+}
+
+impl Section<'_> {
+    /// Levels and domains against `questionnaires` (a domain must be in one of them), and
+    /// priorities against 1..=5.
+    fn check(
+        &self,
+        questionnaires: &[&Questionnaire],
+        default: Option<u32>,
+        domains: &BTreeMap<String, DomainTarget>,
+        problems: &mut Vec<Problem>,
+    ) {
+        if let Some(level) = default {
+            self.check_level(questionnaires, level, &["default"], "default", problems);
+        }
+        for (id, entry) in domains {
+            let Some(questionnaire) = questionnaires.iter().find(|q| q.domain(id).is_some()) else {
+                let ids = questionnaires
+                    .iter()
+                    .flat_map(|q| q.domains.iter().map(|d| d.id.as_str()));
+                let names = questionnaires
+                    .iter()
+                    .map(|q| format!("`{}`", q.id))
+                    .collect::<Vec<_>>()
+                    .join(" or ");
+                let hint = match nearest(id, ids) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!(
+                        "see `jsp show {}` for its domains",
+                        questionnaires.first().map_or("", |q| q.id.as_str())
+                    ),
+                };
+                problems.push(
+                    Problem::new(format!("`{id}` is not a domain of {names}"))
+                        .at(self.line(&["domains", id]))
+                        .hint(hint),
+                );
+                continue;
+            };
+            if let Some(level) = entry.level {
+                self.check_level(
+                    &[questionnaire],
+                    level,
+                    &["domains", id, "level"],
+                    id,
+                    problems,
+                );
+            }
+            if let Some(priority) = entry.priority
+                && !(1..=TOP_PRIORITY).contains(&priority)
+            {
+                problems.push(
+                    Problem::new(format!(
+                        "`{id}` has priority {priority}, outside 1..{TOP_PRIORITY}"
+                    ))
+                    .at(self.line(&["domains", id, "priority"]))
+                    .hint(format!(
+                        "use 1 (lowest) to {TOP_PRIORITY} (highest); a domain without one has {DEFAULT_PRIORITY}"
+                    )),
+                );
+            }
+        }
+    }
+
+    fn check_level(
+        &self,
+        questionnaires: &[&Questionnaire],
+        level: u32,
+        keys: &[&str],
+        name: &str,
+        problems: &mut Vec<Problem>,
+    ) {
+        for questionnaire in questionnaires {
+            let (base, top) = (questionnaire.base_level(), questionnaire.top_level());
+            if !(base..=top).contains(&level) {
+                problems.push(
+                    Problem::new(format!(
+                        "`{name}` asks for level {level}, outside the levels {base}..{top} of `{}`",
+                        questionnaire.id
+                    ))
+                    .at(self.line(keys))
+                    .hint(format!("use a level from {base} to {top}")),
+                );
+                return;
+            }
+        }
+    }
+
+    fn line(&self, keys: &[&str]) -> Option<usize> {
+        let path: Vec<&str> = self.keys.iter().chain(keys).copied().collect();
+        toml_line(self.source, &path)
+    }
+}
+
+/// The 1-based line of the deepest of `keys` (a path of nested keys) found in a TOML text.
+fn toml_line(source: &str, keys: &[&str]) -> Option<usize> {
+    let root = toml::de::DeTable::parse(source).ok()?;
+    let mut table = root.get_ref();
+    let mut found = None;
+    for key in keys {
+        let Some((name, value)) = table.iter().find(|(name, _)| name.get_ref() == key) else {
+            break;
+        };
+        found = Some(name.span().start);
+        match value.get_ref() {
+            toml::de::DeValue::Table(inner) => table = inner,
+            _ => break,
+        }
+    }
+    let before = source.get(..found?)?;
+    Some(before.matches('\n').count() + 1)
+}
+
+impl<'de> Deserialize<'de> for DomainTarget {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(DomainTargetVisitor)
+    }
+}
+
+struct DomainTargetVisitor;
+
+/// The table form of a domain's target.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DomainTable {
+    #[serde(default)]
+    level: Option<u32>,
+    #[serde(default)]
+    priority: Option<u32>,
+}
+
+impl<'de> Visitor<'de> for DomainTargetVisitor {
+    type Value = DomainTarget;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a level, or a table with `level` and `priority`")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<DomainTarget, E> {
+        level_only(v)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<DomainTarget, E> {
+        level_only(v)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<DomainTarget, A::Error> {
+        let table = DomainTable::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        Ok(DomainTarget {
+            level: table.level,
+            priority: table.priority,
+        })
+    }
+}
+
+/// The short form, `id = LEVEL`.
+fn level_only<E: de::Error, N: TryInto<u32> + fmt::Display + Copy>(
+    v: N,
+) -> Result<DomainTarget, E> {
+    let level = v.try_into().map_err(|_| {
+        E::custom(format!(
+            "{v} is not a level: use a level of the questionnaire"
+        ))
+    })?;
+    Ok(DomainTarget {
+        level: Some(level),
+        priority: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const QUESTIONNAIRE: &str = r#"
+id: t
+title: T
+version: "1"
+role: maker
+domains:
+  - id: a
+    title: A
+    questions: [{id: a2, level: 2, text: x}]
+  - id: b
+    title: B
+    questions: [{id: b2, level: 2, text: x}]
+"#;
+
+    fn questionnaire() -> Questionnaire {
+        crate::testing::questionnaire(QUESTIONNAIRE)
+    }
+
+    fn parse(text: &str) -> Target {
+        Target::parse(text, Path::new("t.toml")).unwrap()
+    }
+
+    #[test]
+    fn the_old_shape_still_reads() {
+        let target = parse("default = 3\n[domains]\na = 2\n");
+        let profile = target.profile("maker");
+        assert_eq!(profile.level_for("a"), Some(2));
+        assert_eq!(profile.level_for("b"), Some(3));
+        assert_eq!(profile.priority_for("a"), DEFAULT_PRIORITY);
+        assert!(target.check(&questionnaire(), "").is_empty());
+    }
+
+    #[test]
+    fn a_role_section_is_laid_over_the_top_level_key_by_key() {
+        let target = parse(
+            "default = 2\n[domains]\na = { level = 3, priority = 5 }\n\
+             [roles.maker]\ndefault = 4\n[roles.maker.domains]\na = { priority = 1 }\n",
+        );
+        let maker = target.profile("maker");
+        assert_eq!(maker.level_for("a"), Some(3));
+        assert_eq!(maker.priority_for("a"), 1);
+        assert_eq!(maker.level_for("b"), Some(4));
+        let other = target.profile("other");
+        assert_eq!(other.level_for("b"), Some(2));
+        assert_eq!(other.priority_for("a"), 5);
+    }
+
+    #[test]
+    fn problems_point_at_the_line_in_the_right_section() {
+        let text =
+            "[domains]\na = 2\n[roles.maker.domains]\nb = { level = 2, priority = 9 }\nzz = 2\n";
+        let problems = parse(text).check(&questionnaire(), text);
+        assert_eq!(problems.len(), 2);
+        assert!(problems[0].message.contains("priority 9"));
+        assert_eq!(problems[0].line, Some(4));
+        assert!(problems[1].message.contains("`zz` is not a domain"));
+        assert_eq!(problems[1].line, Some(5));
+    }
+
+    #[test]
+    fn an_unknown_role_is_an_error_with_the_nearest_role() {
+        let text = "[roles.maker]\ndefault = 2\n[roles.provder]\ndefault = 2\n";
+        let mut provider = questionnaire();
+        provider.role = "provider".into();
+        let problems = parse(text).check_other_roles(Some("maker"), &[provider], text);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(3));
+        assert_eq!(
+            problems[0].hint.as_deref(),
+            Some("did you mean `provider`?")
+        );
+    }
+
+    #[test]
+    fn a_bad_shape_says_what_a_domain_takes() {
+        let error = Target::parse("[domains]\na = \"high\"\n", Path::new("t.toml")).unwrap_err();
+        assert!(error.to_string().contains("a level, or a table"));
+        let error =
+            Target::parse("[domains]\na = { levle = 2 }\n", Path::new("t.toml")).unwrap_err();
+        assert!(error.to_string().contains("unknown field `levle`"));
     }
 }

@@ -22,11 +22,27 @@ struct Document<'a> {
 }
 
 #[derive(Serialize)]
-struct QuestionnaireRef<'a> {
+pub(super) struct QuestionnaireRef<'a> {
     id: &'a str,
     title: &'a str,
     version: &'a str,
     role: &'a str,
+}
+
+impl<'a> QuestionnaireRef<'a> {
+    pub(super) fn of(questionnaire: &'a crate::questionnaire::Questionnaire) -> Self {
+        QuestionnaireRef {
+            id: &questionnaire.id,
+            title: &questionnaire.title,
+            version: &questionnaire.version,
+            role: &questionnaire.role,
+        }
+    }
+}
+
+/// A percentage as reports give it: two decimals.
+pub(super) fn percent(value: Option<f64>) -> Option<f64> {
+    value.map(round2)
 }
 
 #[derive(Serialize)]
@@ -36,6 +52,8 @@ struct Overall<'a> {
     level_name: &'a str,
     score: f64,
     below_target: bool,
+    /// 100 × (1 - sum of gaps / sum of targets); null without a target.
+    percent_to_target: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -48,6 +66,7 @@ struct Domain<'a> {
     score: f64,
     target: Option<u32>,
     gap: Option<u32>,
+    percent_to_target: Option<f64>,
     answered: usize,
     questions: usize,
     benchmark: Option<&'a Benchmark>,
@@ -97,12 +116,7 @@ fn render(assessment: &Assessment, full: bool) -> String {
     let answers = assessment.answers;
     let questionnaire = card.questionnaire;
     let document = Document {
-        questionnaire: QuestionnaireRef {
-            id: &questionnaire.id,
-            title: &questionnaire.title,
-            version: &questionnaire.version,
-            role: &questionnaire.role,
-        },
+        questionnaire: QuestionnaireRef::of(questionnaire),
         organization: answers.organization.as_deref(),
         subject: answers.subject.as_deref(),
         assessor: answers.assessor.as_deref(),
@@ -120,6 +134,7 @@ fn render(assessment: &Assessment, full: bool) -> String {
             level_name: questionnaire.level_name(card.level),
             score: round2(card.score),
             below_target: card.domains.iter().any(DomainScore::below_target),
+            percent_to_target: percent(card.percent_to_target()),
         },
         domains: card
             .domains
@@ -143,6 +158,7 @@ fn domain<'a>(assessment: &'a Assessment<'a>, scored: &DomainScore<'a>, full: bo
         score: round2(scored.score),
         target: scored.target,
         gap: scored.gap(),
+        percent_to_target: percent(scored.percent_to_target()),
         answered: scored.answered,
         questions: scored.questions,
         benchmark: d.benchmark.as_ref(),

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Assessment, bar};
+use super::{Assessment, bar, percent};
 use crate::questionnaire::Question;
 use crate::scoring::{DomainScore, Status, round2};
 
@@ -15,16 +15,21 @@ pub fn score(assessment: &Assessment) -> String {
     out
 }
 
-/// The whole assessment: summary, every domain's answers, next steps, unanswered questions.
+/// The whole assessment: summary, every domain's answers, next steps, the roadmap to the target
+/// (when there is one), unanswered questions.
 pub fn report(assessment: &Assessment) -> String {
     let mut out = score(assessment);
     domains(&mut out, assessment);
     next_steps(&mut out, assessment);
+    if assessment.has_target() {
+        let roadmap = crate::roadmap::Roadmap::plan(assessment.card, assessment.answers);
+        super::roadmap::section(&mut out, assessment, &roadmap);
+    }
     unanswered(&mut out, assessment);
     out
 }
 
-fn header(out: &mut String, assessment: &Assessment) {
+pub(super) fn header(out: &mut String, assessment: &Assessment) {
     let answers = assessment.answers;
     let questionnaire = assessment.card.questionnaire;
     let title = answers
@@ -81,6 +86,13 @@ fn summary(out: &mut String, assessment: &Assessment) {
     } else {
         let _ = writeln!(out, "**Overall: no domain is applicable.**\n");
     }
+    if let Some(to_target) = card.percent_to_target() {
+        let _ = writeln!(
+            out,
+            "**{} of the way to the target** (1 - the sum of the gaps / the sum of the targets; going beyond a target earns nothing)\n",
+            percent(to_target)
+        );
+    }
     let benchmark = assessment.has_benchmark();
     let target = assessment.has_target();
     let mut head = String::from("| Domain | Level | Score | Next level |");
@@ -90,8 +102,8 @@ fn summary(out: &mut String, assessment: &Assessment) {
         rule.push_str("---:|");
     }
     if target {
-        head.push_str(" Target | Gap |");
-        rule.push_str("---:|---:|");
+        head.push_str(" Target | Gap | To target |");
+        rule.push_str("---:|---:|---:|");
     }
     let _ = writeln!(out, "{head}\n{rule}");
     for scored in &card.domains {
@@ -120,6 +132,8 @@ fn summary(out: &mut String, assessment: &Assessment) {
                 (Some(t), Some(g)) => row.push_str(&format!(" {t} | **{g}** |")),
                 _ => row.push_str(" | |"),
             }
+            let to_target = scored.percent_to_target().map(percent);
+            row.push_str(&format!(" {} |", to_target.unwrap_or_default()));
         }
         let _ = writeln!(out, "{row}");
     }

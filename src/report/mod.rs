@@ -1,13 +1,15 @@
 //! The outputs of an assessment: a terminal table, markdown and JSON, each in its own file.
 //! Same input, same bytes out: nothing here reads the clock or the environment.
 
+pub mod diff;
 pub mod json;
 pub mod markdown;
 pub mod questionnaire;
+pub mod roadmap;
 pub mod table;
 
-use crate::answers::Answers;
-use crate::questionnaire::{Domain, Question};
+use crate::answers::{Answer, Answers};
+use crate::questionnaire::{Domain, Question, Questionnaire};
 use crate::scoring::{DomainScore, Scorecard, Status};
 
 /// What every report is drawn from.
@@ -67,20 +69,37 @@ impl<'a> Assessment<'a> {
 
     /// The label of the chosen option, "Not applicable" or "Unanswered".
     pub fn answer_label(&self, question: &Question) -> &str {
-        match self.answers.answers.get(&question.id) {
-            None => "Unanswered",
-            Some(a) if a.is_not_applicable() => "Not applicable",
-            Some(a) => self
-                .card
-                .questionnaire
-                .option(&a.choice)
-                .map_or(a.choice.as_str(), |o| o.label.as_str()),
-        }
+        label(
+            self.card.questionnaire,
+            self.answers.answers.get(&question.id),
+        )
     }
 
     pub fn level_name(&self, level: u32) -> &str {
         self.card.questionnaire.level_name(level)
     }
+}
+
+/// The label of an answer's option, "Not applicable" or "Unanswered"; the option id itself when
+/// the scale has no such option.
+pub fn label<'a>(questionnaire: &'a Questionnaire, answer: Option<&'a Answer>) -> &'a str {
+    match answer {
+        None => "Unanswered",
+        Some(a) if a.is_not_applicable() => "Not applicable",
+        Some(a) => questionnaire
+            .option(&a.choice)
+            .map_or(a.choice.as_str(), |o| o.label.as_str()),
+    }
+}
+
+/// A percentage to show: whole, and never 100% until it is.
+pub fn percent(value: f64) -> String {
+    let shown = if value < 100.0 {
+        value.round().min(99.0)
+    } else {
+        100.0
+    };
+    format!("{shown:.0}%")
 }
 
 /// A text bar of `width` cells filled to `fraction`.

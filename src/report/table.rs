@@ -2,15 +2,12 @@
 
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 
-use super::{Assessment, bar};
+use super::{Assessment, bar, percent};
 use crate::scoring::round2;
 use crate::text::printable;
 
-/// `width` fits the table to a terminal; `colour` adds ANSI colour (only on a terminal).
-pub fn render(assessment: &Assessment, width: Option<u16>, colour: bool) -> String {
-    let card = assessment.card;
-    let benchmark = assessment.has_benchmark();
-    let target = assessment.has_target();
+/// An empty table in the house style; `width` fits it to a terminal, `colour` allows ANSI colour.
+pub fn new(width: Option<u16>, colour: bool) -> Table {
     let mut table = Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
     if colour {
@@ -23,12 +20,21 @@ pub fn render(assessment: &Assessment, width: Option<u16>, colour: bool) -> Stri
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(width);
     }
+    table
+}
+
+/// `width` fits the table to a terminal; `colour` adds ANSI colour (only on a terminal).
+pub fn render(assessment: &Assessment, width: Option<u16>, colour: bool) -> String {
+    let card = assessment.card;
+    let benchmark = assessment.has_benchmark();
+    let target = assessment.has_target();
+    let mut table = new(width, colour);
     let mut header = vec!["Domain", "Level", "Score", "Next level"];
     if benchmark {
         header.push("Industry avg");
     }
     if target {
-        header.extend(["Target", "Gap"]);
+        header.extend(["Target", "Gap", "To target"]);
     }
     table.set_header(header);
 
@@ -81,6 +87,10 @@ pub fn render(assessment: &Assessment, width: Option<u16>, colour: bool) -> Stri
                 Some(g) if scored.applicable => paint(Cell::new(g), Color::Red),
                 _ => Cell::new(""),
             });
+            row.push(
+                Cell::new(scored.percent_to_target().map(percent).unwrap_or_default())
+                    .set_alignment(CellAlignment::Right),
+            );
         }
         table.add_row(row);
     }
@@ -115,7 +125,12 @@ pub fn render(assessment: &Assessment, width: Option<u16>, colour: bool) -> Stri
         overall.push(Cell::new(""));
     }
     if target {
-        overall.extend([Cell::new(""), Cell::new("")]);
+        overall.extend([
+            Cell::new(""),
+            Cell::new(""),
+            bold(card.percent_to_target().map(percent).unwrap_or_default())
+                .set_alignment(CellAlignment::Right),
+        ]);
     }
     table.add_row(overall);
     format!("{table}\n")

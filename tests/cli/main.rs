@@ -10,7 +10,9 @@
 
 mod assess;
 mod commands;
+mod diff;
 mod interrupt;
+mod roadmap;
 mod shipped;
 
 use std::path::{Path, PathBuf};
@@ -46,4 +48,15 @@ pub fn jsp() -> (tempfile::TempDir, Command) {
     cmd.arg("--questionnaires")
         .arg(fixtures().join("questionnaires"));
     (dir, cmd)
+}
+
+/// `jsp ARGS` (with the fixture questionnaires) writes to `-o FILE` what it prints to stdout.
+pub fn assert_file_gets_stdout(args: &[std::ffi::OsString]) {
+    let (dir, mut cmd) = jsp();
+    let stdout = cmd.args(args).output().unwrap().stdout;
+    let file = dir.path().join("out");
+    let (_d, mut cmd) = jsp();
+    cmd.args(args).arg("-o").arg(&file);
+    cmd.assert().success().stdout("");
+    assert_eq!(std::fs::read(&file).unwrap(), stdout, "{args:?}");
 }
