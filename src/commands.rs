@@ -392,7 +392,8 @@ impl Context {
             None => {
                 interview.say(&format!(
                     "New assessment: {} (version {})\n",
-                    questionnaire.title, questionnaire.version
+                    crate::text::printable(&questionnaire.title),
+                    crate::text::printable(&questionnaire.version)
                 ))?;
                 let organization = match args.organization.or(self.config.organization.clone()) {
                     Some(o) => Some(o),
