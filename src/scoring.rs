@@ -26,6 +26,11 @@ impl Status {
     pub fn is_met(self) -> bool {
         matches!(self, Status::Answered { met: true, .. })
     }
+
+    /// Applicable and not met: a practice still to put in place.
+    pub fn is_open(self) -> bool {
+        self != Status::NotApplicable && !self.is_met()
+    }
 }
 
 pub fn status(questionnaire: &Questionnaire, answers: &Answers, question: &Question) -> Status {

@@ -42,10 +42,7 @@ impl<'a> Assessment<'a> {
             .questions
             .iter()
             .filter(|q| q.level == scored.level + 1)
-            .filter(|q| {
-                let status = self.status(q);
-                status != Status::NotApplicable && !status.is_met()
-            })
+            .filter(|q| self.status(q).is_open())
             .collect();
         steps.sort_by_key(|q| !q.is_regulatory());
         steps
@@ -54,10 +51,10 @@ impl<'a> Assessment<'a> {
     /// Every applicable question that restates a legal duty and is not met, at any level:
     /// a gap in a legal duty matters whatever level the domain is at.
     pub fn regulatory_unmet(&self) -> impl Iterator<Item = (&'a Domain, &'a Question)> + '_ {
-        self.card.questionnaire.questions().filter(|(_, q)| {
-            let status = self.status(q);
-            q.is_regulatory() && status != Status::NotApplicable && !status.is_met()
-        })
+        self.card
+            .questionnaire
+            .questions()
+            .filter(|(_, q)| q.is_regulatory() && self.status(q).is_open())
     }
 
     pub fn unanswered(&self) -> impl Iterator<Item = (&'a Domain, &'a Question)> + '_ {
