@@ -415,7 +415,10 @@ impl Context {
 
 fn print_warnings(warnings: &[Warning]) {
     for warning in warnings {
-        eprintln!("jsp: {warning}");
+        eprintln!(
+            "jsp: {}",
+            crate::text::printable_lines(&warning.to_string())
+        );
     }
 }
 

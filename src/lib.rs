@@ -18,6 +18,7 @@ pub mod report;
 pub mod scoring;
 pub mod target;
 pub mod text;
+mod wording;
 mod yaml;
 
 pub use commands::run;

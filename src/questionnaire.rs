@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Problem, Result, Warning};
-use crate::text::line_of;
+use crate::text::{line_of, lines_of};
 
 /// The id reserved for "not applicable" answers.
 pub const NOT_APPLICABLE: &str = "na";
@@ -222,7 +222,11 @@ impl Questionnaire {
             ("role", &self.role),
         ] {
             if value.trim().is_empty() {
-                errors.push(Problem::new(format!("`{field}` is empty")).hint("give it a value"));
+                errors.push(
+                    Problem::new(format!("`{field}` is empty"))
+                        .at(crate::text::line_of_key(source, field))
+                        .hint("give it a value"),
+                );
             }
         }
         self.check_levels(source, &mut errors);
@@ -257,13 +261,15 @@ impl Questionnaire {
             if !domain_ids.insert(domain.id.as_str()) {
                 errors.push(
                     Problem::new(format!("domain id `{}` is used twice", domain.id))
-                        .at(line)
+                        .at(second_line(source, &domain.id).or(line))
                         .hint("give every domain its own id"),
                 );
             }
             if domain.title.trim().is_empty() {
                 errors.push(
-                    Problem::new(format!("domain `{}` has an empty title", domain.id)).at(line),
+                    Problem::new(format!("domain `{}` has an empty title", domain.id))
+                        .at(line)
+                        .hint("give the domain a title"),
                 );
             }
             check_weight(
@@ -284,7 +290,12 @@ impl Questionnaire {
                         self.base_level(),
                         self.top_level()
                     ))
-                    .at(line),
+                    .at(line)
+                    .hint(format!(
+                        "a benchmark is a score from {} to {}, as the report shows them",
+                        self.base_level(),
+                        self.top_level()
+                    )),
                 );
             }
             if domain.questions.is_empty() {
@@ -336,7 +347,11 @@ impl Questionnaire {
         }
         for level in &self.levels {
             if level.name.trim().is_empty() {
-                errors.push(Problem::new(format!("level {} has no name", level.level)).at(line));
+                errors.push(
+                    Problem::new(format!("level {} has no name", level.level))
+                        .at(line_of(source, "level", &level.level.to_string()).or(line))
+                        .hint("name the level, e.g. `name: Managed`"),
+                );
             }
         }
     }
@@ -370,7 +385,7 @@ impl Questionnaire {
             if !ids.insert(option.id.as_str()) {
                 errors.push(
                     Problem::new(format!("option id `{}` is used twice", option.id))
-                        .at(line)
+                        .at(second_line(source, &option.id).or(line))
                         .hint("give every option its own id"),
                 );
             }
@@ -385,7 +400,11 @@ impl Questionnaire {
                 );
             }
             if option.label.trim().is_empty() {
-                errors.push(Problem::new(format!("option `{}` has no label", option.id)).at(line));
+                errors.push(
+                    Problem::new(format!("option `{}` has no label", option.id))
+                        .at(line)
+                        .hint("give it a label, e.g. `label: Partly implemented`"),
+                );
             }
         }
         if !self.scale.is_empty() && self.scale.iter().all(|o| o.value < self.met_at) {
@@ -414,7 +433,7 @@ impl Questionnaire {
         if !ids.insert(question.id.as_str()) {
             errors.push(
                 Problem::new(format!("question id `{}` is used twice", question.id))
-                    .at(line)
+                    .at(second_line(source, &question.id).or(line))
                     .hint("question ids must be unique across the whole questionnaire"),
             );
         }
@@ -452,6 +471,11 @@ impl Questionnaire {
             line,
         );
     }
+}
+
+/// The line of the second `id: <id>`, where a duplicate is.
+fn second_line(source: &str, id: &str) -> Option<usize> {
+    lines_of(source, "id", id).nth(1)
 }
 
 fn check_weight(errors: &mut Vec<Problem>, weight: f64, what: &str, line: Option<usize>) {

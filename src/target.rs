@@ -21,15 +21,7 @@ pub struct Target {
 
 impl Target {
     pub fn parse(text: &str, path: &Path) -> Result<Target> {
-        toml::from_str(text).map_err(|error| {
-            let mut problem = Problem::from_toml(&error, text);
-            if problem.message.contains("unknown field") {
-                problem = problem.hint(
-                    "a target file has `default = LEVEL` and a `[domains]` table of `id = LEVEL`",
-                );
-            }
-            Error::invalid(path, problem)
-        })
+        toml::from_str(text).map_err(|error| Error::invalid(path, Problem::from_toml(&error, text)))
     }
 
     /// Reads a target file and checks it against the questionnaire it is used with.

@@ -10,20 +10,34 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
-/// The 1-based line on which `key: value` (or `- key: value`) first appears, so that a rule
-/// broken by a value can point at it; `value` may be quoted in the file.
+/// The 1-based line on which `key: value` (or `- key: value`, or `{key: value, ...}`) first
+/// appears, so that a rule broken by a value can point at it; `value` may be quoted in the file.
 pub fn line_of(source: &str, key: &str, value: &str) -> Option<usize> {
+    lines_of(source, key, value).next()
+}
+
+/// Every 1-based line on which `key: value` appears, as [`line_of`] finds them.
+pub fn lines_of<'a>(
+    source: &'a str,
+    key: &'a str,
+    value: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
     source
         .lines()
-        .position(|line| {
-            let line = line.trim_start().trim_start_matches("- ").trim_start();
-            line.strip_prefix(key)
-                .and_then(|rest| rest.trim_start().strip_prefix(':'))
-                .and_then(|rest| rest.split(" #").next())
-                .map(|found| found.trim().trim_matches(|c| c == '"' || c == '\''))
-                .is_some_and(|found| found == value)
+        .enumerate()
+        .filter(move |(_, line)| {
+            let code = line.split(" #").next().unwrap_or_default();
+            code.split(['{', ',', '}']).any(|part| {
+                part.trim_start()
+                    .trim_start_matches("- ")
+                    .trim_start()
+                    .strip_prefix(key)
+                    .and_then(|rest| rest.trim_start().strip_prefix(':'))
+                    .map(|found| found.trim().trim_matches(|c| c == '"' || c == '\''))
+                    .is_some_and(|found| found == value)
+            })
         })
-        .map(|index| index + 1)
+        .map(|(index, _)| index + 1)
 }
 
 /// The 1-based line on which the key `key:` (YAML) or `key =` (TOML) first appears.
@@ -46,8 +60,21 @@ pub fn line_of_key(source: &str, key: &str) -> Option<usize> {
 pub fn printable(text: &str) -> String {
     text.chars()
         .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-        .filter(|c| !c.is_control())
+        .filter(|c| !c.is_control() && !is_bidi_control(*c))
         .collect()
+}
+
+/// [`printable`] for text of several lines, such as an error with its hint: line breaks stay.
+pub fn printable_lines(text: &str) -> String {
+    text.split('\n')
+        .map(printable)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Characters that reorder the text around them, so that what shows is not what is there.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]
@@ -67,5 +94,7 @@ mod tests {
         assert_eq!(line_of(src, "id", "gov-2a"), Some(5));
         assert_eq!(line_of(src, "id", "nope"), None);
         assert_eq!(line_of_key(src, "questions"), Some(4));
+        let flow = "scale:\n  - {id: \"no\", value: 0}\n  - {label: x, id: no}\n";
+        assert_eq!(lines_of(flow, "id", "no").collect::<Vec<_>>(), [2, 3]);
     }
 }

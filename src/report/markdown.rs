@@ -272,6 +272,10 @@ fn question_cell(question: &Question) -> String {
 /// Makes user text inert in markdown: no emphasis, links, HTML or table breaks, one line.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // At the start of a line these would begin a list or a heading underline.
+    if text.starts_with(['-', '+', '=']) {
+        out.push('\\');
+    }
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -304,6 +308,7 @@ pub fn link(evidence: &str) -> String {
     for c in trimmed.chars() {
         match c {
             '(' => target.push_str("%28"),
+            '\\' => target.push_str("%5C"),
             ')' => target.push_str("%29"),
             '<' => target.push_str("%3C"),
             '>' => target.push_str("%3E"),
