@@ -36,7 +36,8 @@ impl Target {
         self.domains.get(domain).copied().or(self.default)
     }
 
-    fn check(&self, questionnaire: &Questionnaire, source: &str, path: &Path) -> Result<()> {
+    /// Every level within the questionnaire's levels, every domain one of its domains.
+    pub fn check(&self, questionnaire: &Questionnaire, source: &str, path: &Path) -> Result<()> {
         let mut problems = Vec::new();
         let (base, top) = (questionnaire.base_level(), questionnaire.top_level());
         let mut check_level = |level: u32, key: &str| {
