@@ -73,7 +73,7 @@ pub fn printable_lines(text: &str) -> String {
 }
 
 /// Characters that reorder the text around them, so that what shows is not what is there.
-fn is_bidi_control(c: char) -> bool {
+pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 

@@ -75,7 +75,7 @@ fn summary(out: &mut String, assessment: &Assessment) {
             out,
             "**Overall: level {} ({}), score {:.2}** (the level is that of the weakest domain; the score is the weighted mean)\n",
             card.level,
-            assessment.level_name(card.level),
+            escape(assessment.level_name(card.level)),
             round2(card.score)
         );
     } else {
@@ -101,7 +101,7 @@ fn summary(out: &mut String, assessment: &Assessment) {
                 "| {} | {} {} | {:.2} | {} |",
                 escape(&d.title),
                 scored.level,
-                assessment.level_name(scored.level),
+                escape(assessment.level_name(scored.level)),
                 round2(scored.score),
                 next_level_cell(scored)
             )
@@ -158,7 +158,7 @@ fn domains(out: &mut String, assessment: &Assessment) {
                 out,
                 "Level {} ({}), score {:.2}; {} of {} applicable questions answered.\n",
                 scored.level,
-                assessment.level_name(scored.level),
+                escape(assessment.level_name(scored.level)),
                 round2(scored.score),
                 scored.answered,
                 scored.questions
@@ -220,7 +220,7 @@ fn next_steps(out: &mut String, assessment: &Assessment) {
             "### {}: to level {} ({})\n\n",
             escape(&scored.domain.title),
             next,
-            assessment.level_name(next)
+            escape(assessment.level_name(next))
         );
         for question in steps {
             let _ = writeln!(
@@ -287,7 +287,7 @@ pub fn escape(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if c.is_control() => {}
+            c if c.is_control() || crate::text::is_bidi_control(c) => {}
             c => out.push(c),
         }
     }

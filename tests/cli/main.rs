@@ -11,6 +11,7 @@
 mod assess;
 mod commands;
 mod corpus;
+mod hostile;
 
 use std::path::{Path, PathBuf};
 
