@@ -75,6 +75,27 @@ impl Problem {
     }
 }
 
+/// At most this many problems of one file are reported: enough to fix, and a broken file of
+/// many megabytes neither floods the terminal nor costs a line search for each of its faults.
+pub const MAX_PROBLEMS: usize = 20;
+
+/// The first [`MAX_PROBLEMS`] problems, and a last one that counts the rest.
+pub fn first_problems(problems: Vec<Problem>) -> Vec<Problem> {
+    first_problems_with(problems, |p| p)
+}
+
+/// [`first_problems`] of faults found cheaply, described (the costly part) only when kept.
+pub fn first_problems_with<T>(found: Vec<T>, describe: impl Fn(T) -> Problem) -> Vec<Problem> {
+    let more = found.len().saturating_sub(MAX_PROBLEMS);
+    let mut problems: Vec<Problem> = found.into_iter().take(MAX_PROBLEMS).map(describe).collect();
+    if more > 0 {
+        problems.push(Problem::new(format!(
+            "and {more} more like these; fix these first"
+        )));
+    }
+    problems
+}
+
 /// A warning about a file: printed, never fatal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Warning {

@@ -6,8 +6,15 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Problem, Result, Warning};
-use crate::text::{line_of, lines_of};
+use crate::error::{Error, Problem, Result, Warning, first_problems};
+use crate::text::Lines;
+
+/// Larger questionnaires are refused: the JSP ones have 5 levels, 4 options, 14 domains and
+/// 126 questions, and checking and scoring take time with levels times questions.
+pub const MAX_LEVELS: usize = 100;
+pub const MAX_OPTIONS: usize = 100;
+pub const MAX_DOMAINS: usize = 1_000;
+pub const MAX_QUESTIONS: usize = 10_000;
 
 /// The id reserved for "not applicable" answers.
 pub const NOT_APPLICABLE: &str = "na";
@@ -143,6 +150,7 @@ impl Questionnaire {
         let questionnaire: Questionnaire =
             crate::yaml::from_str(text).map_err(|problem| Error::invalid(path, problem))?;
         let (errors, warnings) = questionnaire.check(text);
+        let (errors, warnings) = (first_problems(errors), first_problems(warnings));
         if errors.is_empty() {
             let warnings = warnings
                 .into_iter()
@@ -207,7 +215,11 @@ impl Questionnaire {
     fn check(&self, source: &str) -> (Vec<Problem>, Vec<Problem>) {
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
-        let at_id = |id: &str| line_of(source, "id", id);
+        if let Some(problem) = self.too_large(source) {
+            return (vec![problem], warnings);
+        }
+        let lines = Lines::new(source, &["id", "level"]);
+        let at_id = |id: &str| lines.of("id", id);
 
         if !is_slug(&self.id) {
             errors.push(
@@ -229,8 +241,8 @@ impl Questionnaire {
                 );
             }
         }
-        self.check_levels(source, &mut errors);
-        self.check_scale(source, &mut errors, &mut warnings);
+        self.check_levels(&lines, &mut errors);
+        self.check_scale(&lines, &mut errors, &mut warnings);
         if !(self.met_at > 0.0 && self.met_at <= 1.0) {
             errors.push(
                 Problem::new(format!("met_at {} is outside (0, 1]", self.met_at))
@@ -261,7 +273,7 @@ impl Questionnaire {
             if !domain_ids.insert(domain.id.as_str()) {
                 errors.push(
                     Problem::new(format!("domain id `{}` is used twice", domain.id))
-                        .at(second_line(source, &domain.id).or(line))
+                        .at(lines.nth("id", &domain.id, 1).or(line))
                         .hint("give every domain its own id"),
                 );
             }
@@ -306,7 +318,7 @@ impl Questionnaire {
                 );
             }
             for question in &domain.questions {
-                self.check_question(source, question, &mut question_ids, &mut errors);
+                self.check_question(&lines, question, &mut question_ids, &mut errors);
             }
             for level in self.levels.iter().skip(1) {
                 if !domain.questions.iter().any(|q| q.level == level.level) {
@@ -323,8 +335,32 @@ impl Questionnaire {
         (errors, warnings)
     }
 
-    fn check_levels(&self, source: &str, errors: &mut Vec<Problem>) {
-        let line = crate::text::line_of_key(source, "levels");
+    /// A limit passed, if any: the other checks are not worth running then.
+    fn too_large(&self, source: &str) -> Option<Problem> {
+        [
+            ("levels", self.levels.len(), MAX_LEVELS),
+            ("scale", self.scale.len(), MAX_OPTIONS),
+            ("domains", self.domains.len(), MAX_DOMAINS),
+            ("questions", self.question_count(), MAX_QUESTIONS),
+        ]
+        .into_iter()
+        .find(|(_, count, limit)| count > limit)
+        .map(|(what, count, limit)| {
+            let key = if what == "questions" { "domains" } else { what };
+            Problem::new(format!(
+                "the questionnaire has {count} {what}, more than the limit of {limit}"
+            ))
+            .at(crate::text::line_of_key(source, key))
+            .hint(if key == "domains" {
+                "split it into several questionnaires"
+            } else {
+                "check that this is the file you meant"
+            })
+        })
+    }
+
+    fn check_levels(&self, lines: &Lines, errors: &mut Vec<Problem>) {
+        let line = lines.key("levels");
         if self.levels.len() < 2 {
             errors.push(
                 Problem::new("`levels` needs at least two levels: the base and one to earn")
@@ -340,7 +376,7 @@ impl Questionnaire {
                         "levels must count up by one, lowest first: {} follows {}",
                         high.level, low.level
                     ))
-                    .at(line_of(source, "level", &high.level.to_string()).or(line))
+                    .at(lines.of("level", &high.level.to_string()).or(line))
                     .hint("number the levels 1, 2, 3, ... (or 0, 1, 2, ...)"),
                 );
             }
@@ -349,24 +385,24 @@ impl Questionnaire {
             if level.name.trim().is_empty() {
                 errors.push(
                     Problem::new(format!("level {} has no name", level.level))
-                        .at(line_of(source, "level", &level.level.to_string()).or(line))
+                        .at(lines.of("level", &level.level.to_string()).or(line))
                         .hint("name the level, e.g. `name: Managed`"),
                 );
             }
         }
     }
 
-    fn check_scale(&self, source: &str, errors: &mut Vec<Problem>, warnings: &mut Vec<Problem>) {
+    fn check_scale(&self, lines: &Lines, errors: &mut Vec<Problem>, warnings: &mut Vec<Problem>) {
         if self.scale.is_empty() {
             errors.push(
                 Problem::new("`scale` has no options")
-                    .at(crate::text::line_of_key(source, "scale"))
+                    .at(lines.key("scale"))
                     .hint("list the answer options, or leave `scale` out for the default"),
             );
         }
         let mut ids = HashSet::new();
         for option in &self.scale {
-            let line = line_of(source, "id", &option.id);
+            let line = lines.of("id", &option.id);
             if option.id == NOT_APPLICABLE {
                 errors.push(
                     Problem::new(
@@ -385,7 +421,7 @@ impl Questionnaire {
             if !ids.insert(option.id.as_str()) {
                 errors.push(
                     Problem::new(format!("option id `{}` is used twice", option.id))
-                        .at(second_line(source, &option.id).or(line))
+                        .at(lines.nth("id", &option.id, 1).or(line))
                         .hint("give every option its own id"),
                 );
             }
@@ -417,12 +453,12 @@ impl Questionnaire {
 
     fn check_question<'a>(
         &self,
-        source: &str,
+        lines: &Lines,
         question: &'a Question,
         ids: &mut HashSet<&'a str>,
         errors: &mut Vec<Problem>,
     ) {
-        let line = line_of(source, "id", &question.id);
+        let line = lines.of("id", &question.id);
         if question.id.trim().is_empty() || question.id == NOT_APPLICABLE {
             errors.push(
                 Problem::new(format!("question id `{}` is not valid", question.id))
@@ -433,7 +469,7 @@ impl Questionnaire {
         if !ids.insert(question.id.as_str()) {
             errors.push(
                 Problem::new(format!("question id `{}` is used twice", question.id))
-                    .at(second_line(source, &question.id).or(line))
+                    .at(lines.nth("id", &question.id, 1).or(line))
                     .hint("question ids must be unique across the whole questionnaire"),
             );
         }
@@ -471,11 +507,6 @@ impl Questionnaire {
             line,
         );
     }
-}
-
-/// The line of the second `id: <id>`, where a duplicate is.
-fn second_line(source: &str, id: &str) -> Option<usize> {
-    lines_of(source, "id", id).nth(1)
 }
 
 fn check_weight(errors: &mut Vec<Problem>, weight: f64, what: &str, line: Option<usize>) {

@@ -1,11 +1,11 @@
 //! A target profile (TOML): the maturity level each domain should reach.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Problem, Result, first_problems_with};
 use crate::questionnaire::Questionnaire;
 use crate::text::{line_of_key, nearest};
 
@@ -38,40 +38,48 @@ impl Target {
 
     /// Every level within the questionnaire's levels, every domain one of its domains.
     pub fn check(&self, questionnaire: &Questionnaire, source: &str, path: &Path) -> Result<()> {
-        let mut problems = Vec::new();
         let (base, top) = (questionnaire.base_level(), questionnaire.top_level());
-        let mut check_level = |level: u32, key: &str| {
-            if !(base..=top).contains(&level) {
-                problems.push(
-                    Problem::new(format!(
-                        "`{key}` asks for level {level}, outside the levels {base}..{top} of `{}`",
-                        questionnaire.id
-                    ))
-                    .at(line_of_key(source, key))
-                    .hint(format!("use a level from {base} to {top}")),
-                );
-            }
-        };
-        if let Some(level) = self.default {
-            check_level(level, "default");
+        let known: HashSet<&str> = questionnaire
+            .domains
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect();
+        // Faults are found first and described (a line search each) only when reported.
+        let mut faults: Vec<(&str, Option<u32>)> = Vec::new();
+        if let Some(level) = self.default.filter(|l| !(base..=top).contains(l)) {
+            faults.push(("default", Some(level)));
         }
         for (id, level) in &self.domains {
-            check_level(*level, id);
-        }
-        for id in self.domains.keys() {
-            if questionnaire.domain(id).is_none() {
-                let ids = questionnaire.domains.iter().map(|d| d.id.as_str());
-                let hint = match nearest(id, ids) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!("see `jsp show {}` for its domains", questionnaire.id),
-                };
-                problems.push(
-                    Problem::new(format!("`{id}` is not a domain of `{}`", questionnaire.id))
-                        .at(line_of_key(source, id))
-                        .hint(hint),
-                );
+            if !(base..=top).contains(level) {
+                faults.push((id, Some(*level)));
             }
         }
+        faults.extend(
+            self.domains
+                .keys()
+                .filter(|id| !known.contains(id.as_str()))
+                .map(|id| (id.as_str(), None)),
+        );
+        let describe = |(key, level): (&str, Option<u32>)| {
+            let problem = match level {
+                Some(level) => Problem::new(format!(
+                    "`{key}` asks for level {level}, outside the levels {base}..{top} of `{}`",
+                    questionnaire.id
+                ))
+                .hint(format!("use a level from {base} to {top}")),
+                None => {
+                    let ids = questionnaire.domains.iter().map(|d| d.id.as_str());
+                    let hint = match nearest(key, ids) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None => format!("see `jsp show {}` for its domains", questionnaire.id),
+                    };
+                    Problem::new(format!("`{key}` is not a domain of `{}`", questionnaire.id))
+                        .hint(hint)
+                }
+            };
+            problem.at(line_of_key(source, key))
+        };
+        let problems = first_problems_with(faults, describe);
         if problems.is_empty() {
             Ok(())
         } else {

@@ -1,5 +1,7 @@
 //! Small text helpers shared by the loaders.
 
+use std::collections::HashMap;
+
 /// The candidate closest to `word`, if any is close enough to be a likely typo.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
@@ -13,31 +15,62 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 /// The 1-based line on which `key: value` (or `- key: value`, or `{key: value, ...}`) first
 /// appears, so that a rule broken by a value can point at it; `value` may be quoted in the file.
 pub fn line_of(source: &str, key: &str, value: &str) -> Option<usize> {
-    lines_of(source, key, value).next()
-}
-
-/// Every 1-based line on which `key: value` appears, as [`line_of`] finds them.
-pub fn lines_of<'a>(
-    source: &'a str,
-    key: &'a str,
-    value: &'a str,
-) -> impl Iterator<Item = usize> + 'a {
     source
         .lines()
-        .enumerate()
-        .filter(move |(_, line)| {
-            let code = line.split(" #").next().unwrap_or_default();
-            code.split(['{', ',', '}']).any(|part| {
-                part.trim_start()
-                    .trim_start_matches("- ")
-                    .trim_start()
-                    .strip_prefix(key)
-                    .and_then(|rest| rest.trim_start().strip_prefix(':'))
-                    .map(|found| found.trim().trim_matches(|c| c == '"' || c == '\''))
-                    .is_some_and(|found| found == value)
-            })
-        })
-        .map(|(index, _)| index + 1)
+        .position(|line| pairs(line).any(|pair| pair == (key, value)))
+        .map(|index| index + 1)
+}
+
+/// The `key: value` pairs of one line: block (`- key: value # comment`) or flow
+/// (`{key: value, other: value}`), values unquoted.
+fn pairs(line: &str) -> impl Iterator<Item = (&str, &str)> {
+    let code = line.split(" #").next().unwrap_or_default();
+    code.split(['{', ',', '}']).filter_map(|part| {
+        let part = part.trim_start().trim_start_matches("- ").trim_start();
+        let (key, value) = part.split_once(':')?;
+        let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+        Some((key.trim_end(), value))
+    })
+}
+
+/// Where the `key: value` pairs of some keys are, found in one pass over a file, for checks
+/// that look up many values (a line scan each would take time with the square of the size).
+pub struct Lines<'a> {
+    source: &'a str,
+    pairs: HashMap<(&'a str, &'a str), Vec<usize>>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(source: &'a str, keys: &[&str]) -> Self {
+        let mut found: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+        for (index, line) in source.lines().enumerate() {
+            for (key, value) in pairs(line).filter(|(key, _)| keys.contains(key)) {
+                found.entry((key, value)).or_default().push(index + 1);
+            }
+        }
+        Lines {
+            source,
+            pairs: found,
+        }
+    }
+
+    /// The line of the first `key: value`.
+    pub fn of(&self, key: &str, value: &str) -> Option<usize> {
+        self.nth(key, value, 0)
+    }
+
+    /// The line of the `n`th `key: value` (from 0).
+    pub fn nth(&self, key: &str, value: &str, n: usize) -> Option<usize> {
+        self.pairs
+            .get(&(key, value))
+            .and_then(|lines| lines.get(n))
+            .copied()
+    }
+
+    /// The line of the first `key:` or `key =`.
+    pub fn key(&self, key: &str) -> Option<usize> {
+        line_of_key(self.source, key)
+    }
 }
 
 /// The 1-based line on which the key `key:` (YAML) or `key =` (TOML) first appears.
@@ -95,6 +128,11 @@ mod tests {
         assert_eq!(line_of(src, "id", "nope"), None);
         assert_eq!(line_of_key(src, "questions"), Some(4));
         let flow = "scale:\n  - {id: \"no\", value: 0}\n  - {label: x, id: no}\n";
-        assert_eq!(lines_of(flow, "id", "no").collect::<Vec<_>>(), [2, 3]);
+        let lines = Lines::new(flow, &["id"]);
+        assert_eq!(
+            (lines.of("id", "no"), lines.nth("id", "no", 1)),
+            (Some(2), Some(3))
+        );
+        assert_eq!(lines.of("value", "0"), None);
     }
 }

@@ -50,9 +50,11 @@ fn plain_rest(message: &str) -> (String, Option<String>) {
         };
         return (format!("unknown key `{unknown}`"), Some(hint));
     }
-    if message.starts_with("recursion limit exceeded") {
+    if message.starts_with("recursion limit exceeded")
+        || message.starts_with("cannot recurse further")
+    {
         return (
-            "the YAML nests too deeply".to_string(),
+            "the file nests too deeply".to_string(),
             Some(
                 "no jsp file nests more than a few levels: check that this is the file you meant"
                     .to_string(),
