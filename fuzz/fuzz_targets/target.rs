@@ -1,27 +1,7 @@
-//! A target file: parsed and checked against the built-in manufacturer questionnaire.
+//! The `target` target: see `exercise::target`.
 #![no_main]
 
-use std::path::Path;
+#[path = "../exercise.rs"]
+mod exercise;
 
-use libfuzzer_sys::fuzz_target;
-
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = jsp::files::text_from_bytes(data.to_vec()) else {
-        return;
-    };
-    let path = Path::new("t.toml");
-    let Ok(target) = jsp::target::Target::parse(&text, path) else {
-        return;
-    };
-    let Some(built_in) = jsp::catalog::BUILT_IN.first() else {
-        return;
-    };
-    if let Ok((questionnaire, _)) =
-        jsp::questionnaire::Questionnaire::parse(built_in.text, Path::new(built_in.file))
-    {
-        let _ = target.check(&questionnaire, &text, path);
-        for domain in &questionnaire.domains {
-            target.level_for(&domain.id);
-        }
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| exercise::target(data));

@@ -1,0 +1,104 @@
+//! What each fuzz target does with its input, shared by the targets (`fuzz_targets/`) and the
+//! regression test of kept crash inputs (`tests/fuzz_regressions.rs`). Each function may
+//! return early on bad input, but must never panic, hang or run out of memory.
+
+// Each fuzz target uses one of these functions.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use jsp::answers::Answers;
+use jsp::questionnaire::Questionnaire;
+use jsp::report::{Assessment, json, markdown, table};
+use jsp::target::Target;
+
+/// A questionnaire file: read as text, parsed and checked; then shown in every format.
+pub fn questionnaire(data: &[u8]) {
+    let Ok(text) = jsp::files::text_from_bytes(data.to_vec()) else {
+        return;
+    };
+    if let Ok((questionnaire, _)) = Questionnaire::parse(&text, Path::new("q.yaml")) {
+        jsp::report::questionnaire::table(&questionnaire);
+        jsp::report::questionnaire::markdown(&questionnaire);
+        jsp::report::questionnaire::json(&questionnaire);
+    }
+}
+
+/// The built-in manufacturer questionnaire, which answers and targets are checked against.
+fn built_in() -> Option<Questionnaire> {
+    let built_in = jsp::catalog::BUILT_IN.first()?;
+    Questionnaire::parse(built_in.text, Path::new(built_in.file))
+        .ok()
+        .map(|(q, _)| q)
+}
+
+/// An answers file: parsed and checked against the built-in questionnaire, then scored and
+/// reported in every format.
+pub fn answers(data: &[u8]) {
+    let Ok(text) = jsp::files::text_from_bytes(data.to_vec()) else {
+        return;
+    };
+    let path = Path::new("a.yaml");
+    let (Ok(answers), Some(questionnaire)) = (Answers::parse(&text, path), built_in()) else {
+        return;
+    };
+    if answers.check(&questionnaire, &text, path).is_ok() {
+        reports(&questionnaire, &answers, None);
+    }
+}
+
+/// A target file: parsed and checked against the built-in questionnaire.
+pub fn target(data: &[u8]) {
+    let Ok(text) = jsp::files::text_from_bytes(data.to_vec()) else {
+        return;
+    };
+    let path = Path::new("t.toml");
+    let (Ok(target), Some(questionnaire)) = (Target::parse(&text, path), built_in()) else {
+        return;
+    };
+    if target.check(&questionnaire, &text, path).is_ok() {
+        reports(&questionnaire, &Answers::default(), Some(&target));
+    }
+}
+
+/// A questionnaire and an answers file in one input, split at a line `---8<---`: both parsed
+/// and checked, then scored and written in every format, with and without a target.
+pub fn report(data: &[u8]) {
+    let Ok(text) = jsp::files::text_from_bytes(data.to_vec()) else {
+        return;
+    };
+    let Some((questionnaire_text, answers_text)) = text.split_once("\n---8<---\n") else {
+        return;
+    };
+    let Ok((questionnaire, _)) = Questionnaire::parse(questionnaire_text, Path::new("q.yaml"))
+    else {
+        return;
+    };
+    let path = Path::new("a.yaml");
+    let Ok(answers) = Answers::parse(answers_text, path) else {
+        return;
+    };
+    if answers.check(&questionnaire, answers_text, path).is_err() {
+        return;
+    }
+    let target = Target {
+        default: Some(questionnaire.top_level()),
+        domains: Default::default(),
+    };
+    reports(&questionnaire, &answers, None);
+    reports(&questionnaire, &answers, Some(&target));
+}
+
+fn reports(questionnaire: &Questionnaire, answers: &Answers, target: Option<&Target>) {
+    let card = jsp::scoring::score(questionnaire, answers, target);
+    let assessment = Assessment {
+        answers,
+        card: &card,
+    };
+    table::render(&assessment, Some(40), true);
+    table::render(&assessment, None, false);
+    markdown::score(&assessment);
+    markdown::report(&assessment);
+    json::score(&assessment);
+    json::report(&assessment);
+}
