@@ -245,11 +245,12 @@ impl Questionnaire {
         self.check_scale(&lines, &mut errors, &mut warnings);
         if !(self.met_at > 0.0 && self.met_at <= 1.0) {
             errors.push(
-                Problem::new(format!("met_at {} is outside (0, 1]", self.met_at))
-                    .at(crate::text::line_of_key(source, "met_at"))
-                    .hint(
-                        "met_at is the answer value from which a question counts as met, e.g. 0.75",
-                    ),
+                Problem::new(format!(
+                    "met_at {} is outside (0, 1]",
+                    crate::text::number(self.met_at)
+                ))
+                .at(crate::text::line_of_key(source, "met_at"))
+                .hint("met_at is the answer value from which a question counts as met, e.g. 0.75"),
             );
         }
         if self.domains.is_empty() {
@@ -298,7 +299,7 @@ impl Questionnaire {
                     Problem::new(format!(
                         "domain `{}`: benchmark score {} is outside the levels {}..{}",
                         domain.id,
-                        benchmark.score,
+                        crate::text::number(benchmark.score),
                         self.base_level(),
                         self.top_level()
                     ))
@@ -367,9 +368,19 @@ impl Questionnaire {
                     .at(line),
             );
         }
+        if let Some(base) = self.levels.first().filter(|l| l.level > 1) {
+            errors.push(
+                Problem::new(format!(
+                    "the lowest level is {}; levels start at 0 or 1",
+                    base.level
+                ))
+                .at(lines.of("level", &base.level.to_string()).or(line))
+                .hint("number the levels 1, 2, 3, ... (or 0, 1, 2, ...)"),
+            );
+        }
         for pair in self.levels.windows(2) {
             if let [low, high] = pair
-                && high.level != low.level + 1
+                && low.level.checked_add(1) != Some(high.level)
             {
                 errors.push(
                     Problem::new(format!(
@@ -429,7 +440,8 @@ impl Questionnaire {
                 errors.push(
                     Problem::new(format!(
                         "option `{}` has value {}, outside [0, 1]",
-                        option.id, option.value
+                        option.id,
+                        crate::text::number(option.value)
                     ))
                     .at(line)
                     .hint("0 means not implemented, 1 fully implemented"),
@@ -509,11 +521,15 @@ impl Questionnaire {
     }
 }
 
+/// Weights are relative; a bound keeps their sums finite.
+pub const MAX_WEIGHT: f64 = 1000.0;
+
 fn check_weight(errors: &mut Vec<Problem>, weight: f64, what: &str, line: Option<usize>) {
-    if !(weight > 0.0 && weight.is_finite()) {
+    if !(weight > 0.0 && weight <= MAX_WEIGHT) {
         errors.push(
             Problem::new(format!(
-                "{what} has weight {weight}; a weight must be above 0"
+                "{what} has weight {}; a weight must be above 0 and at most {MAX_WEIGHT}",
+                crate::text::number(weight)
             ))
             .at(line)
             .hint("leave `weight` out for the default of 1"),

@@ -88,6 +88,15 @@ pub fn line_of_key(source: &str, key: &str) -> Option<usize> {
         .map(|index| index + 1)
 }
 
+/// A number from a file as a message quotes it: `1.5`, but `1e308` rather than 309 digits.
+pub fn number(x: f64) -> String {
+    if x != 0.0 && x.is_finite() && !(1e-4..1e6).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        x.to_string()
+    }
+}
+
 /// Text from a file made safe for a terminal: control characters and escape sequences dropped,
 /// so that a hostile file cannot rewrite the user's screen.
 pub fn printable(text: &str) -> String {

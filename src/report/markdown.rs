@@ -214,7 +214,7 @@ fn next_steps(out: &mut String, assessment: &Assessment) {
             continue;
         }
         any = true;
-        let next = scored.level + 1;
+        let next = scored.level.saturating_add(1);
         let _ = write!(
             out,
             "### {}: to level {} ({})\n\n",

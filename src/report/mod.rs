@@ -39,7 +39,7 @@ impl<'a> Assessment<'a> {
         let mut steps: Vec<&Question> = domain
             .questions
             .iter()
-            .filter(|q| q.level == scored.level + 1)
+            .filter(|q| scored.level.checked_add(1) == Some(q.level))
             .filter(|q| {
                 let status = self.status(q);
                 status != Status::NotApplicable && !status.is_met()
