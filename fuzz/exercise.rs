@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use jsp::answers::Answers;
 use jsp::questionnaire::Questionnaire;
@@ -24,12 +25,18 @@ pub fn questionnaire(data: &[u8]) {
     }
 }
 
-/// The built-in manufacturer questionnaire, which answers and targets are checked against.
-fn built_in() -> Option<Questionnaire> {
-    let built_in = jsp::catalog::BUILT_IN.first()?;
-    Questionnaire::parse(built_in.text, Path::new(built_in.file))
-        .ok()
-        .map(|(q, _)| q)
+/// The built-in manufacturer questionnaire, which answers and targets are checked against;
+/// parsed once, as parsing it would otherwise take most of each run.
+fn built_in() -> Option<&'static Questionnaire> {
+    static BUILT_IN: OnceLock<Option<Questionnaire>> = OnceLock::new();
+    BUILT_IN
+        .get_or_init(|| {
+            let built_in = jsp::catalog::BUILT_IN.first()?;
+            Questionnaire::parse(built_in.text, Path::new(built_in.file))
+                .ok()
+                .map(|(q, _)| q)
+        })
+        .as_ref()
 }
 
 /// An answers file: parsed and checked against the built-in questionnaire, then scored and
@@ -42,8 +49,8 @@ pub fn answers(data: &[u8]) {
     let (Ok(answers), Some(questionnaire)) = (Answers::parse(&text, path), built_in()) else {
         return;
     };
-    if answers.check(&questionnaire, &text, path).is_ok() {
-        reports(&questionnaire, &answers, None);
+    if answers.check(questionnaire, &text, path).is_ok() {
+        reports(questionnaire, &answers, None);
     }
 }
 
@@ -56,8 +63,8 @@ pub fn target(data: &[u8]) {
     let (Ok(target), Some(questionnaire)) = (Target::parse(&text, path), built_in()) else {
         return;
     };
-    if target.check(&questionnaire, &text, path).is_ok() {
-        reports(&questionnaire, &Answers::default(), Some(&target));
+    if target.check(questionnaire, &text, path).is_ok() {
+        reports(questionnaire, &Answers::default(), Some(&target));
     }
 }
 
