@@ -44,8 +44,11 @@ pub fn check(text: &str) -> Result<(), Problem> {
         plain: None,
     };
     for (index, line) in text.lines().enumerate() {
-        scan.line(line)
-            .map_err(|(column, problem)| problem.at(Some(index + 1)).column(Some(column + 1)))?;
+        scan.line(line.as_bytes()).map_err(|(at, problem)| {
+            // The scan counts bytes; a column counts characters.
+            let column = line.get(..at).map_or(at, |before| before.chars().count());
+            problem.at(Some(index + 1)).column(Some(column + 1))
+        })?;
     }
     Ok(())
 }
@@ -53,11 +56,12 @@ pub fn check(text: &str) -> Result<(), Problem> {
 type Found = (usize, Problem);
 
 impl Scan {
-    fn line(&mut self, line: &str) -> Result<(), Found> {
-        let chars: Vec<char> = line.chars().collect();
-        let indent = chars.iter().take_while(|c| **c == ' ').count();
-        let blank = chars.get(indent..).is_none_or(|rest| {
-            rest.iter().all(|c| c.is_whitespace()) || rest.first() == Some(&'#')
+    /// One line, as bytes: everything the scan looks for is ASCII, and a line of megabytes
+    /// is not copied.
+    fn line(&mut self, line: &[u8]) -> Result<(), Found> {
+        let indent = line.iter().take_while(|c| **c == b' ').count();
+        let blank = line.get(indent..).is_none_or(|rest| {
+            rest.iter().all(u8::is_ascii_whitespace) || rest.first() == Some(&b'#')
         });
         if let Some(parent) = self.block_scalar {
             if blank || indent > parent {
@@ -67,7 +71,7 @@ impl Scan {
         }
         if self.quote.is_some() || self.flow > 0 {
             // A continuation of a quoted scalar or a flow collection: no indentation to read.
-            return self.tokens(&chars, 0, indent, false);
+            return self.tokens(line, 0, indent, false);
         }
         if blank {
             return Ok(());
@@ -78,9 +82,9 @@ impl Scan {
             }
             self.plain = None;
         }
-        if line.starts_with("---") || line.starts_with("...") {
+        if line.starts_with(b"---") || line.starts_with(b"...") {
             self.block.clear();
-            return self.tokens(&chars, 3, indent, true);
+            return self.tokens(line, 3, indent, true);
         }
         while self.block.last().is_some_and(|top| *top > indent) {
             self.block.pop();
@@ -88,7 +92,7 @@ impl Scan {
         if self.block.last() != Some(&indent) {
             self.open_block(indent)?;
         }
-        self.tokens(&chars, indent, indent, true)
+        self.tokens(line, indent, indent, true)
     }
 
     fn open_block(&mut self, column: usize) -> Result<(), Found> {
@@ -113,7 +117,7 @@ impl Scan {
     /// Reads the tokens of one line from `start`; `node` is true where a new node may begin.
     fn tokens(
         &mut self,
-        chars: &[char],
+        chars: &[u8],
         start: usize,
         indent: usize,
         mut node: bool,
@@ -122,38 +126,38 @@ impl Scan {
         let mut at = start;
         while let Some(&c) = chars.get(at) {
             let next = chars.get(at + 1).copied();
-            let spaced = next.is_none_or(char::is_whitespace);
-            let after_space = at == 0 || chars.get(at - 1).is_some_and(|p| p.is_whitespace());
+            let spaced = next.is_none_or(|n| n.is_ascii_whitespace());
+            let after_space = at == 0 || chars.get(at - 1).is_some_and(u8::is_ascii_whitespace);
             if let Some(quote) = self.quote {
                 match (quote, c) {
-                    (Quote::Double, '\\') => at += 1,
-                    (Quote::Double, '"') => self.quote = None,
-                    (Quote::Single, '\'') if next == Some('\'') => at += 1,
-                    (Quote::Single, '\'') => self.quote = None,
+                    (Quote::Double, b'\\') => at += 1,
+                    (Quote::Double, b'"') => self.quote = None,
+                    (Quote::Single, b'\'') if next == Some(b'\'') => at += 1,
+                    (Quote::Single, b'\'') => self.quote = None,
                     _ => {}
                 }
                 at += 1;
                 continue;
             }
             match c {
-                '#' if after_space => break,
-                ' ' | '\t' => {}
-                '[' | '{' if node || self.flow > 0 => {
+                b'#' if after_space => break,
+                b' ' | b'\t' => {}
+                b'[' | b'{' if node || self.flow > 0 => {
                     self.flow += 1;
                     self.depth_ok(at)?;
                     node = true;
                     plain = false;
                 }
-                ']' | '}' if self.flow > 0 => {
+                b']' | b'}' if self.flow > 0 => {
                     self.flow -= 1;
                     node = false;
                 }
-                ',' if self.flow > 0 => node = true,
-                ':' if spaced || self.flow > 0 => {
+                b',' if self.flow > 0 => node = true,
+                b':' if spaced || self.flow > 0 => {
                     node = true;
                     plain = false;
                 }
-                '-' | '?' if node && self.flow == 0 && spaced => {
+                b'-' | b'?' if node && self.flow == 0 && spaced => {
                     // A compact nested item (`- - x`, `- key: x`) opens a level at its column.
                     if self.block.last() != Some(&at) {
                         self.open_block(at)?;
@@ -162,22 +166,22 @@ impl Scan {
                         self.open_block(at + 2)?;
                     }
                 }
-                '*' if node => {
+                b'*' if node => {
                     return Err((
                         at,
                         Problem::new("YAML aliases (`*name`) are not allowed in jsp files")
                             .hint("write the value out in full: an alias can make a small file expand to gigabytes"),
                     ));
                 }
-                '&' | '!' if node => {
+                b'&' | b'!' if node => {
                     // An anchor or a tag: skip its name; the node follows.
-                    while chars.get(at + 1).is_some_and(|c| !c.is_whitespace()) {
+                    while chars.get(at + 1).is_some_and(|c| !c.is_ascii_whitespace()) {
                         at += 1;
                     }
                 }
-                '"' if node => self.quote = Some(Quote::Double),
-                '\'' if node => self.quote = Some(Quote::Single),
-                '|' | '>' if node && self.flow == 0 => {
+                b'"' if node => self.quote = Some(Quote::Double),
+                b'\'' if node => self.quote = Some(Quote::Single),
+                b'|' | b'>' if node && self.flow == 0 => {
                     self.block_scalar = Some(indent);
                     return Ok(());
                 }
@@ -253,6 +257,8 @@ mod tests {
             Some((Some(2), Some(8)))
         );
         assert!(depth_error("a: &x 1\nb: *x\n").is_some());
+        // Columns count characters, not bytes.
+        assert_eq!(depth_error("ééé: [1, *x]\n"), Some((Some(1), Some(10))));
         assert!(depth_error("- &x 1\n- *x\n").is_some());
     }
 }
