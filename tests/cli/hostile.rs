@@ -175,3 +175,18 @@ fn the_interview_shows_hostile_questions_without_control_codes() {
     let interview = stderr.split_once("[1/2]").unwrap().1;
     assert_inert("assess stderr", interview);
 }
+
+#[test]
+fn a_file_past_the_size_limit_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    // Sparse: 300 MB on paper, nothing on disk; only the first 8 MiB + 1 byte is read.
+    let file = std::fs::File::create(dir.path().join("huge.yaml")).unwrap();
+    file.set_len(300_000_000).unwrap();
+    jsp_in(dir.path())
+        .args(["score", "huge.yaml"])
+        .assert()
+        .code(2)
+        .stderr(
+            "jsp: error: huge.yaml: the file is larger than the limit of 8 MiB\n  hint: split it, or check that this is the file you meant\n",
+        );
+}
