@@ -1,7 +1,7 @@
 //! An answers file: who was assessed, by whom, and the answer to each question, with notes and
 //! evidence. Written by `jsp assess`, fine to edit by hand, kept in git.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 
@@ -9,8 +9,8 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::{Error, Problem, Result, Warning};
-use crate::questionnaire::{NOT_APPLICABLE, Questionnaire};
+use crate::error::{Error, Problem, Result, Warning, first_problems_with};
+use crate::questionnaire::{NOT_APPLICABLE, Question, Questionnaire};
 use crate::text::{line_of_key, nearest};
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -86,51 +86,36 @@ impl Answers {
                 .hint("review the answers with `jsp assess --review`, then update `version`"),
             );
         }
+        // Problems are described, hinted and placed only for the ones reported: a line
+        // search and a nearest-id search each, too slow for every fault of a huge file.
+        let questions: HashMap<&str, &Question> = questionnaire
+            .questions()
+            .map(|(_, q)| (q.id.as_str(), q))
+            .collect();
+        let (mut faults, mut notes) = (Vec::new(), Vec::new());
         for (id, answer) in &self.answers {
-            let line = line_of_key(source, id);
-            let Some((_, question)) = questionnaire.question(id) else {
-                let ids = questionnaire.questions().map(|(_, q)| q.id.as_str());
-                let hint = match nearest(id, ids) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!("see `jsp show {}` for its questions", questionnaire.id),
-                };
-                errors.push(
-                    Problem::new(format!(
-                        "`{id}` is not a question of `{}`",
-                        questionnaire.id
-                    ))
-                    .at(line)
-                    .hint(hint),
-                );
-                continue;
-            };
-            if answer.is_not_applicable() {
-                if !question.na {
-                    errors.push(
-                        Problem::new(format!("question `{id}` cannot be answered `na`"))
-                            .at(line)
-                            .hint("the questionnaire does not allow not applicable here: choose an option"),
-                    );
-                } else if answer.note.is_none() {
-                    warnings.push(
-                        Problem::new(format!("`{id}` is marked not applicable without a note"))
-                            .at(line)
-                            .hint("add a note saying why the practice does not apply"),
-                    );
+            match questions.get(id.as_str()) {
+                None => faults.push((id, Fault::UnknownQuestion)),
+                Some(q) if answer.is_not_applicable() && !q.na => {
+                    faults.push((id, Fault::NotApplicable));
                 }
-            } else if questionnaire.option(&answer.choice).is_none() {
-                let options: Vec<&str> =
-                    questionnaire.scale.iter().map(|o| o.id.as_str()).collect();
-                errors.push(
-                    Problem::new(format!(
-                        "`{id}`: `{}` is not an answer option",
-                        answer.choice
-                    ))
-                    .at(line)
-                    .hint(format!("use one of {}", options.join(", "))),
-                );
+                Some(_) if answer.is_not_applicable() && answer.note.is_none() => {
+                    notes.push((id, Fault::NoNote));
+                }
+                Some(_)
+                    if !answer.is_not_applicable()
+                        && questionnaire.option(&answer.choice).is_none() =>
+                {
+                    faults.push((id, Fault::UnknownOption(&answer.choice)));
+                }
+                Some(_) => {}
             }
         }
+        let describe = |(id, fault): (&String, Fault)| {
+            fault.problem(questionnaire, id).at(line_of_key(source, id))
+        };
+        errors.extend(first_problems_with(faults, describe));
+        warnings.extend(first_problems_with(notes, describe));
         if errors.is_empty() {
             Ok(warnings
                 .into_iter()
@@ -174,6 +159,48 @@ impl Answers {
                 source: std::io::Error::other(message),
             })?;
         crate::files::write_atomic(path, text.as_bytes())
+    }
+}
+
+/// What is wrong with one answer.
+#[derive(Clone, Copy)]
+enum Fault<'a> {
+    UnknownQuestion,
+    NotApplicable,
+    UnknownOption(&'a str),
+    NoNote,
+}
+
+impl Fault<'_> {
+    fn problem(self, questionnaire: &Questionnaire, id: &str) -> Problem {
+        match self {
+            Fault::UnknownQuestion => {
+                let ids = questionnaire.questions().map(|(_, q)| q.id.as_str());
+                let hint = match nearest(id, ids) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("see `jsp show {}` for its questions", questionnaire.id),
+                };
+                Problem::new(format!(
+                    "`{id}` is not a question of `{}`",
+                    questionnaire.id
+                ))
+                .hint(hint)
+            }
+            Fault::NotApplicable => {
+                Problem::new(format!("question `{id}` cannot be answered `na`"))
+                    .hint("the questionnaire does not allow not applicable here: choose an option")
+            }
+            Fault::UnknownOption(choice) => {
+                let options: Vec<&str> =
+                    questionnaire.scale.iter().map(|o| o.id.as_str()).collect();
+                Problem::new(format!("`{id}`: `{choice}` is not an answer option"))
+                    .hint(format!("use one of {}", options.join(", ")))
+            }
+            Fault::NoNote => {
+                Problem::new(format!("`{id}` is marked not applicable without a note"))
+                    .hint("add a note saying why the practice does not apply")
+            }
+        }
     }
 }
 

@@ -203,7 +203,7 @@ impl Context {
         let text = crate::files::read_text(path)?;
         if path.extension().is_some_and(|e| e == "toml") {
             let target = Target::parse(&text, path)?;
-            let problems = target.check_roles(&self.catalog, None, &text)?;
+            let problems = target.problems(&self.catalog, None, &text)?;
             if !problems.is_empty() {
                 return Err(Error::Invalid {
                     path: path.to_path_buf(),
@@ -508,7 +508,10 @@ impl Context {
 
 fn print_warnings(warnings: &[Warning]) {
     for warning in warnings {
-        eprintln!("jsp: {warning}");
+        eprintln!(
+            "jsp: {}",
+            crate::text::printable_lines(&warning.to_string())
+        );
     }
 }
 

@@ -42,13 +42,8 @@ impl Config {
 
     pub fn load(path: &Path) -> Result<Config> {
         let text = crate::files::read_text(path)?;
-        let mut config: Config = toml::from_str(&text).map_err(|error| {
-            Error::invalid(
-                path,
-                Problem::from_toml(&error, &text)
-                    .hint("keys: organization, assessor, questionnaire, questionnaires, target"),
-            )
-        })?;
+        let mut config: Config = toml::from_str(&text)
+            .map_err(|error| Error::invalid(path, Problem::from_toml(&error, &text)))?;
         let folder = path.parent().unwrap_or(Path::new("."));
         for dir in &mut config.questionnaires {
             *dir = folder.join(&*dir);

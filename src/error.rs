@@ -32,6 +32,12 @@ impl Problem {
     }
 
     #[must_use]
+    pub fn column(mut self, column: Option<usize>) -> Self {
+        self.column = column;
+        self
+    }
+
+    #[must_use]
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
@@ -39,7 +45,11 @@ impl Problem {
 
     /// A TOML parse error, with the line and column of its span.
     pub fn from_toml(error: &toml::de::Error, text: &str) -> Self {
-        let mut problem = Problem::new(error.message().trim().to_string());
+        let (message, hint) = crate::wording::plain(error.message().trim());
+        let mut problem = Problem::new(message);
+        problem.hint = hint.or_else(|| {
+            Some("check the TOML syntax here: `key = value` lines, `[table]` headers, text in quotes".to_string())
+        });
         if let Some(span) = error.span() {
             let before = text.get(..span.start).unwrap_or_default();
             problem.line = Some(before.matches('\n').count() + 1);
@@ -65,6 +75,27 @@ impl Problem {
     }
 }
 
+/// At most this many problems of one file are reported: enough to fix, and a broken file of
+/// many megabytes neither floods the terminal nor costs a line search for each of its faults.
+pub const MAX_PROBLEMS: usize = 20;
+
+/// The first [`MAX_PROBLEMS`] problems, and a last one that counts the rest.
+pub fn first_problems(problems: Vec<Problem>) -> Vec<Problem> {
+    first_problems_with(problems, |p| p)
+}
+
+/// [`first_problems`] of faults found cheaply, described (the costly part) only when kept.
+pub fn first_problems_with<T>(found: Vec<T>, describe: impl Fn(T) -> Problem) -> Vec<Problem> {
+    let more = found.len().saturating_sub(MAX_PROBLEMS);
+    let mut problems: Vec<Problem> = found.into_iter().take(MAX_PROBLEMS).map(describe).collect();
+    if more > 0 {
+        problems.push(Problem::new(format!(
+            "and {more} more like these; fix these first"
+        )));
+    }
+    problems
+}
+
 /// A warning about a file: printed, never fatal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Warning {
@@ -80,12 +111,12 @@ impl fmt::Display for Warning {
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: cannot read: {}", path.display(), read_words(source))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: cannot write: {source}\n  hint: check that the folder exists and that you may write to it", path.display())]
+    #[error("{}: cannot write: {}", path.display(), write_words(source))]
     Write {
         path: PathBuf,
         source: std::io::Error,
@@ -100,6 +131,37 @@ pub enum Error {
     Many { errors: Vec<Error> },
     #[error("{message}")]
     Usage { message: String },
+}
+
+/// What went wrong reading a file, and how to fix it.
+fn read_words(source: &std::io::Error) -> String {
+    match source.kind() {
+        std::io::ErrorKind::NotFound => {
+            "no such file or folder\n  hint: check the spelling of the path".to_string()
+        }
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied\n  hint: check the file's permissions".to_string()
+        }
+        _ => source.to_string(),
+    }
+}
+
+/// What went wrong writing a file, and how to fix it.
+fn write_words(source: &std::io::Error) -> String {
+    match source.kind() {
+        std::io::ErrorKind::NotFound => {
+            "its folder does not exist\n  hint: create the folder first, or write the file elsewhere".to_string()
+        }
+        std::io::ErrorKind::IsADirectory => {
+            "it is a folder\n  hint: name a file, not a folder".to_string()
+        }
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied\n  hint: check that you may write to the folder".to_string()
+        }
+        _ => format!(
+            "{source}\n  hint: check that the folder exists and that you may write to it"
+        ),
+    }
 }
 
 fn render_problems(path: &Path, problems: &[Problem]) -> String {

@@ -17,7 +17,7 @@ pub fn read_text(path: &Path) -> Result<String> {
     if path.is_dir() {
         return Err(Error::invalid(
             path,
-            Problem::new("is a folder, not a file").hint("name a YAML file inside it"),
+            Problem::new("is a folder, not a file").hint("name a file inside it"),
         ));
     }
     let file = std::fs::File::open(path).map_err(read_error)?;
@@ -38,32 +38,36 @@ pub fn read_text(path: &Path) -> Result<String> {
     text_from_bytes(bytes).map_err(|problem| Error::invalid(path, problem))
 }
 
-/// Checks that `bytes` are text: UTF-8 and free of NUL bytes.
+/// Checks that `bytes` are text: free of NUL bytes (which no text file holds) and UTF-8.
 pub fn text_from_bytes(bytes: Vec<u8>) -> Result<String, Problem> {
-    let text = String::from_utf8(bytes).map_err(|error| {
-        let offset = error.utf8_error().valid_up_to();
-        let prefix = error.as_bytes().get(..offset).unwrap_or_default();
+    let place = |bytes: &[u8], offset: usize| {
+        let prefix = bytes.get(..offset).unwrap_or_default();
         let line = prefix.iter().filter(|b| **b == b'\n').count() + 1;
-        Problem::new(format!(
-            "the file is not UTF-8 text (bad byte at offset {offset})"
+        let start = prefix
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        (line, offset - start + 1)
+    };
+    if let Some(offset) = bytes.iter().position(|b| *b == 0) {
+        let (line, column) = place(&bytes, offset);
+        return Err(Problem::new(format!(
+            "this is not a text file: it holds a NUL byte (at byte {offset})"
         ))
         .at(Some(line))
-        .hint("save the file as UTF-8")
-    })?;
-    if let Some(offset) = text.find('\0') {
-        let line = text
-            .get(..offset)
-            .unwrap_or_default()
-            .lines()
-            .count()
-            .max(1);
-        return Err(
-            Problem::new("the file holds a NUL byte: it is not a text file")
-                .at(Some(line))
-                .hint("check that this is the file you meant"),
-        );
+        .column(Some(column))
+        .hint("check that this is the file you meant"));
     }
-    Ok(text)
+    String::from_utf8(bytes).map_err(|error| {
+        let offset = error.utf8_error().valid_up_to();
+        let (line, column) = place(error.as_bytes(), offset);
+        Problem::new(format!(
+            "the file is not UTF-8 text (a byte that is not UTF-8 at byte {offset})"
+        ))
+        .at(Some(line))
+        .column(Some(column))
+        .hint("save the file as UTF-8 (it may be in Latin-1 or Windows-1252)")
+    })
 }
 
 /// Writes `bytes` to `path` so that the file is either the old one or the new one, never half
@@ -78,13 +82,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         _ => Path::new("."),
     };
     if path.is_dir() {
-        return Err(write_error(std::io::Error::other("it is a folder")));
+        return Err(write_error(std::io::Error::from(
+            std::io::ErrorKind::IsADirectory,
+        )));
     }
+    if !folder.is_dir() {
+        return Err(write_error(std::io::Error::from(
+            std::io::ErrorKind::NotFound,
+        )));
+    }
+    // tempfile names its random file in the error; the user knows only `path`.
     let mut file = tempfile::Builder::new()
         .prefix(".jsp-")
         .suffix(".tmp")
         .tempfile_in(folder)
-        .map_err(write_error)?;
+        .map_err(|e| write_error(std::io::Error::from(e.kind())))?;
     file.write_all(bytes).map_err(write_error)?;
     file.as_file().sync_all().map_err(write_error)?;
     file.persist(path).map_err(|e| write_error(e.error))?;

@@ -23,6 +23,7 @@ pub mod target;
 #[cfg(test)]
 mod testing;
 pub mod text;
+mod wording;
 mod yaml;
 
 pub use commands::run;

@@ -7,7 +7,11 @@ fn main() -> ExitCode {
     match jsp::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
-            eprintln!("jsp: error: {error}");
+            // Messages quote file content; none of it may reach the terminal as a control code.
+            eprintln!(
+                "jsp: error: {}",
+                jsp::text::printable_lines(&error.to_string())
+            );
             ExitCode::from(jsp::EXIT_BAD_INPUT)
         }
     }

@@ -6,8 +6,15 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Problem, Result, Warning};
-use crate::text::line_of;
+use crate::error::{Error, Problem, Result, Warning, first_problems};
+use crate::text::Lines;
+
+/// Larger questionnaires are refused: the JSP ones have 5 levels, 4 options, 14 domains and
+/// 126 questions, and checking and scoring take time with levels times questions.
+pub const MAX_LEVELS: usize = 100;
+pub const MAX_OPTIONS: usize = 100;
+pub const MAX_DOMAINS: usize = 1_000;
+pub const MAX_QUESTIONS: usize = 10_000;
 
 /// The id reserved for "not applicable" answers.
 pub const NOT_APPLICABLE: &str = "na";
@@ -143,6 +150,7 @@ impl Questionnaire {
         let questionnaire: Questionnaire =
             crate::yaml::from_str(text).map_err(|problem| Error::invalid(path, problem))?;
         let (errors, warnings) = questionnaire.check(text);
+        let (errors, warnings) = (first_problems(errors), first_problems(warnings));
         if errors.is_empty() {
             let warnings = warnings
                 .into_iter()
@@ -207,7 +215,11 @@ impl Questionnaire {
     fn check(&self, source: &str) -> (Vec<Problem>, Vec<Problem>) {
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
-        let at_id = |id: &str| line_of(source, "id", id);
+        if let Some(problem) = self.too_large(source) {
+            return (vec![problem], warnings);
+        }
+        let lines = Lines::new(source, &["id", "level"]);
+        let at_id = |id: &str| lines.of("id", id);
 
         if !is_slug(&self.id) {
             errors.push(
@@ -222,18 +234,23 @@ impl Questionnaire {
             ("role", &self.role),
         ] {
             if value.trim().is_empty() {
-                errors.push(Problem::new(format!("`{field}` is empty")).hint("give it a value"));
+                errors.push(
+                    Problem::new(format!("`{field}` is empty"))
+                        .at(crate::text::line_of_key(source, field))
+                        .hint("give it a value"),
+                );
             }
         }
-        self.check_levels(source, &mut errors);
-        self.check_scale(source, &mut errors, &mut warnings);
+        self.check_levels(&lines, &mut errors);
+        self.check_scale(&lines, &mut errors, &mut warnings);
         if !(self.met_at > 0.0 && self.met_at <= 1.0) {
             errors.push(
-                Problem::new(format!("met_at {} is outside (0, 1]", self.met_at))
-                    .at(crate::text::line_of_key(source, "met_at"))
-                    .hint(
-                        "met_at is the answer value from which a question counts as met, e.g. 0.75",
-                    ),
+                Problem::new(format!(
+                    "met_at {} is outside (0, 1]",
+                    crate::text::number(self.met_at)
+                ))
+                .at(crate::text::line_of_key(source, "met_at"))
+                .hint("met_at is the answer value from which a question counts as met, e.g. 0.75"),
             );
         }
         if self.domains.is_empty() {
@@ -257,13 +274,15 @@ impl Questionnaire {
             if !domain_ids.insert(domain.id.as_str()) {
                 errors.push(
                     Problem::new(format!("domain id `{}` is used twice", domain.id))
-                        .at(line)
+                        .at(lines.nth("id", &domain.id, 1).or(line))
                         .hint("give every domain its own id"),
                 );
             }
             if domain.title.trim().is_empty() {
                 errors.push(
-                    Problem::new(format!("domain `{}` has an empty title", domain.id)).at(line),
+                    Problem::new(format!("domain `{}` has an empty title", domain.id))
+                        .at(line)
+                        .hint("give the domain a title"),
                 );
             }
             check_weight(
@@ -280,11 +299,16 @@ impl Questionnaire {
                     Problem::new(format!(
                         "domain `{}`: benchmark score {} is outside the levels {}..{}",
                         domain.id,
-                        benchmark.score,
+                        crate::text::number(benchmark.score),
                         self.base_level(),
                         self.top_level()
                     ))
-                    .at(line),
+                    .at(line)
+                    .hint(format!(
+                        "a benchmark is a score from {} to {}, as the report shows them",
+                        self.base_level(),
+                        self.top_level()
+                    )),
                 );
             }
             if domain.questions.is_empty() {
@@ -295,7 +319,7 @@ impl Questionnaire {
                 );
             }
             for question in &domain.questions {
-                self.check_question(source, question, &mut question_ids, &mut errors);
+                self.check_question(&lines, question, &mut question_ids, &mut errors);
             }
             for level in self.levels.iter().skip(1) {
                 if !domain.questions.iter().any(|q| q.level == level.level) {
@@ -312,46 +336,84 @@ impl Questionnaire {
         (errors, warnings)
     }
 
-    fn check_levels(&self, source: &str, errors: &mut Vec<Problem>) {
-        let line = crate::text::line_of_key(source, "levels");
+    /// A limit passed, if any: the other checks are not worth running then.
+    fn too_large(&self, source: &str) -> Option<Problem> {
+        [
+            ("levels", self.levels.len(), MAX_LEVELS),
+            ("scale", self.scale.len(), MAX_OPTIONS),
+            ("domains", self.domains.len(), MAX_DOMAINS),
+            ("questions", self.question_count(), MAX_QUESTIONS),
+        ]
+        .into_iter()
+        .find(|(_, count, limit)| count > limit)
+        .map(|(what, count, limit)| {
+            let key = if what == "questions" { "domains" } else { what };
+            Problem::new(format!(
+                "the questionnaire has {count} {what}, more than the limit of {limit}"
+            ))
+            .at(crate::text::line_of_key(source, key))
+            .hint(if key == "domains" {
+                "split it into several questionnaires"
+            } else {
+                "check that this is the file you meant"
+            })
+        })
+    }
+
+    fn check_levels(&self, lines: &Lines, errors: &mut Vec<Problem>) {
+        let line = lines.key("levels");
         if self.levels.len() < 2 {
             errors.push(
                 Problem::new("`levels` needs at least two levels: the base and one to earn")
                     .at(line),
             );
         }
+        if let Some(base) = self.levels.first().filter(|l| l.level > 1) {
+            errors.push(
+                Problem::new(format!(
+                    "the lowest level is {}; levels start at 0 or 1",
+                    base.level
+                ))
+                .at(lines.of("level", &base.level.to_string()).or(line))
+                .hint("number the levels 1, 2, 3, ... (or 0, 1, 2, ...)"),
+            );
+        }
         for pair in self.levels.windows(2) {
             if let [low, high] = pair
-                && high.level != low.level + 1
+                && low.level.checked_add(1) != Some(high.level)
             {
                 errors.push(
                     Problem::new(format!(
                         "levels must count up by one, lowest first: {} follows {}",
                         high.level, low.level
                     ))
-                    .at(line_of(source, "level", &high.level.to_string()).or(line))
+                    .at(lines.of("level", &high.level.to_string()).or(line))
                     .hint("number the levels 1, 2, 3, ... (or 0, 1, 2, ...)"),
                 );
             }
         }
         for level in &self.levels {
             if level.name.trim().is_empty() {
-                errors.push(Problem::new(format!("level {} has no name", level.level)).at(line));
+                errors.push(
+                    Problem::new(format!("level {} has no name", level.level))
+                        .at(lines.of("level", &level.level.to_string()).or(line))
+                        .hint("name the level, e.g. `name: Managed`"),
+                );
             }
         }
     }
 
-    fn check_scale(&self, source: &str, errors: &mut Vec<Problem>, warnings: &mut Vec<Problem>) {
+    fn check_scale(&self, lines: &Lines, errors: &mut Vec<Problem>, warnings: &mut Vec<Problem>) {
         if self.scale.is_empty() {
             errors.push(
                 Problem::new("`scale` has no options")
-                    .at(crate::text::line_of_key(source, "scale"))
+                    .at(lines.key("scale"))
                     .hint("list the answer options, or leave `scale` out for the default"),
             );
         }
         let mut ids = HashSet::new();
         for option in &self.scale {
-            let line = line_of(source, "id", &option.id);
+            let line = lines.of("id", &option.id);
             if option.id == NOT_APPLICABLE {
                 errors.push(
                     Problem::new(
@@ -370,7 +432,7 @@ impl Questionnaire {
             if !ids.insert(option.id.as_str()) {
                 errors.push(
                     Problem::new(format!("option id `{}` is used twice", option.id))
-                        .at(line)
+                        .at(lines.nth("id", &option.id, 1).or(line))
                         .hint("give every option its own id"),
                 );
             }
@@ -378,14 +440,19 @@ impl Questionnaire {
                 errors.push(
                     Problem::new(format!(
                         "option `{}` has value {}, outside [0, 1]",
-                        option.id, option.value
+                        option.id,
+                        crate::text::number(option.value)
                     ))
                     .at(line)
                     .hint("0 means not implemented, 1 fully implemented"),
                 );
             }
             if option.label.trim().is_empty() {
-                errors.push(Problem::new(format!("option `{}` has no label", option.id)).at(line));
+                errors.push(
+                    Problem::new(format!("option `{}` has no label", option.id))
+                        .at(line)
+                        .hint("give it a label, e.g. `label: Partly implemented`"),
+                );
             }
         }
         if !self.scale.is_empty() && self.scale.iter().all(|o| o.value < self.met_at) {
@@ -398,12 +465,12 @@ impl Questionnaire {
 
     fn check_question<'a>(
         &self,
-        source: &str,
+        lines: &Lines,
         question: &'a Question,
         ids: &mut HashSet<&'a str>,
         errors: &mut Vec<Problem>,
     ) {
-        let line = line_of(source, "id", &question.id);
+        let line = lines.of("id", &question.id);
         if question.id.trim().is_empty() || question.id == NOT_APPLICABLE {
             errors.push(
                 Problem::new(format!("question id `{}` is not valid", question.id))
@@ -414,7 +481,7 @@ impl Questionnaire {
         if !ids.insert(question.id.as_str()) {
             errors.push(
                 Problem::new(format!("question id `{}` is used twice", question.id))
-                    .at(line)
+                    .at(lines.nth("id", &question.id, 1).or(line))
                     .hint("question ids must be unique across the whole questionnaire"),
             );
         }
@@ -454,11 +521,15 @@ impl Questionnaire {
     }
 }
 
+/// Weights are relative; a bound keeps their sums finite.
+pub const MAX_WEIGHT: f64 = 1000.0;
+
 fn check_weight(errors: &mut Vec<Problem>, weight: f64, what: &str, line: Option<usize>) {
-    if !(weight > 0.0 && weight.is_finite()) {
+    if !(weight > 0.0 && weight <= MAX_WEIGHT) {
         errors.push(
             Problem::new(format!(
-                "{what} has weight {weight}; a weight must be above 0"
+                "{what} has weight {}; a weight must be above 0 and at most {MAX_WEIGHT}",
+                crate::text::number(weight)
             ))
             .at(line)
             .hint("leave `weight` out for the default of 1"),

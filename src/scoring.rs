@@ -97,7 +97,8 @@ impl DomainScore<'_> {
 
     /// The level above the current one, and its progress; `None` at the top.
     pub fn next_level(&self) -> Option<&LevelProgress> {
-        self.levels.iter().find(|l| l.level == self.level + 1)
+        let next = self.level.checked_add(1)?;
+        self.levels.iter().find(|l| l.level == next)
     }
 }
 

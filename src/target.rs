@@ -20,7 +20,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use crate::catalog::Catalog;
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Problem, Result, first_problems_with};
 use crate::questionnaire::Questionnaire;
 use crate::text::nearest;
 
@@ -28,8 +28,6 @@ use crate::text::nearest;
 pub const DEFAULT_PRIORITY: u32 = 3;
 /// Priorities run from 1 (lowest) to this (highest).
 pub const TOP_PRIORITY: u32 = 5;
-
-const SHAPE_HINT: &str = "a target file has `default = LEVEL`, a `[domains]` table of `id = LEVEL` or `id = { level = LEVEL, priority = 1..5 }`, and `[roles.ROLE]` tables of the same shape";
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -89,13 +87,7 @@ impl Profile {
 
 impl Target {
     pub fn parse(text: &str, path: &Path) -> Result<Target> {
-        toml::from_str(text).map_err(|error| {
-            let mut problem = Problem::from_toml(&error, text);
-            if problem.message.contains("unknown field") {
-                problem = problem.hint(SHAPE_HINT);
-            }
-            Error::invalid(path, problem)
-        })
+        toml::from_str(text).map_err(|error| Error::invalid(path, Problem::from_toml(&error, text)))
     }
 
     /// Reads a target file and checks it against the questionnaire it is used with; the role
@@ -103,8 +95,7 @@ impl Target {
     pub fn load(path: &Path, questionnaire: &Questionnaire, catalog: &Catalog) -> Result<Target> {
         let text = crate::files::read_text(path)?;
         let target = Target::parse(&text, path)?;
-        let mut problems = target.check(questionnaire, &text);
-        problems.extend(target.check_roles(catalog, Some(&questionnaire.role), &text)?);
+        let problems = target.problems(catalog, Some(questionnaire), &text)?;
         if problems.is_empty() {
             Ok(target)
         } else {
@@ -113,6 +104,30 @@ impl Target {
                 problems,
             })
         }
+    }
+
+    /// Everything wrong with the target: the top level and the section of `questionnaire`'s
+    /// role against that questionnaire, every other role section against the catalog's
+    /// questionnaires of that role. The catalog is read only when there is such a section.
+    pub fn problems(
+        &self,
+        catalog: &Catalog,
+        questionnaire: Option<&Questionnaire>,
+        source: &str,
+    ) -> Result<Vec<Problem>> {
+        let mut faults = questionnaire.map_or_else(Vec::new, |q| self.check(q));
+        let own = questionnaire.map(|q| q.role.as_str());
+        if self.roles.keys().any(|role| Some(role.as_str()) != own) {
+            // Problems with the other questionnaires are not this file's; `jsp validate` shows them.
+            let mut ignored = Vec::new();
+            let questionnaires: Vec<Questionnaire> = catalog
+                .all(&mut ignored)?
+                .into_iter()
+                .map(|e| e.questionnaire)
+                .collect();
+            faults.extend(self.check_other_roles(own, &questionnaires));
+        }
+        Ok(describe(faults, source))
     }
 
     /// The profile for a questionnaire of `role`: the role's section laid over the top level,
@@ -146,51 +161,19 @@ impl Target {
     }
 
     /// The top level and the section of the questionnaire's role, against that questionnaire.
-    fn check(&self, questionnaire: &Questionnaire, source: &str) -> Vec<Problem> {
-        let mut problems = Vec::new();
+    fn check(&self, questionnaire: &Questionnaire) -> Vec<Fault> {
+        let mut faults = Vec::new();
         let only = [questionnaire];
-        let top = Section { source, keys: &[] };
-        top.check(&only, self.default, &self.domains, &mut problems);
+        Section { keys: &[] }.check(&only, self.default, &self.domains, &mut faults);
         if let Some(section) = self.roles.get(&questionnaire.role) {
             let keys = ["roles", questionnaire.role.as_str()];
-            let own = Section {
-                source,
-                keys: &keys,
-            };
-            own.check(&only, section.default, &section.domains, &mut problems);
+            Section { keys: &keys }.check(&only, section.default, &section.domains, &mut faults);
         }
-        problems
+        faults
     }
 
-    /// Every role section but `own`'s against the catalog: the role must be some
-    /// questionnaire's, and the section's domains and levels must fit the questionnaires of that
-    /// role. The catalog is read only when there is such a section.
-    pub fn check_roles(
-        &self,
-        catalog: &Catalog,
-        own: Option<&str>,
-        source: &str,
-    ) -> Result<Vec<Problem>> {
-        if self.roles.keys().all(|role| Some(role.as_str()) == own) {
-            return Ok(Vec::new());
-        }
-        // Problems with the other questionnaires are not this file's; `jsp validate` shows them.
-        let mut ignored = Vec::new();
-        let questionnaires: Vec<Questionnaire> = catalog
-            .all(&mut ignored)?
-            .into_iter()
-            .map(|e| e.questionnaire)
-            .collect();
-        Ok(self.check_other_roles(own, &questionnaires, source))
-    }
-
-    fn check_other_roles(
-        &self,
-        own: Option<&str>,
-        questionnaires: &[Questionnaire],
-        source: &str,
-    ) -> Vec<Problem> {
-        let mut problems = Vec::new();
+    fn check_other_roles(&self, own: Option<&str>, questionnaires: &[Questionnaire]) -> Vec<Fault> {
+        let mut faults = Vec::new();
         for (role, section) in self.roles.iter().filter(|(r, _)| Some(r.as_str()) != own) {
             let keys = ["roles", role.as_str()];
             let of_role: Vec<&Questionnaire> =
@@ -203,26 +186,49 @@ impl Target {
                     Some(near) => format!("did you mean `{near}`?"),
                     None => format!("the questionnaires' roles are {}", roles.join(", ")),
                 };
-                problems.push(
-                    Problem::new(format!("no questionnaire has the role `{role}`"))
-                        .at(toml_line(source, &keys))
-                        .hint(hint),
-                );
+                faults.push(Fault::at(
+                    Problem::new(format!("no questionnaire has the role `{role}`")).hint(hint),
+                    &keys,
+                ));
                 continue;
             }
-            let section_at = Section {
-                source,
-                keys: &keys,
-            };
-            section_at.check(&of_role, section.default, &section.domains, &mut problems);
+            Section { keys: &keys }.check(&of_role, section.default, &section.domains, &mut faults);
         }
-        problems
+        faults
     }
 }
 
-/// One section of a target file (the top level, or `[roles.ROLE]`) and where it is.
+/// A problem found in a target and the path of keys that locates it. Finding its line costs a
+/// parse of the file, so that is done only for the problems that are reported.
+struct Fault {
+    problem: Problem,
+    keys: Vec<String>,
+}
+
+impl Fault {
+    fn at(problem: Problem, keys: &[&str]) -> Fault {
+        let keys = keys.iter().map(|k| k.to_string()).collect();
+        Fault { problem, keys }
+    }
+}
+
+/// The first faults, each with its line.
+fn describe(faults: Vec<Fault>, source: &str) -> Vec<Problem> {
+    if faults.is_empty() {
+        return Vec::new();
+    }
+    // One parse of the file locates every fault reported.
+    let root = toml::de::DeTable::parse(source).ok();
+    first_problems_with(faults, |fault| {
+        let line = root
+            .as_ref()
+            .and_then(|root| toml_line(root.get_ref(), source, &fault.keys));
+        fault.problem.at(line)
+    })
+}
+
+/// One section of a target file (the top level, or `[roles.ROLE]`), named by its keys.
 struct Section<'a> {
-    source: &'a str,
     keys: &'a [&'a str],
 }
 
@@ -234,10 +240,10 @@ impl Section<'_> {
         questionnaires: &[&Questionnaire],
         default: Option<u32>,
         domains: &BTreeMap<String, DomainTarget>,
-        problems: &mut Vec<Problem>,
+        faults: &mut Vec<Fault>,
     ) {
         if let Some(level) = default {
-            self.check_level(questionnaires, level, &["default"], "default", problems);
+            self.check_level(questionnaires, level, &["default"], "default", faults);
         }
         for (id, entry) in domains {
             let Some(questionnaire) = questionnaires.iter().find(|q| q.domain(id).is_some()) else {
@@ -256,11 +262,10 @@ impl Section<'_> {
                         questionnaires.first().map_or("", |q| q.id.as_str())
                     ),
                 };
-                problems.push(
-                    Problem::new(format!("`{id}` is not a domain of {names}"))
-                        .at(self.line(&["domains", id]))
-                        .hint(hint),
-                );
+                faults.push(self.fault(
+                    Problem::new(format!("`{id}` is not a domain of {names}")).hint(hint),
+                    &["domains", id],
+                ));
                 continue;
             };
             if let Some(level) = entry.level {
@@ -269,21 +274,21 @@ impl Section<'_> {
                     level,
                     &["domains", id, "level"],
                     id,
-                    problems,
+                    faults,
                 );
             }
             if let Some(priority) = entry.priority
                 && !(1..=TOP_PRIORITY).contains(&priority)
             {
-                problems.push(
+                faults.push(self.fault(
                     Problem::new(format!(
                         "`{id}` has priority {priority}, outside 1..{TOP_PRIORITY}"
                     ))
-                    .at(self.line(&["domains", id, "priority"]))
                     .hint(format!(
                         "use 1 (lowest) to {TOP_PRIORITY} (highest); a domain without one has {DEFAULT_PRIORITY}"
                     )),
-                );
+                    &["domains", id, "priority"],
+                ));
             }
         }
     }
@@ -294,34 +299,33 @@ impl Section<'_> {
         level: u32,
         keys: &[&str],
         name: &str,
-        problems: &mut Vec<Problem>,
+        faults: &mut Vec<Fault>,
     ) {
         for questionnaire in questionnaires {
             let (base, top) = (questionnaire.base_level(), questionnaire.top_level());
             if !(base..=top).contains(&level) {
-                problems.push(
+                faults.push(self.fault(
                     Problem::new(format!(
                         "`{name}` asks for level {level}, outside the levels {base}..{top} of `{}`",
                         questionnaire.id
                     ))
-                    .at(self.line(keys))
                     .hint(format!("use a level from {base} to {top}")),
-                );
+                    keys,
+                ));
                 return;
             }
         }
     }
 
-    fn line(&self, keys: &[&str]) -> Option<usize> {
+    fn fault(&self, problem: Problem, keys: &[&str]) -> Fault {
         let path: Vec<&str> = self.keys.iter().chain(keys).copied().collect();
-        toml_line(self.source, &path)
+        Fault::at(problem, &path)
     }
 }
 
 /// The 1-based line of the deepest of `keys` (a path of nested keys) found in a TOML text.
-fn toml_line(source: &str, keys: &[&str]) -> Option<usize> {
-    let root = toml::de::DeTable::parse(source).ok()?;
-    let mut table = root.get_ref();
+fn toml_line(root: &toml::de::DeTable, source: &str, keys: &[String]) -> Option<usize> {
+    let mut table = root;
     let mut found = None;
     for key in keys {
         let Some((name, value)) = table.iter().find(|(name, _)| name.get_ref() == key) else {
@@ -427,7 +431,7 @@ domains:
         assert_eq!(profile.level_for("a"), Some(2));
         assert_eq!(profile.level_for("b"), Some(3));
         assert_eq!(profile.priority_for("a"), DEFAULT_PRIORITY);
-        assert!(target.check(&questionnaire(), "").is_empty());
+        assert!(target.check(&questionnaire()).is_empty());
     }
 
     #[test]
@@ -449,7 +453,7 @@ domains:
     fn problems_point_at_the_line_in_the_right_section() {
         let text =
             "[domains]\na = 2\n[roles.maker.domains]\nb = { level = 2, priority = 9 }\nzz = 2\n";
-        let problems = parse(text).check(&questionnaire(), text);
+        let problems = describe(parse(text).check(&questionnaire()), text);
         assert_eq!(problems.len(), 2);
         assert!(problems[0].message.contains("priority 9"));
         assert_eq!(problems[0].line, Some(4));
@@ -462,7 +466,10 @@ domains:
         let text = "[roles.maker]\ndefault = 2\n[roles.provder]\ndefault = 2\n";
         let mut provider = questionnaire();
         provider.role = "provider".into();
-        let problems = parse(text).check_other_roles(Some("maker"), &[provider], text);
+        let problems = describe(
+            parse(text).check_other_roles(Some("maker"), &[provider]),
+            text,
+        );
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, Some(3));
         assert_eq!(
@@ -477,6 +484,6 @@ domains:
         assert!(error.to_string().contains("a level, or a table"));
         let error =
             Target::parse("[domains]\na = { levle = 2 }\n", Path::new("t.toml")).unwrap_err();
-        assert!(error.to_string().contains("unknown field `levle`"));
+        assert!(error.to_string().contains("unknown key `levle`"));
     }
 }

@@ -1,5 +1,7 @@
 //! Small text helpers shared by the loaders.
 
+use std::collections::HashMap;
+
 /// The candidate closest to `word`, if any is close enough to be a likely typo.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
@@ -10,20 +12,65 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
-/// The 1-based line on which `key: value` (or `- key: value`) first appears, so that a rule
-/// broken by a value can point at it; `value` may be quoted in the file.
+/// The 1-based line on which `key: value` (or `- key: value`, or `{key: value, ...}`) first
+/// appears, so that a rule broken by a value can point at it; `value` may be quoted in the file.
 pub fn line_of(source: &str, key: &str, value: &str) -> Option<usize> {
     source
         .lines()
-        .position(|line| {
-            let line = line.trim_start().trim_start_matches("- ").trim_start();
-            line.strip_prefix(key)
-                .and_then(|rest| rest.trim_start().strip_prefix(':'))
-                .and_then(|rest| rest.split(" #").next())
-                .map(|found| found.trim().trim_matches(|c| c == '"' || c == '\''))
-                .is_some_and(|found| found == value)
-        })
+        .position(|line| pairs(line).any(|pair| pair == (key, value)))
         .map(|index| index + 1)
+}
+
+/// The `key: value` pairs of one line: block (`- key: value # comment`) or flow
+/// (`{key: value, other: value}`), values unquoted.
+fn pairs(line: &str) -> impl Iterator<Item = (&str, &str)> {
+    let code = line.split(" #").next().unwrap_or_default();
+    code.split(['{', ',', '}']).filter_map(|part| {
+        let part = part.trim_start().trim_start_matches("- ").trim_start();
+        let (key, value) = part.split_once(':')?;
+        let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+        Some((key.trim_end(), value))
+    })
+}
+
+/// Where the `key: value` pairs of some keys are, found in one pass over a file, for checks
+/// that look up many values (a line scan each would take time with the square of the size).
+pub struct Lines<'a> {
+    source: &'a str,
+    pairs: HashMap<(&'a str, &'a str), Vec<usize>>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(source: &'a str, keys: &[&str]) -> Self {
+        let mut found: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+        for (index, line) in source.lines().enumerate() {
+            for (key, value) in pairs(line).filter(|(key, _)| keys.contains(key)) {
+                found.entry((key, value)).or_default().push(index + 1);
+            }
+        }
+        Lines {
+            source,
+            pairs: found,
+        }
+    }
+
+    /// The line of the first `key: value`.
+    pub fn of(&self, key: &str, value: &str) -> Option<usize> {
+        self.nth(key, value, 0)
+    }
+
+    /// The line of the `n`th `key: value` (from 0).
+    pub fn nth(&self, key: &str, value: &str, n: usize) -> Option<usize> {
+        self.pairs
+            .get(&(key, value))
+            .and_then(|lines| lines.get(n))
+            .copied()
+    }
+
+    /// The line of the first `key:` or `key =`.
+    pub fn key(&self, key: &str) -> Option<usize> {
+        line_of_key(self.source, key)
+    }
 }
 
 /// The 1-based line on which the key `key:` (YAML) or `key =` (TOML) first appears.
@@ -41,13 +88,35 @@ pub fn line_of_key(source: &str, key: &str) -> Option<usize> {
         .map(|index| index + 1)
 }
 
+/// A number from a file as a message quotes it: `1.5`, but `1e308` rather than 309 digits.
+pub fn number(x: f64) -> String {
+    if x != 0.0 && x.is_finite() && !(1e-4..1e6).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        x.to_string()
+    }
+}
+
 /// Text from a file made safe for a terminal: control characters and escape sequences dropped,
 /// so that a hostile file cannot rewrite the user's screen.
 pub fn printable(text: &str) -> String {
     text.chars()
         .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-        .filter(|c| !c.is_control())
+        .filter(|c| !c.is_control() && !is_bidi_control(*c))
         .collect()
+}
+
+/// [`printable`] for text of several lines, such as an error with its hint: line breaks stay.
+pub fn printable_lines(text: &str) -> String {
+    text.split('\n')
+        .map(printable)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Characters that reorder the text around them, so that what shows is not what is there.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]
@@ -67,5 +136,12 @@ mod tests {
         assert_eq!(line_of(src, "id", "gov-2a"), Some(5));
         assert_eq!(line_of(src, "id", "nope"), None);
         assert_eq!(line_of_key(src, "questions"), Some(4));
+        let flow = "scale:\n  - {id: \"no\", value: 0}\n  - {label: x, id: no}\n";
+        let lines = Lines::new(flow, &["id"]);
+        assert_eq!(
+            (lines.of("id", "no"), lines.nth("id", "no", 1)),
+            (Some(2), Some(3))
+        );
+        assert_eq!(lines.of("value", "0"), None);
     }
 }

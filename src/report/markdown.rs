@@ -80,7 +80,7 @@ fn summary(out: &mut String, assessment: &Assessment) {
             out,
             "**Overall: level {} ({}), score {:.2}** (the level is that of the weakest domain; the score is the weighted mean)\n",
             card.level,
-            assessment.level_name(card.level),
+            escape(assessment.level_name(card.level)),
             round2(card.score)
         );
     } else {
@@ -113,7 +113,7 @@ fn summary(out: &mut String, assessment: &Assessment) {
                 "| {} | {} {} | {:.2} | {} |",
                 escape(&d.title),
                 scored.level,
-                assessment.level_name(scored.level),
+                escape(assessment.level_name(scored.level)),
                 round2(scored.score),
                 next_level_cell(scored)
             )
@@ -172,7 +172,7 @@ fn domains(out: &mut String, assessment: &Assessment) {
                 out,
                 "Level {} ({}), score {:.2}; {} of {} applicable questions answered.\n",
                 scored.level,
-                assessment.level_name(scored.level),
+                escape(assessment.level_name(scored.level)),
                 round2(scored.score),
                 scored.answered,
                 scored.questions
@@ -243,13 +243,13 @@ fn next_steps(out: &mut String, assessment: &Assessment) {
             continue;
         }
         any = true;
-        let next = scored.level + 1;
+        let next = scored.level.saturating_add(1);
         let _ = write!(
             out,
             "### {}: to level {} ({})\n\n",
             escape(&scored.domain.title),
             next,
-            assessment.level_name(next)
+            escape(assessment.level_name(next))
         );
         for question in steps {
             let _ = writeln!(
@@ -301,6 +301,10 @@ fn question_cell(question: &Question) -> String {
 /// Makes user text inert in markdown: no emphasis, links, HTML or table breaks, one line.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // At the start of a line these would begin a list or a heading underline.
+    if text.starts_with(['-', '+', '=']) {
+        out.push('\\');
+    }
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -312,7 +316,7 @@ pub fn escape(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if c.is_control() => {}
+            c if c.is_control() || crate::text::is_bidi_control(c) => {}
             c => out.push(c),
         }
     }
@@ -333,6 +337,7 @@ pub fn link(evidence: &str) -> String {
     for c in trimmed.chars() {
         match c {
             '(' => target.push_str("%28"),
+            '\\' => target.push_str("%5C"),
             ')' => target.push_str("%29"),
             '<' => target.push_str("%3C"),
             '>' => target.push_str("%3E"),

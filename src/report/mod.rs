@@ -41,7 +41,7 @@ impl<'a> Assessment<'a> {
         let mut steps: Vec<&Question> = domain
             .questions
             .iter()
-            .filter(|q| q.level == scored.level + 1)
+            .filter(|q| scored.level.checked_add(1) == Some(q.level))
             .filter(|q| self.status(q).is_open())
             .collect();
         steps.sort_by_key(|q| !q.is_regulatory());

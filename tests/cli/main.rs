@@ -10,7 +10,9 @@
 
 mod assess;
 mod commands;
+mod corpus;
 mod diff;
+mod hostile;
 mod interrupt;
 mod roadmap;
 mod shipped;

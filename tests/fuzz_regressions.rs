@@ -1,0 +1,48 @@
+//! Inputs kept from fuzzing (`tests/fuzz-regressions/<target>/`), each run through what its
+//! fuzz target does (`fuzz/exercise.rs`): none may panic. Add a crash input here when fixing it.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+#[path = "../fuzz/exercise.rs"]
+mod exercise;
+
+use std::path::Path;
+
+fn each_input(target: &str, exercise: fn(&[u8])) {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz-regressions")
+        .join(target);
+    let mut count = 0;
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().is_some_and(|n| n != ".keep") {
+            exercise(&std::fs::read(&path).unwrap());
+            count += 1;
+        }
+    }
+    eprintln!("{target}: {count} inputs");
+}
+
+#[test]
+fn kept_questionnaire_inputs() {
+    each_input("questionnaire", exercise::questionnaire);
+}
+
+#[test]
+fn kept_answers_inputs() {
+    each_input("answers", exercise::answers);
+}
+
+#[test]
+fn kept_target_inputs() {
+    each_input("target", exercise::target);
+}
+
+#[test]
+fn kept_report_inputs() {
+    each_input("report", exercise::report);
+}

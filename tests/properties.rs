@@ -1,0 +1,223 @@
+//! Properties of the scoring model over random questionnaires and answers (proptest).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use jsp::answers::{Answer, Answers};
+use jsp::questionnaire::{Domain, Level, NOT_APPLICABLE, Question, Questionnaire, ScaleOption};
+use jsp::scoring::{Scorecard, score};
+use proptest::prelude::*;
+
+const EPSILON: f64 = 1e-9;
+
+/// A questionnaire as the format allows it: levels from `base` up, a scale of values in
+/// [0, 1], `met_at` in (0, 1], domains of questions above the base.
+fn questionnaire() -> impl Strategy<Value = Questionnaire> {
+    (
+        0u32..=1,
+        2u32..=5,
+        prop::collection::vec(0.0f64..=1.0, 1..=5),
+        prop_oneof![Just(1.0), 0.01f64..=1.0],
+    )
+        .prop_flat_map(|(base, count, values, met_at)| {
+            let top = base + count - 1;
+            let question = (base + 1..=top, 0.1f64..5.0, any::<bool>());
+            let domain = (0.1f64..5.0, prop::collection::vec(question, 1..=6));
+            prop::collection::vec(domain, 1..=4).prop_map(move |domains| Questionnaire {
+                id: "p".into(),
+                title: "P".into(),
+                version: "1".into(),
+                role: "test".into(),
+                description: None,
+                levels: (base..=top)
+                    .map(|level| Level {
+                        level,
+                        name: format!("L{level}"),
+                    })
+                    .collect(),
+                scale: values
+                    .iter()
+                    .enumerate()
+                    .map(|(i, value)| ScaleOption {
+                        id: format!("o{i}"),
+                        label: format!("O{i}"),
+                        value: *value,
+                    })
+                    .collect(),
+                met_at,
+                domains: domains
+                    .into_iter()
+                    .enumerate()
+                    .map(|(d, (weight, questions))| Domain {
+                        id: format!("d{d}"),
+                        title: format!("D{d}"),
+                        description: None,
+                        weight,
+                        references: Vec::new(),
+                        benchmark: None,
+                        questions: questions
+                            .into_iter()
+                            .enumerate()
+                            .map(|(q, (level, weight, na))| Question {
+                                id: format!("d{d}-q{q}"),
+                                level,
+                                text: "?".into(),
+                                guidance: None,
+                                weight,
+                                na,
+                                references: Vec::new(),
+                                tags: Vec::new(),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+        })
+}
+
+/// A questionnaire and answers to it: each question unanswered, an option, or `na` where
+/// the question allows it.
+fn assessment() -> impl Strategy<Value = (Questionnaire, Answers)> {
+    questionnaire().prop_flat_map(|q| {
+        let questions: Vec<(String, bool)> =
+            q.questions().map(|(_, x)| (x.id.clone(), x.na)).collect();
+        let options = q.scale.len();
+        let choices = prop::collection::vec((0..options + 2, any::<bool>()), questions.len());
+        (Just(q), choices).prop_map(move |(q, choices)| {
+            let mut answers = Answers {
+                questionnaire: q.id.clone(),
+                ..Answers::default()
+            };
+            for ((id, na), (choice, _)) in questions.iter().zip(choices) {
+                let answer = if choice < options {
+                    format!("o{choice}")
+                } else if choice == options && *na {
+                    NOT_APPLICABLE.to_string()
+                } else {
+                    continue;
+                };
+                answers
+                    .answers
+                    .insert(id.clone(), Answer::new(answer, None));
+            }
+            (q, answers)
+        })
+    })
+}
+
+fn value_of(q: &Questionnaire, answers: &Answers, id: &str) -> f64 {
+    answers
+        .answers
+        .get(id)
+        .and_then(|a| q.option(&a.choice))
+        .map_or(0.0, |o| o.value)
+}
+
+fn assert_bounds(q: &Questionnaire, card: &Scorecard) {
+    let (base, top) = (f64::from(q.base_level()), f64::from(q.top_level()));
+    for d in &card.domains {
+        assert!(
+            d.score >= base - EPSILON && d.score <= top + EPSILON,
+            "{}",
+            d.score
+        );
+        assert!((q.base_level()..=q.top_level()).contains(&d.level));
+        // Each level reached is met: every question in it is at `met_at` or above.
+        let reached = f64::from(d.level) - base;
+        assert!(d.score + EPSILON >= base + q.met_at * reached);
+    }
+    assert!(card.score >= base - EPSILON && card.score <= top + EPSILON);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn scores_stay_within_the_levels((q, answers) in assessment()) {
+        let card = score(&q, &answers, None);
+        assert_bounds(&q, &card);
+    }
+
+    #[test]
+    fn level_is_at_most_the_score_when_met_means_full((q, answers) in assessment()) {
+        // With `met_at` below 1 a level is reached at less than full progress, so the
+        // staged level may pass the score (README: Governance, level 3, score 2.80).
+        let mut q = q;
+        q.met_at = 1.0;
+        let card = score(&q, &answers, None);
+        for d in card.domains.iter().filter(|d| d.applicable) {
+            prop_assert!(f64::from(d.level) <= d.score + EPSILON, "{} > {}", d.level, d.score);
+        }
+    }
+
+    #[test]
+    fn raising_one_answer_never_lowers_a_domain(
+        (q, answers) in assessment(),
+        pick in any::<prop::sample::Index>(),
+        option in any::<prop::sample::Index>(),
+    ) {
+        let ids: Vec<String> = q
+            .questions()
+            .filter(|(_, x)| answers.answers.get(&x.id).is_none_or(|a| !a.is_not_applicable()))
+            .map(|(_, x)| x.id.clone())
+            .collect();
+        prop_assume!(!ids.is_empty());
+        let id = pick.get(&ids).clone();
+        let now = value_of(&q, &answers, &id);
+        let higher: Vec<&ScaleOption> = q.scale.iter().filter(|o| o.value >= now).collect();
+        prop_assume!(!higher.is_empty());
+        let mut raised = answers.clone();
+        raised.answers.insert(id, Answer::new(option.get(&higher).id.clone(), None));
+        let (before, after) = (score(&q, &answers, None), score(&q, &raised, None));
+        for (b, a) in before.domains.iter().zip(&after.domains) {
+            prop_assert!(a.level >= b.level);
+            prop_assert!(a.score >= b.score - EPSILON);
+        }
+        prop_assert!(after.score >= before.score - EPSILON);
+    }
+
+    #[test]
+    fn marking_na_never_lowers_a_domains_level(
+        (q, answers) in assessment(),
+        pick in any::<prop::sample::Index>(),
+    ) {
+        let ids: Vec<String> = q
+            .questions()
+            .filter(|(_, x)| x.na)
+            .map(|(_, x)| x.id.clone())
+            .collect();
+        prop_assume!(!ids.is_empty());
+        let id = pick.get(&ids).clone();
+        let mut marked = answers.clone();
+        marked.answers.insert(id, Answer::new(NOT_APPLICABLE, Some("out of scope".into())));
+        let (before, after) = (score(&q, &answers, None), score(&q, &marked, None));
+        for (b, a) in before.domains.iter().zip(&after.domains) {
+            prop_assert!(a.level >= b.level, "{}: {} -> {}", b.domain.id, b.level, a.level);
+        }
+    }
+
+    #[test]
+    fn overall_level_is_the_lowest_applicable_domain_level((q, answers) in assessment()) {
+        let card = score(&q, &answers, None);
+        let lowest = card.domains.iter().filter(|d| d.applicable).map(|d| d.level).min();
+        match lowest {
+            Some(level) => prop_assert_eq!(card.level, level),
+            None => prop_assert_eq!(card.level, q.base_level()),
+        }
+    }
+
+    #[test]
+    fn generated_questionnaires_pass_the_format_checks(q in questionnaire()) {
+        // The properties above are about files jsp accepts.
+        let text = serde_yaml_text(&q);
+        jsp::questionnaire::Questionnaire::parse(&text, std::path::Path::new("p.yaml")).unwrap();
+    }
+}
+
+fn serde_yaml_text(q: &Questionnaire) -> String {
+    // JSON is YAML: the questionnaire written as JSON parses as a questionnaire file.
+    jsp::report::questionnaire::json(q)
+}
