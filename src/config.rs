@@ -2,13 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::error::{Error, Problem, Result};
 
 pub const FILE_NAME: &str = "jsp.toml";
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Written into new answers files.
@@ -31,6 +32,8 @@ impl Config {
     /// The nearest `jsp.toml` from `start` upwards, with its paths made relative to `start`'s
     /// view of the file system; the default when there is none.
     pub fn discover(start: &Path) -> Result<Config> {
+        // `.` has no parent to walk to; its absolute form has.
+        let start = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
         for folder in start.ancestors() {
             let path = folder.join(FILE_NAME);
             if path.is_file() {

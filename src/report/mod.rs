@@ -2,6 +2,7 @@
 //! Same input, same bytes out: nothing here reads the clock or the environment.
 
 pub mod json;
+pub mod junit;
 pub mod markdown;
 pub mod questionnaire;
 pub mod table;
