@@ -145,8 +145,11 @@ pub struct ShowArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ScoreFormat {
+    /// A table for the terminal
     Table,
+    /// JSON for scripts
     Json,
+    /// Markdown, e.g. for a CI job summary
     Markdown,
     /// JUnit XML: a test case per domain, failing below its target or --min-level
     Junit,

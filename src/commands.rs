@@ -254,7 +254,7 @@ impl Context {
                 Target::load(target, &entry.questionnaire)?;
             }
         }
-        Ok("jsp defaults".to_string())
+        Ok("project defaults".to_string())
     }
 
     fn list(&self, args: ListArgs) -> Result<u8> {
