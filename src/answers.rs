@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 
+use schemars::JsonSchema;
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -13,7 +14,7 @@ use crate::error::{Error, Problem, Result, Warning, first_problems_with};
 use crate::questionnaire::{NOT_APPLICABLE, Question, Questionnaire};
 use crate::text::{line_of_key, nearest};
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Answers {
     pub questionnaire: String,
@@ -28,6 +29,7 @@ pub struct Answers {
     #[serde(default)]
     pub date: Option<String>,
     #[serde(default, deserialize_with = "unique_answers")]
+    #[schemars(with = "BTreeMap<String, Answer>")]
     pub answers: BTreeMap<String, Answer>,
 }
 

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::outputs::Output;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "jsp",
@@ -44,6 +46,14 @@ pub enum Command {
     Roadmap(RoadmapArgs),
     /// Compare two assessments of one questionnaire: levels, scores and answers that changed.
     Diff(DiffArgs),
+    /// Print the JSON Schema of a file format, for editors that check YAML and TOML as you type.
+    Schema(SchemaArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), of jsp or of one command.
+    Man(ManArgs),
+    /// Write a commented jsp.toml in the current folder.
+    Init(InitArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -91,6 +101,9 @@ pub struct ScoreArgs {
     /// Target levels per domain (TOML); fail (exit 1) if any domain is below its target
     #[arg(long, value_name = "FILE")]
     pub target: Option<PathBuf>,
+    /// Also write FORMAT to FILE (repeatable), e.g. --out junit=junit.xml --out markdown=score.md
+    #[arg(long = "out", value_name = "FORMAT=FILE", value_parser = crate::outputs::parse::<ScoreFormat>)]
+    pub out: Vec<Output<ScoreFormat>>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -105,6 +118,9 @@ pub struct ReportArgs {
     /// Target levels per domain (TOML), shown beside each domain
     #[arg(long, value_name = "FILE")]
     pub target: Option<PathBuf>,
+    /// Also write FORMAT to FILE (repeatable), e.g. --out json=report.json
+    #[arg(long = "out", value_name = "FORMAT=FILE", value_parser = crate::outputs::parse::<ReportFormat>)]
+    pub out: Vec<Output<ReportFormat>>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -175,9 +191,61 @@ pub enum DiffFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ScoreFormat {
+    /// A table for the terminal
     Table,
+    /// JSON for scripts
     Json,
+    /// Markdown, e.g. for a CI job summary
     Markdown,
+    /// JUnit XML: a test case per domain, failing below its target or --min-level
+    Junit,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// The file format
+    #[arg(value_enum)]
+    pub kind: SchemaKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// A questionnaire (YAML)
+    Questionnaire,
+    /// An answers file (YAML)
+    Answers,
+    /// A target profile (TOML)
+    Target,
+    /// jsp.toml
+    Config,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// A command, for its own page (jsp-score(1)) [default: the page of jsp]
+    pub command: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Overwrite an existing jsp.toml
+    #[arg(long)]
+    pub force: bool,
+    /// Organization written into new answers files
+    #[arg(long = "org", value_name = "NAME")]
+    pub organization: Option<String>,
+    /// The questionnaire `jsp assess` uses when none is named
+    #[arg(long, value_name = "ID")]
+    pub questionnaire: Option<String>,
+    /// The target used when --target is not given, relative to the current folder
+    #[arg(long, value_name = "FILE")]
+    pub target: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

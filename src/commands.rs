@@ -7,17 +7,19 @@ use std::path::{Path, PathBuf};
 use crate::answers::Answers;
 use crate::catalog::{Catalog, Entry};
 use crate::cli::{
-    AssessArgs, Cli, Command, DiffArgs, DiffFormat, ListArgs, ListFormat, ReportArgs, ReportFormat,
-    RoadmapArgs, RoadmapFormat, ScoreArgs, ScoreFormat, ShowArgs, ShowFormat, ValidateArgs,
+    AssessArgs, Cli, Command, DiffArgs, DiffFormat, ListArgs, ListFormat, ReportArgs, RoadmapArgs,
+    RoadmapFormat, ScoreArgs, ShowArgs, ShowFormat, ValidateArgs,
 };
 use crate::config::Config;
 use crate::diff::Diff;
 use crate::error::{Error, Problem, Result, Warning};
+use crate::gates::Gates;
+use crate::outputs;
 use crate::prompt::{Interview, Outcome};
 use crate::questionnaire::Questionnaire;
 use crate::report::{self, Assessment};
 use crate::roadmap::Roadmap;
-use crate::scoring::{self, round2};
+use crate::scoring;
 use crate::session::Session;
 use crate::target::Target;
 
@@ -26,28 +28,57 @@ pub const EXIT_GATE_FAILED: u8 = 1;
 
 /// Runs a parsed command line; the value is the exit code.
 pub fn run(cli: Cli) -> Result<u8> {
-    let config = Config::discover(Path::new("."))?;
-    let mut folders = config.questionnaires.clone();
-    folders.extend(cli.questionnaires);
-    let context = Context {
-        catalog: Catalog::new(folders),
-        config,
-    };
-    match cli.command {
-        Command::Assess(args) => context.assess(args),
-        Command::Score(args) => context.score(args),
-        Command::Report(args) => context.report(args),
-        Command::Validate(args) => context.validate(&args),
-        Command::List(args) => context.list(args),
-        Command::Show(args) => context.show(args),
-        Command::Roadmap(args) => context.roadmap(args),
-        Command::Diff(args) => context.diff(args),
+    let Cli {
+        questionnaires,
+        command,
+    } = cli;
+    // Only the commands that need questionnaires read jsp.toml: a broken one stops no other
+    // (and `jsp init --force` replaces it).
+    let context = || Context::new(questionnaires.clone());
+    match command {
+        Command::Assess(args) => context()?.assess(args),
+        Command::Score(args) => context()?.score(args),
+        Command::Report(args) => context()?.report(args),
+        Command::Validate(args) => context()?.validate(&args),
+        Command::List(args) => context()?.list(args),
+        Command::Show(args) => context()?.show(args),
+        Command::Roadmap(args) => context()?.roadmap(args),
+        Command::Diff(args) => context()?.diff(args),
+        Command::Schema(args) => print(&crate::schema::render(args.kind)),
+        Command::Completions(args) => print(&crate::manual::completions(args.shell)),
+        Command::Man(args) => print(&crate::manual::man_page(args.command.as_deref())?),
+        Command::Init(args) => {
+            let path = crate::init::write(Path::new("."), &args)?;
+            eprintln!(
+                "jsp: wrote {}; check it with `jsp validate {}`",
+                path.display(),
+                path.display()
+            );
+            Ok(0)
+        }
     }
+}
+
+fn print(text: &str) -> Result<u8> {
+    emit(None, text).map(|()| 0)
 }
 
 struct Context {
     catalog: Catalog,
     config: Config,
+}
+
+impl Context {
+    /// jsp.toml's defaults, and its questionnaire folders before those of the command line.
+    fn new(questionnaires: Vec<PathBuf>) -> Result<Context> {
+        let config = Config::discover(Path::new("."))?;
+        let mut folders = config.questionnaires.clone();
+        folders.extend(questionnaires);
+        Ok(Context {
+            catalog: Catalog::new(folders),
+            config,
+        })
+    }
 }
 
 /// An answers file with its questionnaire, both checked.
@@ -60,22 +91,22 @@ impl Context {
     fn load(&self, path: &Path) -> Result<Loaded> {
         let (answers, text) = Answers::load(path)?;
         let mut warnings = Vec::new();
-        let entry = self.questionnaire_of(&answers, &text, path, &mut warnings)?;
+        let entry = self.find_named(&answers.questionnaire, path, &text, &mut warnings)?;
         warnings.extend(answers.check(&entry.questionnaire, &text, path)?);
         print_warnings(&warnings);
         Ok(Loaded { entry, answers })
     }
 
-    /// The questionnaire an answers file names; an unknown one is an error at its line.
-    fn questionnaire_of(
+    /// The questionnaire a file names under `questionnaire:`; not found, an error at that line.
+    fn find_named(
         &self,
-        answers: &Answers,
-        text: &str,
+        id: &str,
         path: &Path,
+        text: &str,
         warnings: &mut Vec<Warning>,
     ) -> Result<Entry> {
         self.catalog
-            .find(&answers.questionnaire, warnings)
+            .find(id, warnings)
             .map_err(|error| match error {
                 Error::Usage { message } => Error::invalid(
                     path,
@@ -97,6 +128,7 @@ impl Context {
     }
 
     fn score(&self, args: ScoreArgs) -> Result<u8> {
+        outputs::check_distinct(args.output.as_deref(), &args.out)?;
         let loaded = self.load(&args.answers)?;
         let questionnaire = &loaded.entry.questionnaire;
         let target = self.target(args.target.as_deref(), questionnaire)?;
@@ -105,37 +137,18 @@ impl Context {
             answers: &loaded.answers,
             card: &card,
         };
-        let text = match args.format {
-            ScoreFormat::Table => {
-                let (width, colour) = table_style(args.output.as_deref());
-                report::table::render(&assessment, width, colour)
-            }
-            ScoreFormat::Json => report::json::score(&assessment),
-            ScoreFormat::Markdown => report::markdown::score(&assessment),
+        let gates = Gates {
+            min_level: args.min_level,
+            min_score: args.min_score,
         };
-        emit(args.output.as_deref(), &text)?;
+        outputs::write(
+            args.format,
+            args.output.as_deref(),
+            &args.out,
+            |format, terminal| outputs::score_text(format, &assessment, &gates, terminal),
+        )?;
 
-        let mut failures = Vec::new();
-        for domain in card.domains.iter().filter(|d| d.applicable) {
-            if let Some(min) = args.min_level.filter(|min| domain.level < *min) {
-                failures.push(format!(
-                    "domain `{}` is at level {}, below --min-level {min}",
-                    domain.domain.id, domain.level
-                ));
-            }
-            if let (true, Some(target)) = (domain.below_target(), domain.target) {
-                failures.push(format!(
-                    "domain `{}` is at level {}, below its target {target}",
-                    domain.domain.id, domain.level
-                ));
-            }
-        }
-        if let Some(min) = args.min_score.filter(|min| round2(card.score) < *min) {
-            failures.push(format!(
-                "the overall score {:.2} is below --min-score {min}",
-                round2(card.score)
-            ));
-        }
+        let failures = gates.failures(&card);
         for failure in &failures {
             eprintln!("jsp: gate failed: {failure}");
         }
@@ -147,6 +160,7 @@ impl Context {
     }
 
     fn report(&self, args: ReportArgs) -> Result<u8> {
+        outputs::check_distinct(args.output.as_deref(), &args.out)?;
         let loaded = self.load(&args.answers)?;
         let questionnaire = &loaded.entry.questionnaire;
         let target = self.target(args.target.as_deref(), questionnaire)?;
@@ -155,11 +169,12 @@ impl Context {
             answers: &loaded.answers,
             card: &card,
         };
-        let text = match args.format {
-            ReportFormat::Markdown => report::markdown::report(&assessment),
-            ReportFormat::Json => report::json::report(&assessment),
-        };
-        emit(args.output.as_deref(), &text)?;
+        outputs::write(
+            args.format,
+            args.output.as_deref(),
+            &args.out,
+            |format, _| Ok(outputs::report_text(format, &assessment)),
+        )?;
         Ok(0)
     }
 
@@ -201,6 +216,12 @@ impl Context {
 
     fn validate_file(&self, path: &Path) -> Result<String> {
         let text = crate::files::read_text(path)?;
+        if path
+            .file_name()
+            .is_some_and(|n| n == crate::config::FILE_NAME)
+        {
+            return self.validate_config(path, &text);
+        }
         if path.extension().is_some_and(|e| e == "toml") {
             let target = Target::parse(&text, path)?;
             let problems = target.problems(&self.catalog, None, &text)?;
@@ -237,6 +258,20 @@ impl Context {
                 loaded.entry.questionnaire.question_count()
             ))
         }
+    }
+
+    /// A jsp.toml: its keys, and the questionnaire and target it names.
+    fn validate_config(&self, path: &Path, text: &str) -> Result<String> {
+        let config = Config::load(path)?;
+        if let Some(id) = &config.questionnaire {
+            let mut warnings = Vec::new();
+            let entry = self.find_named(id, path, text, &mut warnings)?;
+            print_warnings(&warnings);
+            if let Some(target) = &config.target {
+                Target::load(target, &entry.questionnaire, &self.catalog)?;
+            }
+        }
+        Ok("project defaults".to_string())
     }
 
     fn list(&self, args: ListArgs) -> Result<u8> {
@@ -311,7 +346,7 @@ impl Context {
             ));
         }
         let mut warnings = Vec::new();
-        let entry = self.questionnaire_of(&new, &new_text, &args.new, &mut warnings)?;
+        let entry = self.find_named(&new.questionnaire, &args.new, &new_text, &mut warnings)?;
         let questionnaire = &entry.questionnaire;
         for (answers, text, path) in [(&old, &old_text, &args.old), (&new, &new_text, &args.new)] {
             warnings.extend(crate::diff::check(answers, questionnaire, text, path)?);
@@ -516,7 +551,7 @@ fn print_warnings(warnings: &[Warning]) {
 }
 
 /// Writes a result to `path` (atomically) or to stdout; a closed pipe is not an error.
-fn emit(path: Option<&Path>, text: &str) -> Result<()> {
+pub(crate) fn emit(path: Option<&Path>, text: &str) -> Result<()> {
     if let Some(path) = path {
         return crate::files::write_atomic(path, text.as_bytes());
     }
@@ -534,7 +569,7 @@ fn emit(path: Option<&Path>, text: &str) -> Result<()> {
 }
 
 /// Colour only where the user has not asked for none (<https://no-color.org>).
-fn colour_allowed() -> bool {
+pub(crate) fn colour_allowed() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
@@ -545,7 +580,7 @@ fn table_style(output: Option<&Path>) -> (Option<u16>, bool) {
 }
 
 /// `COLUMNS` when set, else the terminal's width, else no limit.
-fn table_width(terminal: bool) -> Option<u16> {
+pub(crate) fn table_width(terminal: bool) -> Option<u16> {
     if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
         return Some(columns);
     }

@@ -2,13 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::error::{Error, Problem, Result};
 
 pub const FILE_NAME: &str = "jsp.toml";
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Written into new answers files.
@@ -31,11 +32,20 @@ impl Config {
     /// The nearest `jsp.toml` from `start` upwards, with its paths made relative to `start`'s
     /// view of the file system; the default when there is none.
     pub fn discover(start: &Path) -> Result<Config> {
-        for folder in start.ancestors() {
+        // Walking up by `..` keeps the paths in messages short (`../jsp.toml`); the absolute
+        // form of `start` says how far up there is to walk.
+        let depth = std::path::absolute(start).map_or(1, |a| a.ancestors().count());
+        let mut folder = start.to_path_buf();
+        for _ in 0..depth {
             let path = folder.join(FILE_NAME);
             if path.is_file() {
                 return Config::load(&path);
             }
+            folder = if folder == Path::new(".") {
+                PathBuf::from("..")
+            } else {
+                folder.join("..")
+            };
         }
         Ok(Config::default())
     }

@@ -91,14 +91,53 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             std::io::ErrorKind::NotFound,
         )));
     }
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".jsp-").suffix(".tmp");
+    // A temporary file is private (0600); a report or answers file is not: a new one gets the
+    // mode any new file gets (0666 less the umask), a replaced one keeps its own.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
     // tempfile names its random file in the error; the user knows only `path`.
-    let mut file = tempfile::Builder::new()
-        .prefix(".jsp-")
-        .suffix(".tmp")
+    let mut file = builder
         .tempfile_in(folder)
         .map_err(|e| write_error(std::io::Error::from(e.kind())))?;
+    if let Ok(existing) = std::fs::metadata(path) {
+        file.as_file()
+            .set_permissions(existing.permissions())
+            .map_err(write_error)?;
+    }
     file.write_all(bytes).map_err(write_error)?;
     file.as_file().sync_all().map_err(write_error)?;
     file.persist(path).map_err(|e| write_error(e.error))?;
     Ok(())
+}
+
+#[cfg(test)]
+#[cfg(unix)]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn a_new_file_gets_the_mode_of_any_new_file_and_a_replaced_one_keeps_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain.md");
+        std::fs::File::create(&plain).unwrap();
+        let written = dir.path().join("report.md");
+        write_atomic(&written, b"one").unwrap();
+        assert_eq!(mode(&written), mode(&plain));
+
+        std::fs::set_permissions(&written, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&written, b"two").unwrap();
+        assert_eq!(mode(&written), 0o640);
+        assert_eq!(std::fs::read(&written).unwrap(), b"two");
+    }
 }

@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
+use schemars::JsonSchema;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
@@ -29,7 +30,7 @@ pub const DEFAULT_PRIORITY: u32 = 3;
 /// Priorities run from 1 (lowest) to this (highest).
 pub const TOP_PRIORITY: u32 = 5;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     /// The level for every domain not named in `domains`.
@@ -43,7 +44,7 @@ pub struct Target {
 }
 
 /// The target for the questionnaires of one role; also what [`Target::profile`] resolves to.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     #[serde(default)]

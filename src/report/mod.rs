@@ -3,6 +3,7 @@
 
 pub mod diff;
 pub mod json;
+pub mod junit;
 pub mod markdown;
 pub mod questionnaire;
 pub mod roadmap;

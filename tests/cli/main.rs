@@ -9,6 +9,7 @@
 )]
 
 mod assess;
+mod ci;
 mod commands;
 mod corpus;
 mod diff;
@@ -16,6 +17,7 @@ mod hostile;
 mod interrupt;
 mod roadmap;
 mod shipped;
+mod tooling;
 
 use std::path::{Path, PathBuf};
 

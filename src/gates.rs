@@ -1,0 +1,79 @@
+//! The CI gates of `jsp score`: a level every domain must reach (`--min-level`, the target) and
+//! an overall score (`--min-score`). Pure: the command prints and exits, JUnit reports them.
+
+use crate::questionnaire::Question;
+use crate::report::Assessment;
+use crate::scoring::{DomainScore, Scorecard, round2};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Gates {
+    pub min_level: Option<u32>,
+    pub min_score: Option<f64>,
+}
+
+impl Gates {
+    /// The level a domain must reach: the higher of `--min-level` and its target.
+    pub fn required_level(&self, domain: &DomainScore) -> Option<u32> {
+        match (self.min_level, domain.target) {
+            (Some(min), Some(target)) => Some(min.max(target)),
+            (min, target) => min.or(target),
+        }
+    }
+
+    /// True when an applicable domain is below the level it must reach.
+    pub fn domain_fails(&self, domain: &DomainScore) -> bool {
+        domain.applicable
+            && self
+                .required_level(domain)
+                .is_some_and(|required| domain.level < required)
+    }
+
+    /// The overall score as the reports show it, when `--min-score` asks for more.
+    pub fn score_fails(&self, card: &Scorecard) -> bool {
+        self.min_score.is_some_and(|min| round2(card.score) < min)
+    }
+
+    /// One line per failed gate, in domain order, the overall score last.
+    pub fn failures(&self, card: &Scorecard) -> Vec<String> {
+        let mut failures = Vec::new();
+        for domain in card.domains.iter().filter(|d| d.applicable) {
+            if let Some(min) = self.min_level.filter(|min| domain.level < *min) {
+                failures.push(format!(
+                    "domain `{}` is at level {}, below --min-level {min}",
+                    domain.domain.id, domain.level
+                ));
+            }
+            if let (true, Some(target)) = (domain.below_target(), domain.target) {
+                failures.push(format!(
+                    "domain `{}` is at level {}, below its target {target}",
+                    domain.domain.id, domain.level
+                ));
+            }
+        }
+        if let Some(min) = self.min_score.filter(|_| self.score_fails(card)) {
+            failures.push(format!(
+                "the overall score {:.2} is below --min-score {min}",
+                round2(card.score)
+            ));
+        }
+        failures
+    }
+}
+
+/// The applicable questions, not yet met, of the levels above a domain's own up to `level`:
+/// what stands between the domain and that level, lowest level first, in questionnaire order.
+pub fn unmet_up_to<'a>(
+    assessment: &Assessment<'a>,
+    domain: &DomainScore<'a>,
+    level: u32,
+) -> Vec<&'a Question> {
+    let mut unmet: Vec<&'a Question> = domain
+        .domain
+        .questions
+        .iter()
+        .filter(|q| q.level > domain.level && q.level <= level)
+        .filter(|q| assessment.status(q).is_open())
+        .collect();
+    unmet.sort_by_key(|q| q.level);
+    unmet
+}

@@ -1,0 +1,196 @@
+//! JUnit XML for CI: one test case per applicable domain, failing when the domain is below its
+//! target or `--min-level`, and one for `--min-score` when given. GitLab, Jenkins and Azure
+//! DevOps show these natively. No timestamps, times or host names: same input, same bytes.
+
+use std::path::PathBuf;
+
+use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
+
+use super::Assessment;
+use crate::error::{Error, Result};
+use crate::gates::{Gates, unmet_up_to};
+use crate::scoring::{DomainScore, round2};
+
+pub fn score(assessment: &Assessment, gates: &Gates) -> Result<String> {
+    let card = assessment.card;
+    let questionnaire = card.questionnaire;
+    let answers = assessment.answers;
+
+    let mut suite = TestSuite::new(suite_name(assessment));
+    let mut properties = vec![
+        Property::new("questionnaire", &questionnaire.id),
+        Property::new("questionnaire.version", &questionnaire.version),
+    ];
+    let optional = [
+        ("organization", &answers.organization),
+        ("subject", &answers.subject),
+        ("assessor", &answers.assessor),
+        ("date", &answers.date),
+    ];
+    for (name, value) in optional {
+        if let Some(value) = value {
+            properties.push(Property::new(name, value));
+        }
+    }
+    properties.push(Property::new("level", card.level.to_string()));
+    properties.push(Property::new("score", format!("{:.2}", round2(card.score))));
+    if let Some(min) = gates.min_level {
+        properties.push(Property::new("min-level", min.to_string()));
+    }
+    if let Some(min) = gates.min_score {
+        properties.push(Property::new("min-score", min.to_string()));
+    }
+    suite.add_properties(properties);
+
+    for domain in card.domains.iter().filter(|d| d.applicable) {
+        suite.add_test_case(domain_case(assessment, domain, gates));
+    }
+    if let Some(min) = gates.min_score {
+        let score = round2(card.score);
+        let status = if gates.score_fails(card) {
+            let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+            status
+                .set_type("below min-score")
+                .set_message(format!(
+                    "the overall score {score:.2} is below --min-score {min}"
+                ))
+                .set_description(weakest_domains(assessment));
+            status
+        } else {
+            TestCaseStatus::success()
+        };
+        let mut case = TestCase::new(format!("overall score >= {min}"), status);
+        case.set_classname(&questionnaire.id)
+            .set_system_out(format!(
+                "overall level {} ({}), score {score:.2}\n",
+                card.level,
+                assessment.level_name(card.level)
+            ));
+        suite.add_test_case(case);
+    }
+
+    let mut report = Report::new("jsp score");
+    report.add_test_suite(suite);
+    let mut text = report.to_string().map_err(|error| Error::Write {
+        path: PathBuf::from("<junit>"),
+        source: std::io::Error::other(error.to_string()),
+    })?;
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+/// The questionnaire, and whose assessment it is where the file says.
+fn suite_name(assessment: &Assessment) -> String {
+    let answers = assessment.answers;
+    let who: Vec<&str> = [&answers.organization, &answers.subject]
+        .into_iter()
+        .filter_map(|v| v.as_deref())
+        .collect();
+    let id = &assessment.card.questionnaire.id;
+    if who.is_empty() {
+        id.clone()
+    } else {
+        format!("{id} ({})", who.join(", "))
+    }
+}
+
+fn domain_case(assessment: &Assessment, domain: &DomainScore, gates: &Gates) -> TestCase {
+    let mut summary = format!(
+        "level {} ({}), score {:.2}",
+        domain.level,
+        assessment.level_name(domain.level),
+        round2(domain.score)
+    );
+    if let Some(target) = domain.target {
+        summary.push_str(&format!(", target {target}"));
+    }
+    if let Some(min) = gates.min_level {
+        summary.push_str(&format!(", --min-level {min}"));
+    }
+
+    let status = match gates.required_level(domain) {
+        Some(required) if gates.domain_fails(domain) => {
+            let unmet = unmet_up_to(assessment, domain, required);
+            let mut description = format!(
+                "{} unmet question{} between `{}` and level {required}:\n",
+                unmet.len(),
+                if unmet.len() == 1 { "" } else { "s" },
+                domain.domain.id
+            );
+            for question in unmet {
+                description.push_str(&format!(
+                    "- {} (level {}): {} [current answer: {}]\n",
+                    question.id,
+                    question.level,
+                    question.text,
+                    assessment.answer_label(question)
+                ));
+            }
+            let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+            status
+                .set_type(failure_type(domain, gates, required))
+                .set_message(format!(
+                    "`{}` is at level {}, below the required level {required} ({})",
+                    domain.domain.id,
+                    domain.level,
+                    requirement(domain, gates)
+                ))
+                .set_description(description);
+            status
+        }
+        _ => TestCaseStatus::success(),
+    };
+    let mut case = TestCase::new(
+        format!("{}: {}", domain.domain.id, domain.domain.title),
+        status,
+    );
+    case.set_classname(&assessment.card.questionnaire.id)
+        .set_system_out(format!("{summary}\n"));
+    case
+}
+
+/// Which gate set the required level: the target, `--min-level`, or both.
+fn failure_type(domain: &DomainScore, gates: &Gates, required: u32) -> &'static str {
+    match (
+        domain.target == Some(required),
+        gates.min_level == Some(required),
+    ) {
+        (true, true) => "below target and min-level",
+        (true, false) => "below target",
+        _ => "below min-level",
+    }
+}
+
+fn requirement(domain: &DomainScore, gates: &Gates) -> String {
+    let mut parts = Vec::new();
+    if let Some(target) = domain.target {
+        parts.push(format!("target {target}"));
+    }
+    if let Some(min) = gates.min_level {
+        parts.push(format!("--min-level {min}"));
+    }
+    parts.join(", ")
+}
+
+/// For a low overall score: the applicable domains, lowest score first.
+fn weakest_domains(assessment: &Assessment) -> String {
+    let mut domains: Vec<&DomainScore> = assessment
+        .card
+        .domains
+        .iter()
+        .filter(|d| d.applicable)
+        .collect();
+    domains.sort_by(|a, b| a.score.total_cmp(&b.score));
+    let mut text = String::from("domains, lowest score first:\n");
+    for domain in domains {
+        text.push_str(&format!(
+            "- {}: score {:.2}, level {}\n",
+            domain.domain.id,
+            round2(domain.score),
+            domain.level
+        ));
+    }
+    text
+}

@@ -1,0 +1,129 @@
+//! JSON Schema of each file format, generated from the serde types that read the files, so the
+//! schema cannot drift from the parser. Draft 7, the version the YAML language server reads.
+
+use std::borrow::Cow;
+
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+use crate::answers::{Answer, Answers};
+use crate::cli::SchemaKind;
+use crate::config::Config;
+use crate::questionnaire::Questionnaire;
+use crate::target::{DomainTarget, TOP_PRIORITY, Target};
+
+/// The schema as pretty-printed JSON, ending in a newline.
+pub fn render(kind: SchemaKind) -> String {
+    let generator = SchemaSettings::draft07().into_generator();
+    let (mut schema, title) = match kind {
+        SchemaKind::Questionnaire => (
+            generator.into_root_schema_for::<Questionnaire>(),
+            "jsp questionnaire",
+        ),
+        SchemaKind::Answers => (
+            generator.into_root_schema_for::<Answers>(),
+            "jsp answers file",
+        ),
+        SchemaKind::Target => (
+            generator.into_root_schema_for::<Target>(),
+            "jsp target profile",
+        ),
+        SchemaKind::Config => (generator.into_root_schema_for::<Config>(), "jsp.toml"),
+    };
+    schema.insert("title".into(), title.into());
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// An answer has a short form (the option id) and a long form with a note and evidence; its
+/// `Deserialize` is written by hand, and so is its schema.
+impl JsonSchema for Answer {
+    fn schema_name() -> Cow<'static, str> {
+        "Answer".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An option id of the questionnaire's scale (or `na`), or the long form with a note and evidence.",
+            "anyOf": [
+                {
+                    "description": "The option id, e.g. `largely`, or `na` for not applicable.",
+                    "type": ["string", "number", "boolean"]
+                },
+                {
+                    "type": "object",
+                    "properties": {
+                        "answer": {
+                            "description": "The option id, or `na` for not applicable.",
+                            "type": ["string", "number", "boolean"]
+                        },
+                        "note": {
+                            "description": "Why this answer; required in spirit for `na`.",
+                            "type": ["string", "null"]
+                        },
+                        "evidence": {
+                            "description": "Links or document references that back the answer.",
+                            "type": "array",
+                            "items": {"type": "string"}
+                        }
+                    },
+                    "required": ["answer"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
+/// A domain's target has a short form (the level) and a table with a level and a priority; its
+/// `Deserialize` is written by hand, and so is its schema.
+impl JsonSchema for DomainTarget {
+    fn schema_name() -> Cow<'static, str> {
+        "DomainTarget".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The level this domain should reach, or a table with the level and a priority.",
+            "anyOf": [
+                {"description": "The target level.", "type": "integer", "minimum": 0},
+                {
+                    "type": "object",
+                    "properties": {
+                        "level": {"description": "The target level.", "type": "integer", "minimum": 0},
+                        "priority": {
+                            "description": "How much the domain matters, 1 (lowest) to 5 (highest); 3 when left out.",
+                            "type": "integer",
+                            "minimum": 1,
+                            "maximum": TOP_PRIORITY
+                        }
+                    },
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_schema_is_draft_7_json() {
+        for kind in [
+            SchemaKind::Questionnaire,
+            SchemaKind::Answers,
+            SchemaKind::Target,
+            SchemaKind::Config,
+        ] {
+            let value: serde_json::Value = serde_json::from_str(&render(kind)).unwrap();
+            assert_eq!(
+                value["$schema"], "http://json-schema.org/draft-07/schema#",
+                "{kind:?}"
+            );
+            assert_eq!(value["type"], "object", "{kind:?}");
+        }
+    }
+}
