@@ -87,7 +87,8 @@ impl Answers {
             );
         }
         for (id, answer) in &self.answers {
-            let line = line_of_key(source, id);
+            // Looked up only for a problem: a scan of the file per answer would dominate loading.
+            let line = || line_of_key(source, id);
             let Some((_, question)) = questionnaire.question(id) else {
                 let ids = questionnaire.questions().map(|(_, q)| q.id.as_str());
                 let hint = match nearest(id, ids) {
@@ -99,7 +100,7 @@ impl Answers {
                         "`{id}` is not a question of `{}`",
                         questionnaire.id
                     ))
-                    .at(line)
+                    .at(line())
                     .hint(hint),
                 );
                 continue;
@@ -108,13 +109,13 @@ impl Answers {
                 if !question.na {
                     errors.push(
                         Problem::new(format!("question `{id}` cannot be answered `na`"))
-                            .at(line)
+                            .at(line())
                             .hint("the questionnaire does not allow not applicable here: choose an option"),
                     );
                 } else if answer.note.is_none() {
                     warnings.push(
                         Problem::new(format!("`{id}` is marked not applicable without a note"))
-                            .at(line)
+                            .at(line())
                             .hint("add a note saying why the practice does not apply"),
                     );
                 }
@@ -126,7 +127,7 @@ impl Answers {
                         "`{id}`: `{}` is not an answer option",
                         answer.choice
                     ))
-                    .at(line)
+                    .at(line())
                     .hint(format!("use one of {}", options.join(", "))),
                 );
             }

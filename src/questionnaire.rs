@@ -246,24 +246,24 @@ impl Questionnaire {
         let mut domain_ids = HashSet::new();
         let mut question_ids = HashSet::new();
         for domain in &self.domains {
-            let line = at_id(&domain.id);
+            let line = || at_id(&domain.id);
             if !is_slug(&domain.id) {
                 errors.push(
                     Problem::new(format!("domain id `{}` is not valid", domain.id))
-                        .at(line)
+                        .at(line())
                         .hint("use lowercase letters, digits and `-` only"),
                 );
             }
             if !domain_ids.insert(domain.id.as_str()) {
                 errors.push(
                     Problem::new(format!("domain id `{}` is used twice", domain.id))
-                        .at(line)
+                        .at(line())
                         .hint("give every domain its own id"),
                 );
             }
             if domain.title.trim().is_empty() {
                 errors.push(
-                    Problem::new(format!("domain `{}` has an empty title", domain.id)).at(line),
+                    Problem::new(format!("domain `{}` has an empty title", domain.id)).at(line()),
                 );
             }
             check_weight(
@@ -284,13 +284,13 @@ impl Questionnaire {
                         self.base_level(),
                         self.top_level()
                     ))
-                    .at(line),
+                    .at(line()),
                 );
             }
             if domain.questions.is_empty() {
                 errors.push(
                     Problem::new(format!("domain `{}` has no questions", domain.id))
-                        .at(line)
+                        .at(line())
                         .hint("add questions, or remove the domain"),
                 );
             }
@@ -304,7 +304,7 @@ impl Questionnaire {
                             "domain `{}` has no question at level {} ({}); that level will not hold it back",
                             domain.id, level.level, level.name
                         ))
-                        .at(line),
+                        .at(line()),
                     );
                 }
             }
@@ -351,26 +351,26 @@ impl Questionnaire {
         }
         let mut ids = HashSet::new();
         for option in &self.scale {
-            let line = line_of(source, "id", &option.id);
+            let line = || line_of(source, "id", &option.id);
             if option.id == NOT_APPLICABLE {
                 errors.push(
                     Problem::new(
                         "`na` is reserved for \"not applicable\" and cannot be a scale option",
                     )
-                    .at(line)
+                    .at(line())
                     .hint("give the option another id"),
                 );
             } else if !is_slug(&option.id) {
                 errors.push(
                     Problem::new(format!("option id `{}` is not valid", option.id))
-                        .at(line)
+                        .at(line())
                         .hint("use lowercase letters, digits and `-` only"),
                 );
             }
             if !ids.insert(option.id.as_str()) {
                 errors.push(
                     Problem::new(format!("option id `{}` is used twice", option.id))
-                        .at(line)
+                        .at(line())
                         .hint("give every option its own id"),
                 );
             }
@@ -380,12 +380,13 @@ impl Questionnaire {
                         "option `{}` has value {}, outside [0, 1]",
                         option.id, option.value
                     ))
-                    .at(line)
+                    .at(line())
                     .hint("0 means not implemented, 1 fully implemented"),
                 );
             }
             if option.label.trim().is_empty() {
-                errors.push(Problem::new(format!("option `{}` has no label", option.id)).at(line));
+                errors
+                    .push(Problem::new(format!("option `{}` has no label", option.id)).at(line()));
             }
         }
         if !self.scale.is_empty() && self.scale.iter().all(|o| o.value < self.met_at) {
@@ -403,18 +404,18 @@ impl Questionnaire {
         ids: &mut HashSet<&'a str>,
         errors: &mut Vec<Problem>,
     ) {
-        let line = line_of(source, "id", &question.id);
+        let line = || line_of(source, "id", &question.id);
         if question.id.trim().is_empty() || question.id == NOT_APPLICABLE {
             errors.push(
                 Problem::new(format!("question id `{}` is not valid", question.id))
-                    .at(line)
+                    .at(line())
                     .hint("give the question an id such as `gov-2a`"),
             );
         }
         if !ids.insert(question.id.as_str()) {
             errors.push(
                 Problem::new(format!("question id `{}` is used twice", question.id))
-                    .at(line)
+                    .at(line())
                     .hint("question ids must be unique across the whole questionnaire"),
             );
         }
@@ -424,7 +425,7 @@ impl Questionnaire {
                     "question `{}` is at the base level {}, which everyone has without answering",
                     question.id, question.level
                 ))
-                .at(line)
+                .at(line())
                 .hint("put it at a level above the base"),
             );
         } else if !self.levels.iter().any(|l| l.level == question.level) {
@@ -434,14 +435,14 @@ impl Questionnaire {
                     "question `{}` has level {}, which is not one of the levels",
                     question.id, question.level
                 ))
-                .at(line)
+                .at(line())
                 .hint(format!("use one of {}", known.join(", "))),
             );
         }
         if question.text.trim().is_empty() {
             errors.push(
                 Problem::new(format!("question `{}` has an empty text", question.id))
-                    .at(line)
+                    .at(line())
                     .hint("write the question"),
             );
         }
@@ -454,13 +455,19 @@ impl Questionnaire {
     }
 }
 
-fn check_weight(errors: &mut Vec<Problem>, weight: f64, what: &str, line: Option<usize>) {
+/// `line` is looked up only when the weight is wrong: finding lines costs a scan of the file.
+fn check_weight(
+    errors: &mut Vec<Problem>,
+    weight: f64,
+    what: &str,
+    line: impl Fn() -> Option<usize>,
+) {
     if !(weight > 0.0 && weight.is_finite()) {
         errors.push(
             Problem::new(format!(
                 "{what} has weight {weight}; a weight must be above 0"
             ))
-            .at(line)
+            .at(line())
             .hint("leave `weight` out for the default of 1"),
         );
     }
