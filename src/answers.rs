@@ -1,7 +1,7 @@
 //! An answers file: who was assessed, by whom, and the answer to each question, with notes and
 //! evidence. Written by `jsp assess`, fine to edit by hand, kept in git.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 
@@ -10,7 +10,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Problem, Result, Warning};
-use crate::questionnaire::{NOT_APPLICABLE, Questionnaire};
+use crate::questionnaire::{NOT_APPLICABLE, Question, Questionnaire};
 use crate::text::{line_of_key, nearest};
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -86,10 +86,15 @@ impl Answers {
                 .hint("review the answers with `jsp assess --review`, then update `version`"),
             );
         }
+        // One lookup table per file rather than a walk of the questionnaire per answer.
+        let questions: HashMap<&str, &Question> = questionnaire
+            .questions()
+            .map(|(_, q)| (q.id.as_str(), q))
+            .collect();
         for (id, answer) in &self.answers {
             // Looked up only for a problem: a scan of the file per answer would dominate loading.
             let line = || line_of_key(source, id);
-            let Some((_, question)) = questionnaire.question(id) else {
+            let Some(question) = questions.get(id.as_str()) else {
                 let ids = questionnaire.questions().map(|(_, q)| q.id.as_str());
                 let hint = match nearest(id, ids) {
                     Some(near) => format!("did you mean `{near}`?"),

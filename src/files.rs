@@ -69,6 +69,15 @@ pub fn text_from_bytes(bytes: Vec<u8>) -> Result<String, Problem> {
 /// Writes `bytes` to `path` so that the file is either the old one or the new one, never half
 /// written: a temporary file in the same folder, flushed to disk, then renamed over `path`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |file| file.write_all(bytes))
+}
+
+/// Like [`write_atomic`], for output written in pieces (a report of thousands of rows), so that
+/// it never has to be held in memory whole.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let write_error = |source| Error::Write {
         path: path.to_path_buf(),
         source,
@@ -80,12 +89,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     if path.is_dir() {
         return Err(write_error(std::io::Error::other("it is a folder")));
     }
-    let mut file = tempfile::Builder::new()
+    let file = tempfile::Builder::new()
         .prefix(".jsp-")
         .suffix(".tmp")
         .tempfile_in(folder)
         .map_err(write_error)?;
-    file.write_all(bytes).map_err(write_error)?;
+    let mut buffered = std::io::BufWriter::new(file);
+    write(&mut buffered)
+        .and_then(|()| buffered.flush())
+        .map_err(write_error)?;
+    let file = buffered
+        .into_inner()
+        .map_err(|e| write_error(e.into_error()))?;
     file.as_file().sync_all().map_err(write_error)?;
     file.persist(path).map_err(|e| write_error(e.error))?;
     Ok(())

@@ -12,6 +12,8 @@ pub mod commands;
 pub mod config;
 pub mod error;
 pub mod files;
+pub mod generate;
+pub mod portfolio;
 pub mod prompt;
 pub mod questionnaire;
 pub mod report;

@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod markdown;
+pub mod portfolio;
 pub mod questionnaire;
 pub mod table;
 

@@ -1,0 +1,377 @@
+//! A portfolio: many assessments of one questionnaire, summed up as they are read (`jsp
+//! aggregate`). Pure: [`Summary::new`] reduces one scored assessment to what a portfolio keeps,
+//! [`Portfolio::add`] counts it in; the [`loader`] finds and reads the files, in parallel.
+//!
+//! Memory does not grow with the answers: per domain the portfolio keeps counts per level, a
+//! histogram of scores at a resolution of 0.01 (the precision every report shows), an exact
+//! fixed-point sum for the mean, and the minimum and maximum; per question three counters. The
+//! one thing that grows with the number of files is a small [`Row`] per assessment.
+
+pub mod loader;
+
+use std::path::Path;
+
+use crate::answers::Answers;
+use crate::questionnaire::{Question, Questionnaire};
+use crate::scoring::{Scorecard, Status};
+
+/// Fixed-point units per score point in sums: integer sums do not depend on the order in which
+/// parallel readers deliver the assessments, so the mean is the same on every run.
+const SCORE_UNITS: f64 = 1e9;
+
+/// What a portfolio keeps of one assessment.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub row: Row,
+    /// Per question of the questionnaire, in its order.
+    pub marks: Vec<Mark>,
+}
+
+/// Where one question of one assessment stands, for the counts of unmet questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    NotApplicable,
+    Met,
+    /// Answered below `met_at`.
+    Unmet,
+    /// Not answered: unmet too.
+    Unanswered,
+}
+
+/// One assessment in the list of a portfolio: no answers, only the figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub file: String,
+    pub organization: Option<String>,
+    pub subject: Option<String>,
+    pub date: Option<String>,
+    /// False when every domain is not applicable.
+    pub applicable: bool,
+    pub level: u32,
+    pub score: f64,
+    /// Index of the domain with the lowest level (then the lowest score), if any applies.
+    pub weakest: Option<usize>,
+    pub unanswered: usize,
+    /// Per domain of the questionnaire: its level and score, `None` when not applicable.
+    pub domains: Vec<Option<(u32, f64)>>,
+}
+
+impl Summary {
+    pub fn new(file: &Path, answers: Answers, card: &Scorecard) -> Summary {
+        let domains: Vec<Option<(u32, f64)>> = card
+            .domains
+            .iter()
+            .map(|d| d.applicable.then_some((d.level, d.score)))
+            .collect();
+        let weakest = domains
+            .iter()
+            .enumerate()
+            .filter_map(|(index, cell)| cell.map(|cell| (index, cell)))
+            .min_by(|(_, a), (_, b)| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
+            .map(|(index, _)| index);
+        let marks = card
+            .questionnaire
+            .questions()
+            .map(|(_, q)| match card.status(&answers, q) {
+                Status::NotApplicable => Mark::NotApplicable,
+                Status::Unanswered => Mark::Unanswered,
+                status if status.is_met() => Mark::Met,
+                _ => Mark::Unmet,
+            })
+            .collect();
+        Summary {
+            row: Row {
+                file: file.display().to_string(),
+                organization: answers.organization,
+                subject: answers.subject,
+                date: answers.date,
+                applicable: card.applicable,
+                level: card.level,
+                score: card.score,
+                weakest,
+                unanswered: card.unanswered,
+                domains,
+            },
+            marks,
+        }
+    }
+}
+
+/// Levels and scores of one domain (or of the overall figures) across the portfolio.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tally {
+    base: u32,
+    /// Assessments per level, from the base level up.
+    levels: Vec<u64>,
+    /// Assessments per score rounded to 0.01, from the base level up.
+    scores: Vec<u64>,
+    score_sum: u128,
+    min_score: f64,
+    max_score: f64,
+}
+
+impl Tally {
+    fn new(questionnaire: &Questionnaire) -> Tally {
+        let base = questionnaire.base_level();
+        let span = questionnaire.top_level().saturating_sub(base) as usize;
+        Tally {
+            base,
+            levels: vec![0; span + 1],
+            scores: vec![0; span * 100 + 1],
+            score_sum: 0,
+            min_score: f64::INFINITY,
+            max_score: f64::NEG_INFINITY,
+        }
+    }
+
+    fn add(&mut self, level: u32, score: f64) {
+        let last = self.levels.len().saturating_sub(1);
+        let level_index = (level.saturating_sub(self.base) as usize).min(last);
+        if let Some(count) = self.levels.get_mut(level_index) {
+            *count += 1;
+        }
+        // The same rounding as `scoring::round2`, so that the median is one of the reported scores.
+        let hundredths = (score * 100.0).round() as i64 - i64::from(self.base) * 100;
+        let last = self.scores.len().saturating_sub(1);
+        let bin = usize::try_from(hundredths.max(0))
+            .unwrap_or_default()
+            .min(last);
+        if let Some(count) = self.scores.get_mut(bin) {
+            *count += 1;
+        }
+        self.score_sum += (score.max(0.0) * SCORE_UNITS).round() as u128;
+        self.min_score = self.min_score.min(score);
+        self.max_score = self.max_score.max(score);
+    }
+
+    /// How many assessments are counted.
+    pub fn count(&self) -> u64 {
+        self.levels.iter().sum()
+    }
+
+    /// Assessments per level, lowest level first.
+    pub fn spread(&self) -> impl Iterator<Item = (u32, u64)> + '_ {
+        (self.base..).zip(self.levels.iter().copied())
+    }
+
+    pub fn min_level(&self) -> Option<u32> {
+        self.spread().find(|(_, n)| *n > 0).map(|(level, _)| level)
+    }
+
+    pub fn max_level(&self) -> Option<u32> {
+        self.spread()
+            .filter(|(_, n)| *n > 0)
+            .last()
+            .map(|(level, _)| level)
+    }
+
+    /// The middle level; the mean of the two middle ones for an even count.
+    pub fn median_level(&self) -> Option<f64> {
+        median(&self.levels).map(|m| f64::from(self.base) + m)
+    }
+
+    pub fn mean_level(&self) -> Option<f64> {
+        let sum: u64 = self.spread().map(|(level, n)| u64::from(level) * n).sum();
+        self.mean(sum as f64)
+    }
+
+    pub fn min_score(&self) -> Option<f64> {
+        (self.count() > 0).then_some(self.min_score)
+    }
+
+    pub fn max_score(&self) -> Option<f64> {
+        (self.count() > 0).then_some(self.max_score)
+    }
+
+    /// The median of the scores rounded to 0.01, as reports show them: exact, from the histogram.
+    pub fn median_score(&self) -> Option<f64> {
+        median(&self.scores).map(|m| f64::from(self.base) + m / 100.0)
+    }
+
+    pub fn mean_score(&self) -> Option<f64> {
+        self.mean(self.score_sum as f64 / SCORE_UNITS)
+    }
+
+    fn mean(&self, sum: f64) -> Option<f64> {
+        let count = self.count();
+        (count > 0).then(|| sum / count as f64)
+    }
+}
+
+/// The median position in a histogram (bin indices), the mean of the two middle ones for an
+/// even count; `None` when it is empty.
+fn median(counts: &[u64]) -> Option<f64> {
+    let total: u64 = counts.iter().sum();
+    if total == 0 {
+        return None;
+    }
+    let nth = |rank: u64| {
+        let mut seen = 0;
+        counts
+            .iter()
+            .position(|n| {
+                seen += n;
+                seen > rank
+            })
+            .unwrap_or_default() as f64
+    };
+    Some((nth((total - 1) / 2) + nth(total / 2)) / 2.0)
+}
+
+/// How often one question is unmet across the portfolio.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct QuestionTally {
+    /// Assessments in which the question applies (not answered `na`).
+    pub applicable: u64,
+    /// Of those, the ones in which it is not met, unanswered included.
+    pub unmet: u64,
+    pub unanswered: u64,
+}
+
+impl QuestionTally {
+    /// Unmet as a share of the assessments in which the question applies.
+    pub fn share(&self) -> f64 {
+        if self.applicable == 0 {
+            0.0
+        } else {
+            self.unmet as f64 / self.applicable as f64
+        }
+    }
+}
+
+/// A file left out with `--keep-going`, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skipped {
+    pub file: String,
+    pub message: String,
+}
+
+/// The running totals of a portfolio of one questionnaire.
+#[derive(Debug, Clone)]
+pub struct Portfolio {
+    pub overall: Tally,
+    /// Per domain of the questionnaire, in its order.
+    pub domains: Vec<Tally>,
+    /// Per question of the questionnaire, in its order.
+    pub questions: Vec<QuestionTally>,
+    rows: Vec<Row>,
+    pub skipped: Vec<Skipped>,
+}
+
+impl Portfolio {
+    pub fn new(questionnaire: &Questionnaire) -> Portfolio {
+        Portfolio {
+            overall: Tally::new(questionnaire),
+            domains: vec![Tally::new(questionnaire); questionnaire.domains.len()],
+            questions: vec![QuestionTally::default(); questionnaire.question_count()],
+            rows: Vec::new(),
+            skipped: Vec::new(),
+        }
+    }
+
+    /// Counts one assessment in; the order in which assessments come does not matter.
+    pub fn add(&mut self, summary: Summary) {
+        let row = summary.row;
+        if row.applicable {
+            self.overall.add(row.level, row.score);
+        }
+        for (tally, cell) in self.domains.iter_mut().zip(&row.domains) {
+            if let Some((level, score)) = cell {
+                tally.add(*level, *score);
+            }
+        }
+        for (tally, mark) in self.questions.iter_mut().zip(summary.marks) {
+            if mark != Mark::NotApplicable {
+                tally.applicable += 1;
+            }
+            if matches!(mark, Mark::Unmet | Mark::Unanswered) {
+                tally.unmet += 1;
+            }
+            if mark == Mark::Unanswered {
+                tally.unanswered += 1;
+            }
+        }
+        self.rows.push(row);
+    }
+
+    pub fn skip(&mut self, file: &Path, message: String) {
+        self.skipped.push(Skipped {
+            file: file.display().to_string(),
+            message,
+        });
+    }
+
+    /// Puts rows and skipped files in the order of their file names, whatever order they came in.
+    pub fn sort(&mut self) {
+        self.rows.sort_by(|a, b| a.file.cmp(&b.file));
+        self.skipped.sort_by(|a, b| a.file.cmp(&b.file));
+    }
+
+    /// The assessments counted: one row each, in file order once [`Portfolio::sort`]ed.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// The `n` questions unmet in the most assessments, most first, then in questionnaire order;
+    /// questions never unmet are left out.
+    pub fn most_unmet<'q>(
+        &self,
+        questionnaire: &'q Questionnaire,
+        n: usize,
+    ) -> Vec<(&'q Question, &'q str, QuestionTally)> {
+        let mut unmet: Vec<_> = questionnaire
+            .questions()
+            .zip(&self.questions)
+            .filter(|(_, tally)| tally.unmet > 0)
+            .map(|((domain, question), tally)| (question, domain.id.as_str(), *tally))
+            .collect();
+        // A stable sort keeps questionnaire order among equal counts.
+        unmet.sort_by_key(|(_, _, tally)| std::cmp::Reverse(tally.unmet));
+        unmet.truncate(n);
+        unmet
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tally(entries: &[(u32, f64)]) -> Tally {
+        let q = crate::catalog::Catalog::default()
+            .find("jsp-manufacturer", &mut Vec::new())
+            .unwrap()
+            .questionnaire;
+        let mut tally = Tally::new(&q);
+        for (level, score) in entries {
+            tally.add(*level, *score);
+        }
+        tally
+    }
+
+    #[test]
+    fn statistics_of_an_odd_and_an_even_count() {
+        let t = tally(&[(1, 1.5), (3, 3.25), (2, 2.004)]);
+        assert_eq!((t.min_level(), t.max_level()), (Some(1), Some(3)));
+        assert_eq!(t.median_level(), Some(2.0));
+        assert_eq!(t.median_score(), Some(2.0));
+        assert!((t.mean_score().unwrap() - (1.5 + 3.25 + 2.004) / 3.0).abs() < 1e-9);
+        assert_eq!(t.min_score(), Some(1.5));
+        let t = tally(&[(1, 1.5), (2, 2.0), (4, 4.5), (5, 5.0)]);
+        assert_eq!(t.median_level(), Some(3.0));
+        assert!((t.median_score().unwrap() - 3.25).abs() < 1e-9);
+        assert_eq!(
+            t.spread().collect::<Vec<_>>(),
+            [(1, 1), (2, 1), (3, 0), (4, 1), (5, 1)]
+        );
+    }
+
+    #[test]
+    fn an_empty_tally_has_no_statistics() {
+        let t = tally(&[]);
+        assert_eq!(t.count(), 0);
+        assert_eq!(
+            (t.median_level(), t.mean_score(), t.min_score()),
+            (None, None, None)
+        );
+    }
+}
