@@ -4,7 +4,6 @@
 //! [`Summary`] through a bounded channel; the calling thread counts it in and drops it, so memory
 //! stays flat however many files there are.
 
-use std::collections::HashSet;
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -50,8 +49,7 @@ pub fn find_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         }
     }
     files.sort();
-    let mut seen = HashSet::new();
-    files.retain(|f| seen.insert(f.clone()));
+    files.dedup();
     Ok(files)
 }
 
