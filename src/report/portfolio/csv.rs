@@ -25,7 +25,7 @@ pub fn render(view: &View, out: &mut dyn Write) -> io::Result<()> {
         header.push(format!("{}_level", domain.id));
         header.push(format!("{}_score", domain.id));
     }
-    writer.write_record(&header)?;
+    writer.write_record(&header).map_err(io_error)?;
     for row in view.portfolio.rows() {
         let mut record = vec![
             cell(&row.file),
@@ -50,9 +50,18 @@ pub fn render(view: &View, out: &mut dyn Write) -> io::Result<()> {
                 None => record.extend([String::new(), String::new()]),
             }
         }
-        writer.write_record(&record)?;
+        writer.write_record(&record).map_err(io_error)?;
     }
     writer.flush()
+}
+
+/// The I/O error inside, so that a closed pipe (`| head`) is still seen as one.
+fn io_error(error: csv::Error) -> io::Error {
+    let message = error.to_string();
+    match error.into_kind() {
+        csv::ErrorKind::Io(error) => error,
+        _ => io::Error::other(message),
+    }
 }
 
 /// Text from an answers file, defused for spreadsheets: a cell that starts with `=`, `+`, `-`,

@@ -8,7 +8,13 @@ use crate::report::markdown::escape;
 pub fn render(view: &View, out: &mut dyn Write) -> io::Result<()> {
     let q = view.questionnaire;
     writeln!(out, "# Portfolio: {}\n", escape(&q.title))?;
-    writeln!(out, "{}\n", escape(&view.headline()))?;
+    writeln!(
+        out,
+        "Questionnaire `{}` version {}: {}.\n",
+        escape(&q.id),
+        escape(&q.version),
+        view.counts()
+    )?;
 
     writeln!(out, "## Domains\n")?;
     writeln!(

@@ -63,18 +63,17 @@ impl<'a> View<'a> {
     /// The opening line: what was aggregated.
     pub fn headline(&self) -> String {
         let q = self.questionnaire;
+        format!("{} ({} {}): {}", q.title, q.id, q.version, self.counts())
+    }
+
+    /// "N assessments", and how many files were skipped, if any.
+    pub fn counts(&self) -> String {
         let skipped = match self.portfolio.skipped.len() {
             0 => String::new(),
             1 => ", 1 file skipped".to_string(),
             n => format!(", {n} files skipped"),
         };
-        format!(
-            "{} ({} {}): {} assessments{skipped}",
-            q.title,
-            q.id,
-            q.version,
-            self.portfolio.rows().len()
-        )
+        format!("{} assessments{skipped}", self.portfolio.rows().len())
     }
 }
 
