@@ -9,6 +9,7 @@
 
 pub mod loader;
 
+use std::ops::Range;
 use std::path::Path;
 
 use crate::answers::Answers;
@@ -19,10 +20,22 @@ use crate::scoring::{Scorecard, Status};
 /// parallel readers deliver the assessments, so the mean is the same on every run.
 const SCORE_UNITS: f64 = 1e9;
 
-/// What a portfolio keeps of one assessment.
+/// What a portfolio needs of one assessment, made where the file is read.
 #[derive(Debug, Clone)]
 pub struct Summary {
-    pub row: Row,
+    pub file: String,
+    pub organization: Option<String>,
+    pub subject: Option<String>,
+    pub date: Option<String>,
+    /// False when every domain is not applicable.
+    pub applicable: bool,
+    pub level: u32,
+    pub score: f64,
+    /// Index of the domain with the lowest level (then the lowest score), if any applies.
+    pub weakest: Option<usize>,
+    pub unanswered: usize,
+    /// Per domain of the questionnaire: its level and score, `None` when not applicable.
+    pub domains: Vec<Option<(u32, f64)>>,
     /// Per question of the questionnaire, in its order.
     pub marks: Vec<Mark>,
 }
@@ -38,22 +51,50 @@ pub enum Mark {
     Unanswered,
 }
 
-/// One assessment in the list of a portfolio: no answers, only the figures.
+/// One assessment in the list of a portfolio, as reports read it: no answers, only the figures.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    pub file: String,
-    pub organization: Option<String>,
-    pub subject: Option<String>,
-    pub date: Option<String>,
-    /// False when every domain is not applicable.
+pub struct Row<'a> {
+    pub file: &'a str,
+    pub organization: Option<&'a str>,
+    pub subject: Option<&'a str>,
+    pub date: Option<&'a str>,
     pub applicable: bool,
     pub level: u32,
     pub score: f64,
-    /// Index of the domain with the lowest level (then the lowest score), if any applies.
     pub weakest: Option<usize>,
     pub unanswered: usize,
-    /// Per domain of the questionnaire: its level and score, `None` when not applicable.
+    /// Per domain: level and score (rounded to 0.01), `None` when not applicable.
     pub domains: Vec<Option<(u32, f64)>>,
+}
+
+/// A row as the portfolio keeps it, a few hundred bytes: its text in the portfolio's one text
+/// buffer, its domain cells in one shared list, so that a row costs no allocation of its own.
+#[derive(Debug, Clone)]
+struct Stored {
+    file: Range<usize>,
+    organization: Option<Range<usize>>,
+    subject: Option<Range<usize>>,
+    date: Option<Range<usize>>,
+    applicable: bool,
+    level: u32,
+    score: f64,
+    weakest: Option<usize>,
+    unanswered: usize,
+    /// Where its cells start in `Portfolio::cells`.
+    cells: usize,
+}
+
+/// A domain that does not apply, among the packed cells.
+const NOT_APPLICABLE_CELL: u32 = u32::MAX;
+
+/// A domain's level and score in hundredths, in one number.
+fn pack(level: u32, score: f64) -> u32 {
+    let hundredths = (score.max(0.0) * 100.0).round().min(f64::from(u16::MAX)) as u32;
+    (level.min(0x7FFF) << 16) | hundredths
+}
+
+fn unpack(cell: u32) -> Option<(u32, f64)> {
+    (cell != NOT_APPLICABLE_CELL).then(|| (cell >> 16, f64::from(cell & 0xFFFF) / 100.0))
 }
 
 impl Summary {
@@ -80,18 +121,16 @@ impl Summary {
             })
             .collect();
         Summary {
-            row: Row {
-                file: file.display().to_string(),
-                organization: answers.organization,
-                subject: answers.subject,
-                date: answers.date,
-                applicable: card.applicable,
-                level: card.level,
-                score: card.score,
-                weakest,
-                unanswered: card.unanswered,
-                domains,
-            },
+            file: file.display().to_string(),
+            organization: answers.organization,
+            subject: answers.subject,
+            date: answers.date,
+            applicable: card.applicable,
+            level: card.level,
+            score: card.score,
+            weakest,
+            unanswered: card.unanswered,
+            domains,
             marks,
         }
     }
@@ -254,7 +293,9 @@ pub struct Portfolio {
     pub domains: Vec<Tally>,
     /// Per question of the questionnaire, in its order.
     pub questions: Vec<QuestionTally>,
-    rows: Vec<Row>,
+    rows: Vec<Stored>,
+    text: String,
+    cells: Vec<u32>,
     pub skipped: Vec<Skipped>,
 }
 
@@ -265,33 +306,63 @@ impl Portfolio {
             domains: vec![Tally::new(questionnaire); questionnaire.domains.len()],
             questions: vec![QuestionTally::default(); questionnaire.question_count()],
             rows: Vec::new(),
+            text: String::new(),
+            cells: Vec::new(),
             skipped: Vec::new(),
         }
     }
 
     /// Counts one assessment in; the order in which assessments come does not matter.
     pub fn add(&mut self, summary: Summary) {
-        let row = summary.row;
-        if row.applicable {
-            self.overall.add(row.level, row.score);
+        if summary.applicable {
+            self.overall.add(summary.level, summary.score);
         }
-        for (tally, cell) in self.domains.iter_mut().zip(&row.domains) {
+        for (tally, cell) in self.domains.iter_mut().zip(&summary.domains) {
             if let Some((level, score)) = cell {
                 tally.add(*level, *score);
             }
         }
-        for (tally, mark) in self.questions.iter_mut().zip(summary.marks) {
-            if mark != Mark::NotApplicable {
+        for (tally, mark) in self.questions.iter_mut().zip(&summary.marks) {
+            if *mark != Mark::NotApplicable {
                 tally.applicable += 1;
             }
             if matches!(mark, Mark::Unmet | Mark::Unanswered) {
                 tally.unmet += 1;
             }
-            if mark == Mark::Unanswered {
+            if *mark == Mark::Unanswered {
                 tally.unanswered += 1;
             }
         }
-        self.rows.push(row);
+        let cells = self.cells.len();
+        self.cells
+            .extend(summary.domains.iter().map(|cell| match cell {
+                Some((level, score)) => pack(*level, *score),
+                None => NOT_APPLICABLE_CELL,
+            }));
+        let stored = Stored {
+            file: self.keep(&summary.file),
+            organization: summary.organization.as_deref().map(|t| self.keep(t)),
+            subject: summary.subject.as_deref().map(|t| self.keep(t)),
+            date: summary.date.as_deref().map(|t| self.keep(t)),
+            applicable: summary.applicable,
+            level: summary.level,
+            score: summary.score,
+            weakest: summary.weakest,
+            unanswered: summary.unanswered,
+            cells,
+        };
+        self.rows.push(stored);
+    }
+
+    fn keep(&mut self, text: &str) -> Range<usize> {
+        let start = self.text.len();
+        self.text.push_str(text);
+        start..self.text.len()
+    }
+
+    /// How many assessments are counted.
+    pub fn assessments(&self) -> usize {
+        self.rows.len()
     }
 
     pub fn skip(&mut self, file: &Path, message: String) {
@@ -303,13 +374,34 @@ impl Portfolio {
 
     /// Puts rows and skipped files in the order of their file names, whatever order they came in.
     pub fn sort(&mut self) {
-        self.rows.sort_by(|a, b| a.file.cmp(&b.file));
+        let text = &self.text;
+        self.rows
+            .sort_by(|a, b| text.get(a.file.clone()).cmp(&text.get(b.file.clone())));
         self.skipped.sort_by(|a, b| a.file.cmp(&b.file));
     }
 
     /// The assessments counted: one row each, in file order once [`Portfolio::sort`]ed.
-    pub fn rows(&self) -> &[Row] {
-        &self.rows
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = Row<'_>> + '_ {
+        let domains = self.domains.len();
+        let text = |range: &Range<usize>| self.text.get(range.clone()).unwrap_or_default();
+        self.rows.iter().map(move |stored| Row {
+            file: text(&stored.file),
+            organization: stored.organization.as_ref().map(text),
+            subject: stored.subject.as_ref().map(text),
+            date: stored.date.as_ref().map(text),
+            applicable: stored.applicable,
+            level: stored.level,
+            score: stored.score,
+            weakest: stored.weakest,
+            unanswered: stored.unanswered,
+            domains: self
+                .cells
+                .get(stored.cells..stored.cells + domains)
+                .unwrap_or_default()
+                .iter()
+                .map(|cell| unpack(*cell))
+                .collect(),
+        })
     }
 
     /// The `n` questions unmet in the most assessments, most first, then in questionnaire order;

@@ -211,7 +211,7 @@ pub fn load(
             }
         }
     }
-    if portfolio.rows().is_empty() {
+    if portfolio.assessments() == 0 {
         return Err(Error::usage(
             "no answers file could be read\n  hint: see the messages above",
         ));

@@ -28,17 +28,17 @@ pub fn render(view: &View, out: &mut dyn Write) -> io::Result<()> {
     writer.write_record(&header).map_err(io_error)?;
     for row in view.portfolio.rows() {
         let mut record = vec![
-            cell(&row.file),
-            cell(row.organization.as_deref().unwrap_or_default()),
-            cell(row.subject.as_deref().unwrap_or_default()),
-            cell(row.date.as_deref().unwrap_or_default()),
+            cell(row.file),
+            cell(row.organization.unwrap_or_default()),
+            cell(row.subject.unwrap_or_default()),
+            cell(row.date.unwrap_or_default()),
             if row.applicable {
                 row.level.to_string()
             } else {
                 String::new()
             },
             format!("{:.2}", round2(row.score)),
-            view.weakest(row).to_string(),
+            view.weakest(&row).to_string(),
             row.unanswered.to_string(),
         ];
         for domain in &row.domains {

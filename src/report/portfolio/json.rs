@@ -145,12 +145,12 @@ struct Rows<'a>(&'a View<'a>);
 impl Serialize for Rows<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let q = self.0.questionnaire;
-        serializer.collect_seq(self.0.portfolio.rows().iter().map(|row| {
+        serializer.collect_seq(self.0.portfolio.rows().map(|row| {
             Row {
-                file: &row.file,
-                organization: row.organization.as_deref(),
-                subject: row.subject.as_deref(),
-                date: row.date.as_deref(),
+                file: row.file,
+                organization: row.organization,
+                subject: row.subject,
+                date: row.date,
                 applicable: row.applicable,
                 level: row.level,
                 level_name: q.level_name(row.level),

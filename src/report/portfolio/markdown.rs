@@ -43,12 +43,12 @@ pub fn render(view: &View, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
-            escape(&row.file),
-            escape(row.organization.as_deref().unwrap_or_default()),
-            escape(row.subject.as_deref().unwrap_or_default()),
-            escape(&view.level(row)),
+            escape(row.file),
+            escape(row.organization.unwrap_or_default()),
+            escape(row.subject.unwrap_or_default()),
+            escape(&view.level(&row)),
             decimal(Some(row.score)),
-            escape(view.weakest(row)),
+            escape(view.weakest(&row)),
             row.unanswered
         )?;
     }

@@ -34,14 +34,14 @@ impl<'a> View<'a> {
     }
 
     /// The id of an assessment's weakest domain, or "" when none applies.
-    pub fn weakest(&self, row: &Row) -> &'a str {
+    pub fn weakest(&self, row: &Row<'_>) -> &'a str {
         row.weakest
             .and_then(|index| self.questionnaire.domains.get(index))
             .map_or("", |d| d.id.as_str())
     }
 
     /// A row's overall level with its name, e.g. "2 Managed"; "n/a" when no domain applies.
-    pub fn level(&self, row: &Row) -> String {
+    pub fn level(&self, row: &Row<'_>) -> String {
         if row.applicable {
             format!("{} {}", row.level, self.questionnaire.level_name(row.level))
         } else {
@@ -73,7 +73,7 @@ impl<'a> View<'a> {
             1 => ", 1 file skipped".to_string(),
             n => format!(", {n} files skipped"),
         };
-        format!("{} assessments{skipped}", self.portfolio.rows().len())
+        format!("{} assessments{skipped}", self.portfolio.assessments())
     }
 }
 

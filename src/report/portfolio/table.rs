@@ -83,11 +83,11 @@ const SHRINKABLE: [usize; 4] = [0, 1, 2, 5];
 const RIGHT: [usize; 2] = [4, 6];
 const NARROWEST: usize = 8;
 
-fn cells(view: &View, row: &Row) -> [String; 7] {
+fn cells(view: &View, row: &Row<'_>) -> [String; 7] {
     [
-        printable(&row.file),
-        printable(row.organization.as_deref().unwrap_or_default()),
-        printable(row.subject.as_deref().unwrap_or_default()),
+        printable(row.file),
+        printable(row.organization.unwrap_or_default()),
+        printable(row.subject.unwrap_or_default()),
         printable(&view.level(row)),
         decimal(Some(row.score)),
         view.weakest(row).to_string(),
@@ -101,7 +101,7 @@ fn cells(view: &View, row: &Row) -> [String; 7] {
 fn assessments(view: &View, width: Option<u16>, out: &mut dyn Write) -> io::Result<()> {
     let mut widths = HEADERS.map(|h| h.chars().count());
     for row in view.portfolio.rows() {
-        for (w, cell) in widths.iter_mut().zip(cells(view, row)) {
+        for (w, cell) in widths.iter_mut().zip(cells(view, &row)) {
             *w = (*w).max(cell.chars().count());
         }
     }
@@ -148,7 +148,7 @@ fn assessments(view: &View, width: Option<u16>, out: &mut dyn Write) -> io::Resu
     out.write_all(line(HEADERS.map(String::from)).as_bytes())?;
     out.write_all(rule("╞", "═", "╪", "╡").as_bytes())?;
     for row in view.portfolio.rows() {
-        out.write_all(line(cells(view, row)).as_bytes())?;
+        out.write_all(line(cells(view, &row)).as_bytes())?;
     }
     out.write_all(rule("╰", "─", "┴", "╯").as_bytes())
 }
