@@ -458,6 +458,41 @@ mod tests {
     }
 
     #[test]
+    fn the_order_in_which_assessments_come_does_not_change_the_portfolio() {
+        let q = crate::catalog::Catalog::default()
+            .find("jsp-manufacturer", &mut Vec::new())
+            .unwrap()
+            .questionnaire;
+        let summaries: Vec<Summary> = (0..20)
+            .map(|i| {
+                let answers = crate::generate::assessment(&q, 5, i);
+                let card = crate::scoring::score(&q, &answers, None);
+                Summary::new(Path::new(&format!("f{i:02}.yaml")), answers, &card)
+            })
+            .collect();
+        let mut forward = Portfolio::new(&q);
+        let mut backward = Portfolio::new(&q);
+        for summary in summaries.iter().cloned() {
+            forward.add(summary);
+        }
+        for summary in summaries.into_iter().rev() {
+            backward.add(summary);
+        }
+        forward.sort();
+        backward.sort();
+        assert_eq!(forward.overall, backward.overall);
+        assert_eq!(forward.domains, backward.domains);
+        assert_eq!(forward.questions, backward.questions);
+        assert!(forward.rows().eq(backward.rows()));
+        let first = forward.rows().next().unwrap();
+        assert_eq!(first.file, "f00.yaml");
+        // Packed cells keep the level and the score to the hundredth.
+        assert!(first.domains.iter().flatten().all(|(level, score)| {
+            (1..=5).contains(level) && (score * 100.0 - (score * 100.0).round()).abs() < 1e-9
+        }));
+    }
+
+    #[test]
     fn an_empty_tally_has_no_statistics() {
         let t = tally(&[]);
         assert_eq!(t.count(), 0);
