@@ -54,6 +54,8 @@ pub enum Command {
     Man(ManArgs),
     /// Write a commented jsp.toml in the current folder.
     Init(InitArgs),
+    /// Sum up many answers files of one questionnaire: statistics per domain, a row per assessment, the questions most often unmet.
+    Aggregate(AggregateArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -187,6 +189,38 @@ pub enum DiffFormat {
     Table,
     Markdown,
     Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AggregateArgs {
+    /// Answers files, folders (searched recursively for *.yaml and *.yml) or quoted patterns such as 'sites/*/answers.yaml'
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, short = 'f', value_enum, default_value_t = AggregateFormat::Table)]
+    pub format: AggregateFormat,
+    /// Write to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Report a broken file and go on without it [default: any broken file fails the run, exit 2]
+    #[arg(long)]
+    pub keep_going: bool,
+    /// The questionnaire every file must answer [default: the first file's]
+    #[arg(long, value_name = "ID")]
+    pub questionnaire: Option<String>,
+    /// How many of the most often unmet questions to list
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+    /// Files read at once [default: the number of cores]
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AggregateFormat {
+    Table,
+    Markdown,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -7,14 +7,16 @@ use std::path::{Path, PathBuf};
 use crate::answers::Answers;
 use crate::catalog::{Catalog, Entry};
 use crate::cli::{
-    AssessArgs, Cli, Command, DiffArgs, DiffFormat, ListArgs, ListFormat, ReportArgs, RoadmapArgs,
-    RoadmapFormat, ScoreArgs, ShowArgs, ShowFormat, ValidateArgs,
+    AggregateArgs, AggregateFormat, AssessArgs, Cli, Command, DiffArgs, DiffFormat, ListArgs,
+    ListFormat, ReportArgs, RoadmapArgs, RoadmapFormat, ScoreArgs, ShowArgs, ShowFormat,
+    ValidateArgs,
 };
 use crate::config::Config;
 use crate::diff::Diff;
 use crate::error::{Error, Problem, Result, Warning};
 use crate::gates::Gates;
 use crate::outputs;
+use crate::portfolio;
 use crate::prompt::{Interview, Outcome};
 use crate::questionnaire::Questionnaire;
 use crate::report::{self, Assessment};
@@ -44,6 +46,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Show(args) => context()?.show(args),
         Command::Roadmap(args) => context()?.roadmap(args),
         Command::Diff(args) => context()?.diff(args),
+        Command::Aggregate(args) => context()?.aggregate(args),
         Command::Schema(args) => print(&crate::schema::render(args.kind)),
         Command::Completions(args) => print(&crate::manual::completions(args.shell)),
         Command::Man(args) => print(&crate::manual::man_page(args.command.as_deref())?),
@@ -272,6 +275,33 @@ impl Context {
             }
         }
         Ok("project defaults".to_string())
+    }
+
+    fn aggregate(&self, args: AggregateArgs) -> Result<u8> {
+        let files = portfolio::loader::find_files(&args.paths)?;
+        let options = portfolio::loader::Options {
+            questionnaire: args.questionnaire,
+            keep_going: args.keep_going,
+            jobs: args.jobs.unwrap_or_else(|| {
+                std::thread::available_parallelism().unwrap_or(std::num::NonZeroUsize::MIN)
+            }),
+        };
+        let (questionnaire, portfolio) = portfolio::loader::load(&self.catalog, &files, &options)?;
+        let view = report::portfolio::View {
+            questionnaire: &questionnaire,
+            portfolio: &portfolio,
+            top: args.top,
+        };
+        let terminal = args.output.is_none() && std::io::stdout().is_terminal();
+        emit_with(args.output.as_deref(), |out| match args.format {
+            AggregateFormat::Table => {
+                report::portfolio::table::render(&view, table_width(terminal), out)
+            }
+            AggregateFormat::Markdown => report::portfolio::markdown::render(&view, out),
+            AggregateFormat::Json => report::portfolio::json::render(&view, out),
+            AggregateFormat::Csv => report::portfolio::csv::render(&view, out),
+        })?;
+        Ok(0)
     }
 
     fn list(&self, args: ListArgs) -> Result<u8> {
@@ -552,14 +582,19 @@ fn print_warnings(warnings: &[Warning]) {
 
 /// Writes a result to `path` (atomically) or to stdout; a closed pipe is not an error.
 pub(crate) fn emit(path: Option<&Path>, text: &str) -> Result<()> {
+    emit_with(path, |out| out.write_all(text.as_bytes()))
+}
+
+/// Like [`emit`], for output written in pieces rather than held in memory whole.
+pub(crate) fn emit_with(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     if let Some(path) = path {
-        return crate::files::write_atomic(path, text.as_bytes());
+        return crate::files::write_atomic_with(path, write);
     }
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    match write(&mut stdout).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Write {
             path: PathBuf::from("<stdout>"),
             source: e,

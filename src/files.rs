@@ -73,6 +73,15 @@ pub fn text_from_bytes(bytes: Vec<u8>) -> Result<String, Problem> {
 /// Writes `bytes` to `path` so that the file is either the old one or the new one, never half
 /// written: a temporary file in the same folder, flushed to disk, then renamed over `path`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |file| file.write_all(bytes))
+}
+
+/// Like [`write_atomic`], for output written in pieces (a report of thousands of rows), so that
+/// it never has to be held in memory whole.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let write_error = |source| Error::Write {
         path: path.to_path_buf(),
         source,
@@ -101,7 +110,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     // tempfile names its random file in the error; the user knows only `path`.
-    let mut file = builder
+    let file = builder
         .tempfile_in(folder)
         .map_err(|e| write_error(std::io::Error::from(e.kind())))?;
     if let Ok(existing) = std::fs::metadata(path) {
@@ -109,7 +118,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             .set_permissions(existing.permissions())
             .map_err(write_error)?;
     }
-    file.write_all(bytes).map_err(write_error)?;
+    let mut buffered = std::io::BufWriter::new(file);
+    write(&mut buffered)
+        .and_then(|()| buffered.flush())
+        .map_err(write_error)?;
+    let file = buffered
+        .into_inner()
+        .map_err(|e| write_error(e.into_error()))?;
     file.as_file().sync_all().map_err(write_error)?;
     file.persist(path).map_err(|e| write_error(e.error))?;
     Ok(())

@@ -79,10 +79,15 @@ pub fn line_of_key(source: &str, key: &str) -> Option<usize> {
         .lines()
         .position(|line| {
             let line = line.trim_start();
+            let quoted = |quote: char| {
+                line.strip_prefix(quote)
+                    .and_then(|rest| rest.strip_prefix(key))
+                    .and_then(|rest| rest.strip_prefix(quote))
+            };
             let line = line
                 .strip_prefix(key)
-                .or_else(|| line.strip_prefix(&format!("\"{key}\"")))
-                .or_else(|| line.strip_prefix(&format!("'{key}'")));
+                .or_else(|| quoted('"'))
+                .or_else(|| quoted('\''));
             line.is_some_and(|rest| rest.trim_start().starts_with([':', '=']))
         })
         .map(|index| index + 1)

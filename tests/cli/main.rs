@@ -8,6 +8,7 @@
     clippy::panic
 )]
 
+mod aggregate;
 mod assess;
 mod ci;
 mod commands;
