@@ -50,6 +50,19 @@ pub fn printable(text: &str) -> String {
         .collect()
 }
 
+/// The address when `text` is a plain http(s) web address (no spaces, no control characters),
+/// the one rule every report uses to decide what becomes a link: a `javascript:` or `data:`
+/// address never does.
+pub fn web_address(text: &str) -> Option<&str> {
+    let trimmed = text.trim();
+    let scheme_ends = trimmed.find("://")?;
+    let scheme = trimmed.get(..scheme_ends)?;
+    let is_web = scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http");
+    let host_given = trimmed.len() > scheme_ends + 3;
+    (is_web && host_given && !trimmed.chars().any(|c| c.is_whitespace() || c.is_control()))
+        .then_some(trimmed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +80,19 @@ mod tests {
         assert_eq!(line_of(src, "id", "gov-2a"), Some(5));
         assert_eq!(line_of(src, "id", "nope"), None);
         assert_eq!(line_of_key(src, "questions"), Some(4));
+    }
+
+    #[test]
+    fn only_plain_http_addresses_are_web_addresses() {
+        assert_eq!(
+            web_address(" https://a.example/x "),
+            Some("https://a.example/x")
+        );
+        assert_eq!(web_address("HTTP://a.example"), Some("HTTP://a.example"));
+        assert_eq!(web_address("javascript:alert(1)"), None);
+        assert_eq!(web_address("javascript://%0aalert(1)"), None);
+        assert_eq!(web_address("https://a.example/x y"), None);
+        assert_eq!(web_address("https://"), None);
+        assert_eq!(web_address("SOP-7 rev C"), None);
     }
 }

@@ -293,13 +293,9 @@ pub fn escape(text: &str) -> String {
 /// An evidence entry: a link when it is an http(s) address, escaped text otherwise (so that a
 /// `javascript:` address is never a link).
 pub fn link(evidence: &str) -> String {
-    let trimmed = evidence.trim();
-    let lower = trimmed.to_ascii_lowercase();
-    let is_web = (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !trimmed.chars().any(|c| c.is_whitespace() || c.is_control());
-    if !is_web {
+    let Some(trimmed) = crate::text::web_address(evidence) else {
         return escape(evidence);
-    }
+    };
     let mut target = String::new();
     for c in trimmed.chars() {
         match c {
