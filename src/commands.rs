@@ -1,14 +1,16 @@
 //! What each command does: load, check, score, write. Results go to stdout (or `-o FILE`),
 //! diagnostics to stderr.
 
+mod charts;
+
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::answers::Answers;
 use crate::catalog::{Catalog, Entry};
 use crate::cli::{
-    AssessArgs, Cli, Command, ListArgs, ListFormat, ReportArgs, ReportFormat, ScoreArgs,
-    ScoreFormat, ShowArgs, ShowFormat, ValidateArgs,
+    AssessArgs, ChartArgs, ChartKind, Cli, Command, ListArgs, ListFormat, ReportArgs, ReportFormat,
+    ScoreArgs, ScoreFormat, ShowArgs, ShowFormat, ValidateArgs,
 };
 use crate::config::Config;
 use crate::error::{Error, Problem, Result, Warning};
@@ -37,6 +39,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Validate(args) => context.validate(&args),
         Command::List(args) => context.list(args),
         Command::Show(args) => context.show(args),
+        Command::Chart(args) => context.chart(args),
     }
 }
 
@@ -144,11 +147,56 @@ impl Context {
             answers: &loaded.answers,
             card: &card,
         };
+        if args.charts.is_some() && args.format != ReportFormat::Markdown {
+            return Err(Error::usage(
+                "--charts writes SVG files for a markdown report\n  hint: use --format markdown; the HTML report draws its charts inline",
+            ));
+        }
+        if args.by_reference && args.format == ReportFormat::Json {
+            return Err(Error::usage(
+                "--by-reference adds a section to the markdown and HTML reports\n  hint: for JSON, use `jsp show QUESTIONNAIRE --by-reference --format json`",
+            ));
+        }
+        let crosswalk = args
+            .by_reference
+            .then(|| crate::crosswalk::crosswalk(questionnaire, Some(&loaded.answers)));
         let text = match args.format {
-            ReportFormat::Markdown => report::markdown::report(&assessment),
+            ReportFormat::Markdown => {
+                let charts = match &args.charts {
+                    Some(dir) => charts::write_beside(
+                        &report::chart::Chart::from_assessment(&assessment),
+                        dir,
+                        args.output.as_deref(),
+                    )?,
+                    None => Vec::new(),
+                };
+                let extras = report::markdown::Extras {
+                    charts,
+                    crosswalk: crosswalk.as_deref(),
+                };
+                report::markdown::report_with(&assessment, &extras)
+            }
             ReportFormat::Json => report::json::report(&assessment),
+            ReportFormat::Html => report::html::report(&assessment, crosswalk.as_deref()),
         };
         emit(args.output.as_deref(), &text)?;
+        Ok(0)
+    }
+
+    fn chart(&self, args: ChartArgs) -> Result<u8> {
+        let loaded = self.load(&args.answers)?;
+        let questionnaire = &loaded.entry.questionnaire;
+        let target = self.target(args.target.as_deref(), questionnaire)?;
+        let card = scoring::score(questionnaire, &loaded.answers, target.as_ref());
+        let chart = report::chart::Chart::from_assessment(&Assessment {
+            answers: &loaded.answers,
+            card: &card,
+        });
+        let svg = match args.kind {
+            ChartKind::Radar => report::chart::radar::svg(&chart),
+            ChartKind::Bars => report::chart::bars::svg(&chart),
+        };
+        emit(args.output.as_deref(), &svg)?;
         Ok(0)
     }
 
@@ -233,6 +281,16 @@ impl Context {
         let entry = self.catalog.find(&args.questionnaire, &mut warnings)?;
         print_warnings(&warnings);
         let q = &entry.questionnaire;
+        if args.by_reference {
+            let standards = crate::crosswalk::crosswalk(q, None);
+            let text = match args.format {
+                ShowFormat::Table => report::crosswalk::table(q, &standards),
+                ShowFormat::Markdown => report::crosswalk::markdown(q, &standards),
+                ShowFormat::Json => report::crosswalk::json(q, &standards),
+            };
+            emit(args.output.as_deref(), &text)?;
+            return Ok(0);
+        }
         let text = match args.format {
             ShowFormat::Table => report::questionnaire::table(q),
             ShowFormat::Markdown => report::questionnaire::markdown(q),

@@ -17,10 +17,29 @@ pub fn score(assessment: &Assessment) -> String {
 
 /// The whole assessment: summary, every domain's answers, next steps, unanswered questions.
 pub fn report(assessment: &Assessment) -> String {
+    report_with(assessment, &Extras::default())
+}
+
+/// What a report may add: charts written beside it, and the crosswalk by reference.
+#[derive(Default)]
+pub struct Extras<'a> {
+    /// (description, link target) of each chart, the target already fit for a markdown link.
+    pub charts: Vec<(String, String)>,
+    pub crosswalk: Option<&'a [crate::crosswalk::Standard<'a>]>,
+}
+
+/// The whole assessment with `extras`: the charts after the summary, the crosswalk last.
+pub fn report_with(assessment: &Assessment, extras: &Extras) -> String {
     let mut out = score(assessment);
+    for (description, target) in &extras.charts {
+        let _ = writeln!(out, "![{}]({target})\n", escape(description));
+    }
     domains(&mut out, assessment);
     next_steps(&mut out, assessment);
     unanswered(&mut out, assessment);
+    if let Some(standards) = extras.crosswalk {
+        super::crosswalk::markdown_section(&mut out, standards);
+    }
     out
 }
 
@@ -124,14 +143,11 @@ fn summary(out: &mut String, assessment: &Assessment) {
         let _ = writeln!(out, "{row}");
     }
     if benchmark {
-        let mut sources: Vec<&str> = card
-            .domains
-            .iter()
-            .filter_map(|d| d.domain.benchmark.as_ref().map(|b| b.source.as_str()))
-            .collect();
-        sources.sort_unstable();
-        sources.dedup();
-        let _ = writeln!(out, "\nIndustry averages: {}.", escape(&sources.join("; ")));
+        let _ = writeln!(
+            out,
+            "\nIndustry averages: {}.",
+            escape(&assessment.benchmark_sources().join("; "))
+        );
     }
     out.push('\n');
 }

@@ -1,6 +1,9 @@
 //! The outputs of an assessment: a terminal table, markdown and JSON, each in its own file.
 //! Same input, same bytes out: nothing here reads the clock or the environment.
 
+pub mod chart;
+pub mod crosswalk;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod questionnaire;
@@ -30,6 +33,19 @@ impl<'a> Assessment<'a> {
             .domains
             .iter()
             .any(|d| d.domain.benchmark.is_some())
+    }
+
+    /// The sources of the domains' industry averages, each once, in a stable order.
+    pub fn benchmark_sources(&self) -> Vec<&'a str> {
+        let mut sources: Vec<&str> = self
+            .card
+            .domains
+            .iter()
+            .filter_map(|d| d.domain.benchmark.as_ref().map(|b| b.source.as_str()))
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        sources
     }
 
     /// The unmet questions that stand between a domain and its next level, the ones that

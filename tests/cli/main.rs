@@ -1,10 +1,16 @@
 //! Command-line tests: the real binary, run in a temporary folder on fixture files.
 //! One test binary for all of them keeps `cargo test` fast.
 // The no-panic lints guard the library; a test that cannot set up should fail loudly.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 mod assess;
 mod commands;
+mod html;
 
 use std::path::{Path, PathBuf};
 
