@@ -23,6 +23,8 @@ cargo build --quiet
 jsp="$root/target/debug/jsp"
 "$jsp" report examples/manufacturer-answers.yaml --target examples/manufacturer-target.toml \
     --format html --by-reference -o "$out/report.html"
+"$jsp" chart examples/manufacturer-answers.yaml --target examples/manufacturer-target.toml -o "$out/radar.svg"
+"$jsp" chart examples/manufacturer-answers.yaml --target examples/manufacturer-target.toml --kind bars -o "$out/bars.svg"
 "$jsp" report examples/provider-answers.yaml --target examples/provider-target.toml \
     --format html -o "$out/provider.html"
 
@@ -40,3 +42,5 @@ shoot() { # html png width height
 shoot "$out/report.html" "$out/report-1280.png" 1280 2000
 shoot "$out/report.html" "$out/report-400.png" 400 2000
 shoot "$out/provider.html" "$out/provider-1280.png" 1280 2000
+shoot "$out/radar.svg" "$out/radar.png" 780 760
+shoot "$out/bars.svg" "$out/bars.png" 780 880

@@ -34,7 +34,7 @@ dl.meta dd { margin: 0; }
 .overall .figure small { font-size: .95rem; font-weight: 400; color: var(--muted); margin-left: .3rem; }
 .overall p { flex-basis: 100%; margin: 0; color: var(--muted); }
 figure { margin: 1.2rem 0; text-align: center; }
-figure svg { max-width: 100%; height: auto; }
+figure svg { width: 100%; max-width: 860px; height: auto; }
 figcaption { color: var(--muted); font-size: .9rem; }
 .key { display: flex; flex-wrap: wrap; gap: .3rem 1.4rem; color: var(--muted); font-size: .9rem; margin: .4rem 0 .8rem; }
 .key span::before { content: ""; display: inline-block; width: 22px; height: 0; vertical-align: middle; margin-right: .4rem; }
@@ -83,6 +83,8 @@ ul.steps li, ul.open li { margin: .25rem 0; break-inside: avoid; }
   table.stack td { display: block; border: 0; padding: .1rem 0; }
   table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-weight: 600; }
   td.n { text-align: left; }
+  figure.chart { overflow-x: auto; text-align: left; }
+  figure.chart svg { min-width: 600px; }
 }
 @media print {
   @page { margin: 14mm 12mm; }
@@ -204,7 +206,7 @@ fn scorecard(out: &mut String, assessment: &Assessment, chart: &Chart) {
     out.push_str("<section aria-labelledby=\"by-domain\">\n<h2 id=\"by-domain\">By domain</h2>\n");
     let _ = writeln!(
         out,
-        "<figure>{}<figcaption>Score per domain on the level rings{}{}.</figcaption></figure>",
+        "<figure class=\"chart\">{}<figcaption>Score per domain on the level rings{}{}.</figcaption></figure>",
         chart::radar::svg(chart),
         if assessment.has_target() {
             ", with the target level dashed"

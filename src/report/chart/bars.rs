@@ -33,7 +33,10 @@ pub fn svg(chart: &Chart) -> String {
     let _ = writeln!(
         out,
         "<text x=\"{LEFT}\" y=\"26\" font-size=\"16\" font-weight=\"bold\" fill=\"{INK}\">{}</text>",
-        xml(&truncate(&title, 84))
+        xml(&truncate(
+            &title,
+            ((WIDTH - 2.0 * LEFT) / (16.0 * 0.6)) as usize
+        ))
     );
     series_legend(&mut out, chart, LEFT, 50.0);
     let names: Vec<String> = chart
@@ -78,7 +81,7 @@ fn row(out: &mut String, chart: &Chart, index: usize, domain: &DomainPoint, top:
     let room = ((WIDTH - 2.0 * LEFT) / (12.0 * 0.6)) as usize;
     let _ = write!(
         out,
-        "<g class=\"bar\"><text class=\"bar-label\" x=\"{LEFT}\" y=\"{}\" font-size=\"12\" font-weight=\"bold\" fill=\"{INK}\">{}. {}</text>",
+        "<g class=\"bar\"><text class=\"bar-label\" x=\"{LEFT}\" y=\"{}\" font-size=\"12\" font-weight=\"bold\" fill=\"{INK}\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{}. {}</text>",
         fixed1(top + 12.0),
         index + 1,
         xml(&truncate(&domain.title, room.saturating_sub(4)))
@@ -120,7 +123,7 @@ fn row(out: &mut String, chart: &Chart, index: usize, domain: &DomainPoint, top:
                 fixed1(bar_top - 3.0),
                 fixed1(bar_top + 15.0),
                 style.stroke(2.0),
-                style.marker(x_of(value), bar_top - 4.0),
+                style.marker(x_of(value), bar_top + 6.0),
                 x = fixed1(x),
             );
         }

@@ -221,7 +221,11 @@ impl Style {
     }
 
     fn marker(&self, x: f64, y: f64) -> String {
-        let fill = format!("fill=\"{}\"", self.colour);
+        // A white edge keeps a marker visible where it sits on a bar of another colour.
+        let fill = format!(
+            "fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1\" stroke-dasharray=\"none\"",
+            self.colour
+        );
         match self.marker {
             Marker::Circle => format!(
                 "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" {fill}/>",

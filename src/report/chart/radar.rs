@@ -5,14 +5,14 @@ use std::f64::consts::PI;
 use std::fmt::Write;
 
 use super::{
-    Chart, GRID, INK, MUTED, SCORE, Style, figures, fixed1, open, series, series_legend,
-    text_width, truncate, wrap, xml,
+    Chart, DomainPoint, GRID, INK, MUTED, SCORE, Style, fixed1, fixed2, open, series,
+    series_legend, text_width, truncate, wrap, xml,
 };
 
-const WIDTH: f64 = 720.0;
-const RADIUS: f64 = 150.0;
+const WIDTH: f64 = 760.0;
+const RADIUS: f64 = 175.0;
 /// From the outer ring to a spoke's label.
-const LABEL_GAP: f64 = 14.0;
+const LABEL_GAP: f64 = 20.0;
 const LABEL_SIZE: f64 = 11.0;
 const LINE: f64 = 13.0;
 const MAX_LINES: usize = 3;
@@ -234,7 +234,7 @@ pub fn svg(chart: &Chart) -> String {
     );
     for (index, domain) in chart.domains.iter().enumerate() {
         let y = legend_top + index as f64 * LEGEND_LINE;
-        let detail = figures(chart, domain);
+        let detail = legend_figures(domain);
         let room = ((WIDTH - 40.0 - text_width(&detail, 11.0) - 12.0) / (11.0 * 0.6)).max(8.0);
         let _ = write!(
             out,
@@ -248,6 +248,21 @@ pub fn svg(chart: &Chart) -> String {
         );
     }
     out.push_str("</g>\n</svg>\n");
+    out
+}
+
+/// A domain's figures for the legend, short: the rings name the levels.
+fn legend_figures(domain: &DomainPoint) -> String {
+    let Some(score) = domain.score else {
+        return "not applicable".to_string();
+    };
+    let mut out = format!("level {} · score {}", domain.level, fixed2(score));
+    if let Some(target) = domain.target {
+        let _ = write!(out, " · target {target}");
+    }
+    if let Some(benchmark) = domain.benchmark {
+        let _ = write!(out, " · industry {}", fixed2(benchmark));
+    }
     out
 }
 
