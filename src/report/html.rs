@@ -62,6 +62,8 @@ th, td { text-align: left; vertical-align: top; padding: .45rem .55rem; border-b
 th { background: var(--panel); font-weight: 600; }
 td { overflow-wrap: anywhere; }
 td.n { text-align: right; white-space: nowrap; }
+table.answers { table-layout: fixed; }
+.c-question { width: 31%; } .c-level { width: 4.5em; } .c-answer { width: 15%; } .c-note { width: 30%; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 .note { white-space: pre-line; }
@@ -93,6 +95,7 @@ ul.steps li, ul.open li { margin: .25rem 0; break-inside: avoid; }
   section.page { break-before: page; }
   h2, h3 { break-after: avoid; }
   li, tr, figure, .overall { break-inside: avoid; }
+  figure svg { max-width: 115mm; }
   a { color: inherit; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -345,7 +348,7 @@ fn domains(out: &mut String, assessment: &Assessment) {
         if let Some(description) = &d.description {
             let _ = writeln!(out, "<p class=\"muted\">{}</p>", escape(description));
         }
-        out.push_str("<div class=\"scroll\"><table class=\"stack\">\n<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Level</th><th scope=\"col\">Answer</th><th scope=\"col\">Note</th><th scope=\"col\">Evidence</th></tr></thead>\n<tbody>\n");
+        out.push_str("<div class=\"scroll\"><table class=\"stack answers\">\n<colgroup><col class=\"c-question\"><col class=\"c-level\"><col class=\"c-answer\"><col class=\"c-note\"><col class=\"c-evidence\"></colgroup>\n<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Level</th><th scope=\"col\">Answer</th><th scope=\"col\">Note</th><th scope=\"col\">Evidence</th></tr></thead>\n<tbody>\n");
         for question in &d.questions {
             let given = assessment.answers.answers.get(&question.id);
             let answer = escape(assessment.answer_label(question));
