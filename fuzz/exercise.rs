@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use jsp::answers::Answers;
 use jsp::questionnaire::Questionnaire;
-use jsp::report::{Assessment, json, markdown, table};
+use jsp::report::{Assessment, chart, html, json, markdown, table};
 use jsp::target::Target;
 
 /// A questionnaire file: read as text, parsed and checked; then shown in every format.
@@ -113,4 +113,9 @@ fn reports(questionnaire: &Questionnaire, answers: &Answers, target: Option<&Tar
     markdown::report(&assessment);
     json::score(&assessment);
     json::report(&assessment);
+    let crosswalk = jsp::crosswalk::crosswalk(questionnaire, Some(answers));
+    html::report(&assessment, Some(&crosswalk));
+    let chart = chart::Chart::from_assessment(&assessment);
+    chart::radar::svg(&chart);
+    chart::bars::svg(&chart);
 }

@@ -56,6 +56,8 @@ pub enum Command {
     Init(InitArgs),
     /// Sum up many answers files of one questionnaire: statistics per domain, a row per assessment, the questions most often unmet.
     Aggregate(AggregateArgs),
+    /// Draw an assessment as an SVG chart: a radar of every domain, or a bar per domain.
+    Chart(ChartArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -123,6 +125,34 @@ pub struct ReportArgs {
     /// Also write FORMAT to FILE (repeatable), e.g. --out json=report.json
     #[arg(long = "out", value_name = "FORMAT=FILE", value_parser = crate::outputs::parse::<ReportFormat>)]
     pub out: Vec<Output<ReportFormat>>,
+    /// Write the SVG charts (radar.svg, bars.svg) into DIR and link them from the markdown
+    #[arg(long, value_name = "DIR")]
+    pub charts: Option<PathBuf>,
+    /// Add a section of the questions grouped by the standards and clauses they cite
+    #[arg(long)]
+    pub by_reference: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ChartArgs {
+    /// The answers file
+    pub answers: PathBuf,
+    #[arg(long, value_enum, default_value_t = ChartKind::Radar)]
+    pub kind: ChartKind,
+    /// Target levels per domain (TOML), drawn as a second series
+    #[arg(long, value_name = "FILE")]
+    pub target: Option<PathBuf>,
+    /// Write to FILE (an .svg) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChartKind {
+    /// Every domain's score on one spoke, with the target and industry average
+    Radar,
+    /// A bar per domain: level, score and progress toward the next level
+    Bars,
 }
 
 #[derive(Debug, clap::Args)]
@@ -147,6 +177,9 @@ pub struct ShowArgs {
     /// Write to FILE instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The questions' references grouped by standard and clause (the crosswalk)
+    #[arg(long)]
+    pub by_reference: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -286,6 +319,8 @@ pub struct InitArgs {
 pub enum ReportFormat {
     Markdown,
     Json,
+    /// One self-contained page with charts, for a browser or print
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,15 +1,17 @@
 //! What each command does: load, check, score, write. Results go to stdout (or `-o FILE`),
 //! diagnostics to stderr.
 
+mod charts;
+
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::answers::Answers;
 use crate::catalog::{Catalog, Entry};
 use crate::cli::{
-    AggregateArgs, AggregateFormat, AssessArgs, Cli, Command, DiffArgs, DiffFormat, ListArgs,
-    ListFormat, ReportArgs, RoadmapArgs, RoadmapFormat, ScoreArgs, ShowArgs, ShowFormat,
-    ValidateArgs,
+    AggregateArgs, AggregateFormat, AssessArgs, ChartArgs, ChartKind, Cli, Command, DiffArgs,
+    DiffFormat, ListArgs, ListFormat, ReportArgs, ReportFormat, RoadmapArgs, RoadmapFormat,
+    ScoreArgs, ShowArgs, ShowFormat, ValidateArgs,
 };
 use crate::config::Config;
 use crate::diff::Diff;
@@ -47,6 +49,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Roadmap(args) => context()?.roadmap(args),
         Command::Diff(args) => context()?.diff(args),
         Command::Aggregate(args) => context()?.aggregate(args),
+        Command::Chart(args) => context()?.chart(args),
         Command::Schema(args) => print(&crate::schema::render(args.kind)),
         Command::Completions(args) => print(&crate::manual::completions(args.shell)),
         Command::Man(args) => print(&crate::manual::man_page(args.command.as_deref())?),
@@ -148,7 +151,9 @@ impl Context {
             args.format,
             args.output.as_deref(),
             &args.out,
-            |format, terminal| outputs::score_text(format, &assessment, &gates, terminal),
+            |format, destination| {
+                outputs::score_text(format, &assessment, &gates, destination.terminal)
+            },
         )?;
 
         let failures = gates.failures(&card);
@@ -172,12 +177,57 @@ impl Context {
             answers: &loaded.answers,
             card: &card,
         };
+        let markdown = outputs::writes(&ReportFormat::Markdown, &args.format, &args.out);
+        if args.charts.is_some() && !markdown {
+            return Err(Error::usage(
+                "--charts writes SVG files for a markdown report\n  hint: add --format markdown or --out markdown=FILE; the HTML report draws its charts inline",
+            ));
+        }
+        let only_json = args.format == ReportFormat::Json
+            && args.out.iter().all(|out| out.format == ReportFormat::Json);
+        if args.by_reference && only_json {
+            return Err(Error::usage(
+                "--by-reference adds a section to the markdown and HTML reports\n  hint: for JSON, use `jsp show QUESTIONNAIRE --by-reference --format json`",
+            ));
+        }
+        let crosswalk = args
+            .by_reference
+            .then(|| crate::crosswalk::crosswalk(questionnaire, Some(&loaded.answers)));
+        if let Some(dir) = &args.charts {
+            charts::write(&report::chart::Chart::from_assessment(&assessment), dir)?;
+        }
         outputs::write(
             args.format,
             args.output.as_deref(),
             &args.out,
-            |format, _| Ok(outputs::report_text(format, &assessment)),
+            |format, destination| {
+                let extras = report::markdown::Extras {
+                    charts: match &args.charts {
+                        Some(dir) => charts::links(dir, destination.path),
+                        None => Vec::new(),
+                    },
+                    crosswalk: crosswalk.as_deref(),
+                };
+                Ok(outputs::report_text(format, &assessment, &extras))
+            },
         )?;
+        Ok(0)
+    }
+
+    fn chart(&self, args: ChartArgs) -> Result<u8> {
+        let loaded = self.load(&args.answers)?;
+        let questionnaire = &loaded.entry.questionnaire;
+        let target = self.target(args.target.as_deref(), questionnaire)?;
+        let card = scoring::score(questionnaire, &loaded.answers, target.as_ref());
+        let chart = report::chart::Chart::from_assessment(&Assessment {
+            answers: &loaded.answers,
+            card: &card,
+        });
+        let svg = match args.kind {
+            ChartKind::Radar => report::chart::radar::svg(&chart),
+            ChartKind::Bars => report::chart::bars::svg(&chart),
+        };
+        emit(args.output.as_deref(), &svg)?;
         Ok(0)
     }
 
@@ -321,6 +371,16 @@ impl Context {
         let entry = self.catalog.find(&args.questionnaire, &mut warnings)?;
         print_warnings(&warnings);
         let q = &entry.questionnaire;
+        if args.by_reference {
+            let standards = crate::crosswalk::crosswalk(q, None);
+            let text = match args.format {
+                ShowFormat::Table => report::crosswalk::table(q, &standards),
+                ShowFormat::Markdown => report::crosswalk::markdown(q, &standards),
+                ShowFormat::Json => report::crosswalk::json(q, &standards),
+            };
+            emit(args.output.as_deref(), &text)?;
+            return Ok(0);
+        }
         let text = match args.format {
             ShowFormat::Table => report::questionnaire::table(q),
             ShowFormat::Markdown => report::questionnaire::markdown(q),

@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod crosswalk;
 pub mod diff;
 pub mod error;
 pub mod files;

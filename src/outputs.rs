@@ -64,20 +64,40 @@ pub fn check_distinct<F>(output: Option<&Path>, outs: &[Output<F>]) -> Result<()
     Ok(())
 }
 
+/// Where one rendering goes: its file (None: standard output), and whether that is a terminal.
+#[derive(Debug, Clone, Copy)]
+pub struct Destination<'a> {
+    pub path: Option<&'a Path>,
+    pub terminal: bool,
+}
+
 /// Writes `--format` to stdout (or `-o`), then every `--out` file, each rendered by `render`
-/// from its format and whether it goes to a terminal.
+/// from its format and its destination.
 pub fn write<F: Copy>(
     format: F,
     output: Option<&Path>,
     outs: &[Output<F>],
-    render: impl Fn(F, bool) -> Result<String>,
+    render: impl Fn(F, Destination) -> Result<String>,
 ) -> Result<()> {
     let terminal = output.is_none() && std::io::stdout().is_terminal();
-    crate::commands::emit(output, &render(format, terminal)?)?;
+    let main = Destination {
+        path: output,
+        terminal,
+    };
+    crate::commands::emit(output, &render(format, main)?)?;
     for out in outs {
-        crate::files::write_atomic(&out.path, render(out.format, false)?.as_bytes())?;
+        let destination = Destination {
+            path: Some(&out.path),
+            terminal: false,
+        };
+        crate::files::write_atomic(&out.path, render(out.format, destination)?.as_bytes())?;
     }
     Ok(())
+}
+
+/// True when `format` is written at all: by `--format` or by one of the `--out`s.
+pub fn writes<F: PartialEq>(format: &F, main: &F, outs: &[Output<F>]) -> bool {
+    main == format || outs.iter().any(|out| out.format == *format)
 }
 
 /// Every format of `jsp score`. `terminal` allows colour and the terminal's width in the table.
@@ -99,11 +119,16 @@ pub fn score_text(
     })
 }
 
-/// Every format of `jsp report`.
-pub fn report_text(format: ReportFormat, assessment: &Assessment) -> String {
+/// Every format of `jsp report`; `extras` holds what the markdown and HTML reports may add.
+pub fn report_text(
+    format: ReportFormat,
+    assessment: &Assessment,
+    extras: &report::markdown::Extras,
+) -> String {
     match format {
-        ReportFormat::Markdown => report::markdown::report(assessment),
+        ReportFormat::Markdown => report::markdown::report_with(assessment, extras),
         ReportFormat::Json => report::json::report(assessment),
+        ReportFormat::Html => report::html::report(assessment, extras.crosswalk),
     }
 }
 

@@ -124,6 +124,19 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// The address when `text` is a plain http(s) web address (no spaces, no control characters),
+/// the one rule every report uses to decide what becomes a link: a `javascript:` or `data:`
+/// address never does.
+pub fn web_address(text: &str) -> Option<&str> {
+    let trimmed = text.trim();
+    let scheme_ends = trimmed.find("://")?;
+    let scheme = trimmed.get(..scheme_ends)?;
+    let is_web = scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http");
+    let host_given = trimmed.len() > scheme_ends + 3;
+    (is_web && host_given && !trimmed.chars().any(|c| c.is_whitespace() || c.is_control()))
+        .then_some(trimmed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +161,19 @@ mod tests {
             (Some(2), Some(3))
         );
         assert_eq!(lines.of("value", "0"), None);
+    }
+
+    #[test]
+    fn only_plain_http_addresses_are_web_addresses() {
+        assert_eq!(
+            web_address(" https://a.example/x "),
+            Some("https://a.example/x")
+        );
+        assert_eq!(web_address("HTTP://a.example"), Some("HTTP://a.example"));
+        assert_eq!(web_address("javascript:alert(1)"), None);
+        assert_eq!(web_address("javascript://%0aalert(1)"), None);
+        assert_eq!(web_address("https://a.example/x y"), None);
+        assert_eq!(web_address("https://"), None);
+        assert_eq!(web_address("SOP-7 rev C"), None);
     }
 }

@@ -18,7 +18,23 @@ pub fn score(assessment: &Assessment) -> String {
 /// The whole assessment: summary, every domain's answers, next steps, the roadmap to the target
 /// (when there is one), unanswered questions.
 pub fn report(assessment: &Assessment) -> String {
+    report_with(assessment, &Extras::default())
+}
+
+/// What a report may add: charts written beside it, and the crosswalk by reference.
+#[derive(Default)]
+pub struct Extras<'a> {
+    /// (description, link target) of each chart, the target already fit for a markdown link.
+    pub charts: Vec<(String, String)>,
+    pub crosswalk: Option<&'a [crate::crosswalk::Standard<'a>]>,
+}
+
+/// The whole assessment with `extras`: the charts after the summary, the crosswalk last.
+pub fn report_with(assessment: &Assessment, extras: &Extras) -> String {
     let mut out = score(assessment);
+    for (description, target) in &extras.charts {
+        let _ = writeln!(out, "![{}]({target})\n", escape(description));
+    }
     domains(&mut out, assessment);
     next_steps(&mut out, assessment);
     if assessment.has_target() {
@@ -26,6 +42,9 @@ pub fn report(assessment: &Assessment) -> String {
         super::roadmap::section(&mut out, assessment, &roadmap);
     }
     unanswered(&mut out, assessment);
+    if let Some(standards) = extras.crosswalk {
+        super::crosswalk::markdown_section(&mut out, standards);
+    }
     out
 }
 
@@ -138,14 +157,11 @@ fn summary(out: &mut String, assessment: &Assessment) {
         let _ = writeln!(out, "{row}");
     }
     if benchmark {
-        let mut sources: Vec<&str> = card
-            .domains
-            .iter()
-            .filter_map(|d| d.domain.benchmark.as_ref().map(|b| b.source.as_str()))
-            .collect();
-        sources.sort_unstable();
-        sources.dedup();
-        let _ = writeln!(out, "\nIndustry averages: {}.", escape(&sources.join("; ")));
+        let _ = writeln!(
+            out,
+            "\nIndustry averages: {}.",
+            escape(&assessment.benchmark_sources().join("; "))
+        );
     }
     out.push('\n');
 }
@@ -237,13 +253,8 @@ fn next_steps(out: &mut String, assessment: &Assessment) {
         out.push('\n');
     }
     let mut any = false;
-    for scored in assessment.card.domains.iter().filter(|d| d.applicable) {
-        let steps = assessment.next_steps(scored);
-        if steps.is_empty() {
-            continue;
-        }
+    for (scored, next, steps) in assessment.next_steps_by_domain() {
         any = true;
-        let next = scored.level.saturating_add(1);
         let _ = write!(
             out,
             "### {}: to level {} ({})\n\n",
@@ -326,13 +337,9 @@ pub fn escape(text: &str) -> String {
 /// An evidence entry: a link when it is an http(s) address, escaped text otherwise (so that a
 /// `javascript:` address is never a link).
 pub fn link(evidence: &str) -> String {
-    let trimmed = evidence.trim();
-    let lower = trimmed.to_ascii_lowercase();
-    let is_web = (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !trimmed.chars().any(|c| c.is_whitespace() || c.is_control());
-    if !is_web {
+    let Some(trimmed) = crate::text::web_address(evidence) else {
         return escape(evidence);
-    }
+    };
     let mut target = String::new();
     for c in trimmed.chars() {
         match c {

@@ -1,7 +1,10 @@
 //! The outputs of an assessment: a terminal table, markdown and JSON, each in its own file.
 //! Same input, same bytes out: nothing here reads the clock or the environment.
 
+pub mod chart;
+pub mod crosswalk;
 pub mod diff;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
@@ -36,6 +39,19 @@ impl<'a> Assessment<'a> {
             .any(|d| d.domain.benchmark.is_some())
     }
 
+    /// The sources of the domains' industry averages, each once, in a stable order.
+    pub fn benchmark_sources(&self) -> Vec<&'a str> {
+        let mut sources: Vec<&str> = self
+            .card
+            .domains
+            .iter()
+            .filter_map(|d| d.domain.benchmark.as_ref().map(|b| b.source.as_str()))
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        sources
+    }
+
     /// The unmet questions that stand between a domain and its next level, the ones that
     /// restate a legal duty first.
     pub fn next_steps(&self, scored: &DomainScore<'a>) -> Vec<&'a Question> {
@@ -48,6 +64,24 @@ impl<'a> Assessment<'a> {
             .collect();
         steps.sort_by_key(|q| !q.is_regulatory());
         steps
+    }
+
+    /// Each applicable domain that has next steps, with its next level and those steps.
+    pub fn next_steps_by_domain(
+        &self,
+    ) -> impl Iterator<Item = (&DomainScore<'a>, u32, Vec<&'a Question>)> + '_ {
+        self.card
+            .domains
+            .iter()
+            .filter(|d| d.applicable)
+            .map(|scored| {
+                (
+                    scored,
+                    scored.level.saturating_add(1),
+                    self.next_steps(scored),
+                )
+            })
+            .filter(|(_, _, steps)| !steps.is_empty())
     }
 
     /// Every applicable question that restates a legal duty and is not met, at any level:

@@ -10,7 +10,7 @@ use crate::catalog::Entry;
 use crate::questionnaire::Questionnaire;
 use crate::text::printable;
 
-fn plain_table() -> Table {
+pub(super) fn plain_table() -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())

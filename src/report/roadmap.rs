@@ -23,7 +23,12 @@ fn targeted<'a>(assessment: &'a Assessment) -> impl Iterator<Item = &'a DomainSc
         .filter(|d| d.applicable && d.target.is_some())
 }
 
-fn phase_title(assessment: &Assessment, number: usize, level: u32, steps: usize) -> String {
+pub(super) fn phase_title(
+    assessment: &Assessment,
+    number: usize,
+    level: u32,
+    steps: usize,
+) -> String {
     format!(
         "Phase {number}: to level {level} ({}), {steps} question{}",
         assessment.level_name(level),
@@ -31,7 +36,7 @@ fn phase_title(assessment: &Assessment, number: usize, level: u32, steps: usize)
     )
 }
 
-fn overall_line(assessment: &Assessment) -> String {
+pub(super) fn overall_line(assessment: &Assessment) -> String {
     match assessment.card.percent_to_target() {
         Some(p) => format!(
             "{} of the way to the target (1 - the sum of the gaps / the sum of the targets)",

@@ -15,6 +15,7 @@ mod commands;
 mod corpus;
 mod diff;
 mod hostile;
+mod html;
 mod interrupt;
 mod roadmap;
 mod shipped;

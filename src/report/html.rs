@@ -1,0 +1,583 @@
+//! The whole assessment as one self-contained HTML file: inline CSS and SVG, no script, no
+//! network, the system's fonts. Readable on a phone and a desktop, printable on A4 and Letter.
+//! Every piece of user text goes through [`escape`] (or [`attr`] inside an attribute).
+
+use std::fmt::Write;
+
+use super::Assessment;
+use super::chart::{self, Chart};
+use crate::crosswalk::Standard;
+use crate::questionnaire::Question;
+use crate::roadmap::Roadmap;
+use crate::scoring::{DomainScore, Status, round2};
+
+const STYLE: &str = r#"
+:root { --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --panel: #f5f7fa; --blue: #1d4ed8;
+  --amber: #b45309; --grey: #4b5563; --ok: #0f7b3f; --bad: #b42318; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body { margin: 0; color: var(--ink); background: #fff; line-height: 1.45; font-size: 15px;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 1100px; margin: 0 auto; padding: 28px 24px 48px; }
+h1 { font-size: 1.75rem; line-height: 1.2; margin: .2rem 0 .6rem; }
+h2 { font-size: 1.3rem; margin: 2.2rem 0 .8rem; padding-bottom: .3rem; border-bottom: 2px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.6rem 0 .4rem; }
+p { margin: .4rem 0 .8rem; }
+a { color: var(--blue); overflow-wrap: anywhere; }
+.kicker { color: var(--muted); text-transform: uppercase; letter-spacing: .06em; font-size: .8rem; margin: 0; }
+.muted { color: var(--muted); }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1.2rem; margin: .8rem 0 1.2rem; }
+dl.meta dt { color: var(--muted); }
+dl.meta dd { margin: 0; }
+.overall { display: flex; flex-wrap: wrap; gap: .6rem 2rem; align-items: baseline; padding: 1rem 1.25rem;
+  background: var(--panel); border: 1px solid var(--line); border-radius: 8px; }
+.overall .figure { font-size: 1.9rem; font-weight: 700; }
+.overall .figure small { font-size: .95rem; font-weight: 400; color: var(--muted); margin-left: .3rem; }
+.overall p { flex-basis: 100%; margin: 0; color: var(--muted); }
+figure { margin: 1.2rem 0; text-align: center; }
+figure svg { width: 100%; max-width: 860px; height: auto; }
+figcaption { color: var(--muted); font-size: .9rem; }
+.key { display: flex; flex-wrap: wrap; gap: .3rem 1.4rem; color: var(--muted); font-size: .9rem; margin: .4rem 0 .8rem; }
+.key span::before { content: ""; display: inline-block; width: 22px; height: 0; vertical-align: middle; margin-right: .4rem; }
+.key .k-score::before { height: 10px; background: var(--blue); }
+.key .k-target::before { border-top: 2px dashed var(--amber); }
+.key .k-bench::before { border-top: 2px dotted var(--grey); }
+ol.scorecard { list-style: none; margin: 0; padding: 0; }
+ol.scorecard li { display: grid; grid-template-columns: minmax(12rem, 2fr) 3fr; gap: .3rem 1.2rem;
+  padding: .7rem 0; border-bottom: 1px solid var(--line); break-inside: avoid; }
+.domain-name { font-weight: 600; }
+.domain-name a { color: inherit; text-decoration: none; }
+.num { color: var(--muted); font-weight: 400; margin-right: .3rem; }
+.meter { position: relative; height: 14px; background: #eef2f7; border-radius: 3px; margin: .3rem 0 .35rem; }
+.meter .fill { position: absolute; left: 0; top: 0; bottom: 0; background: var(--blue); border-radius: 3px; }
+.meter .target, .meter .bench { position: absolute; top: -5px; bottom: -5px; width: 0; }
+.meter .target { border-left: 3px dashed var(--amber); }
+.meter .bench { border-left: 3px dotted var(--grey); }
+.next { color: var(--muted); font-size: .9rem; }
+.mini { display: inline-block; width: 80px; height: 7px; background: #eef2f7; vertical-align: middle; margin-right: .5rem; }
+.mini span { display: block; height: 100%; background: var(--muted); }
+.below { color: var(--bad); font-weight: 600; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+th, td { text-align: left; vertical-align: top; padding: .45rem .55rem; border-bottom: 1px solid var(--line); }
+th { background: var(--panel); font-weight: 600; }
+td { overflow-wrap: anywhere; }
+td.n { text-align: right; white-space: nowrap; }
+table.answers { table-layout: fixed; }
+.c-question { width: 31%; } .c-level { width: 4.5em; } .c-answer { width: 15%; } .c-note { width: 30%; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+.note { white-space: pre-line; }
+.met { color: var(--ok); font-weight: 600; }
+.unmet { color: var(--bad); font-weight: 600; }
+.qid { font-weight: 600; white-space: nowrap; }
+.tag { display: inline-block; font-size: .72rem; line-height: 1.3; color: var(--amber); border: 1px solid var(--amber);
+  border-radius: 3px; padding: 0 .3rem; margin: 0 .25rem; vertical-align: 1px; }
+ul.steps li, ul.open li { margin: .25rem 0; break-inside: avoid; }
+@media (max-width: 640px) {
+  body { font-size: 14px; }
+  main { padding: 16px 12px 32px; }
+  h1 { font-size: 1.4rem; }
+  ol.scorecard li { grid-template-columns: 1fr; }
+  dl.meta { grid-template-columns: 1fr; gap: 0; }
+  dl.meta dd { margin-bottom: .35rem; }
+  table.stack thead { display: none; }
+  table.stack tr { display: block; padding: .5rem 0; border-bottom: 1px solid var(--line); }
+  table.stack td { display: block; border: 0; padding: .1rem 0; }
+  table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-weight: 600; }
+  td.n { text-align: left; }
+  figure.chart { overflow-x: auto; text-align: left; }
+  figure.chart svg { min-width: 600px; }
+}
+@media print {
+  @page { margin: 14mm 12mm; }
+  body { font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  section.page { break-before: page; }
+  h2, h3 { break-after: avoid; }
+  li, tr, figure, .overall { break-inside: avoid; }
+  figure svg { max-width: 115mm; }
+  a { color: inherit; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"#;
+
+/// The whole assessment; with `crosswalk`, a section of the questions by the standards they cite.
+pub fn report(assessment: &Assessment, crosswalk: Option<&[Standard]>) -> String {
+    let chart = Chart::from_assessment(assessment);
+    let mut out = String::new();
+    head(&mut out, assessment);
+    out.push_str("<main>\n");
+    header(&mut out, assessment);
+    overall(&mut out, assessment);
+    scorecard(&mut out, assessment, &chart);
+    domains(&mut out, assessment);
+    next_steps(&mut out, assessment);
+    if assessment.has_target() {
+        roadmap(&mut out, assessment);
+    }
+    unanswered(&mut out, assessment);
+    if let Some(standards) = crosswalk {
+        by_reference(&mut out, standards);
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+fn subject(assessment: &Assessment) -> String {
+    let answers = assessment.answers;
+    answers
+        .subject
+        .clone()
+        .or_else(|| answers.organization.clone())
+        .unwrap_or_else(|| "Assessment".to_string())
+}
+
+fn head(out: &mut String, assessment: &Assessment) {
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"jsp {}\">\n<title>{}: {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        env!("CARGO_PKG_VERSION"),
+        escape(&subject(assessment)),
+        escape(&assessment.card.questionnaire.title)
+    );
+}
+
+fn header(out: &mut String, assessment: &Assessment) {
+    let answers = assessment.answers;
+    let questionnaire = assessment.card.questionnaire;
+    let _ = write!(
+        out,
+        "<header>\n<p class=\"kicker\">Security program maturity assessment</p>\n<h1>{}</h1>\n<dl class=\"meta\">\n",
+        escape(&subject(assessment))
+    );
+    for (label, value) in [
+        ("Organization", &answers.organization),
+        ("Subject", &answers.subject),
+        ("Assessor", &answers.assessor),
+        ("Date", &answers.date),
+    ] {
+        if let Some(value) = value {
+            let _ = writeln!(out, "<dt>{label}</dt><dd>{}</dd>", escape(value));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "<dt>Questionnaire</dt><dd>{} (<code>{}</code>), version {}</dd>",
+        escape(&questionnaire.title),
+        escape(&questionnaire.id),
+        escape(&questionnaire.version)
+    );
+    out.push_str("</dl>\n</header>\n");
+}
+
+fn overall(out: &mut String, assessment: &Assessment) {
+    let card = assessment.card;
+    let (applicable, answered) = card
+        .domains
+        .iter()
+        .fold((0, 0), |(q, a), d| (q + d.questions, a + d.answered));
+    out.push_str("<section class=\"overall\" aria-label=\"Overall result\">\n");
+    if card.applicable {
+        let _ = writeln!(
+            out,
+            "<div><div class=\"muted\">Overall level</div><div class=\"figure\">{} <small>{}</small></div></div>",
+            card.level,
+            escape(assessment.level_name(card.level))
+        );
+        let _ = writeln!(
+            out,
+            "<div><div class=\"muted\">Overall score</div><div class=\"figure\">{:.2} <small>of {}</small></div></div>",
+            round2(card.score),
+            card.questionnaire.top_level()
+        );
+    } else {
+        out.push_str("<div class=\"figure\">No domain is applicable</div>\n");
+    }
+    let _ = writeln!(
+        out,
+        "<div><div class=\"muted\">Answered</div><div class=\"figure\">{answered} <small>of {applicable} questions</small></div></div>"
+    );
+    if assessment.has_target() {
+        let below = card.domains.iter().filter(|d| d.below_target()).count();
+        let _ = writeln!(
+            out,
+            "<div><div class=\"muted\">Below target</div><div class=\"figure\">{below} <small>of {} domains</small></div></div>",
+            card.domains.len()
+        );
+    }
+    out.push_str("<p>The level is that of the weakest domain; the score is the weighted mean of the domain scores, which shows the progress a level hides.</p>\n</section>\n");
+}
+
+fn scorecard(out: &mut String, assessment: &Assessment, chart: &Chart) {
+    out.push_str("<section aria-labelledby=\"by-domain\">\n<h2 id=\"by-domain\">By domain</h2>\n");
+    let _ = writeln!(
+        out,
+        "<figure class=\"chart\">{}<figcaption>Score per domain on the level rings{}{}.</figcaption></figure>",
+        chart::radar::svg(chart),
+        if assessment.has_target() {
+            ", with the target level dashed"
+        } else {
+            ""
+        },
+        if assessment.has_benchmark() {
+            " and the industry average dotted"
+        } else {
+            ""
+        }
+    );
+    out.push_str("<div class=\"key\"><span class=\"k-score\">score</span>");
+    if assessment.has_target() {
+        out.push_str("<span class=\"k-target\">target level</span>");
+    }
+    if assessment.has_benchmark() {
+        out.push_str("<span class=\"k-bench\">industry average</span>");
+    }
+    out.push_str("</div>\n<ol class=\"scorecard\">\n");
+    let top = assessment.card.questionnaire.top_level();
+    for (index, scored) in assessment.card.domains.iter().enumerate() {
+        let d = scored.domain;
+        let _ = write!(
+            out,
+            "<li><div class=\"domain-name\"><span class=\"num\">{}.</span><a href=\"#d-{}\">{}</a></div><div>",
+            index + 1,
+            attr(&d.id),
+            escape(&d.title)
+        );
+        if !scored.applicable {
+            out.push_str("<div class=\"muted\">Not applicable: every question is marked N/A.</div></div></li>\n");
+            continue;
+        }
+        let mut label = format!("Score {:.2} of {top}", round2(scored.score));
+        let mut marks = String::new();
+        if let Some(target) = scored.target {
+            let _ = write!(label, ", target level {target}");
+            let _ = write!(
+                marks,
+                "<span class=\"target\" style=\"left:{}\"></span>",
+                percent(chart.fraction(f64::from(target)))
+            );
+        }
+        if let Some(benchmark) = &d.benchmark {
+            let _ = write!(label, ", industry average {:.2}", benchmark.score);
+            let _ = write!(
+                marks,
+                "<span class=\"bench\" style=\"left:{}\"></span>",
+                percent(chart.fraction(benchmark.score))
+            );
+        }
+        let _ = write!(
+            out,
+            "<div class=\"meter\" role=\"img\" aria-label=\"{}\"><span class=\"fill\" style=\"width:{}\"></span>{marks}</div>",
+            attr(&label),
+            percent(chart.fraction(scored.score))
+        );
+        let _ = write!(
+            out,
+            "<div><strong>Level {} {}</strong> · score {:.2}{}{}</div>",
+            scored.level,
+            escape(assessment.level_name(scored.level)),
+            round2(scored.score),
+            target_words(scored),
+            d.benchmark
+                .as_ref()
+                .map(|b| format!(" · industry average {:.2}", b.score))
+                .unwrap_or_default()
+        );
+        match scored.next_level() {
+            Some(next) => {
+                let _ = write!(
+                    out,
+                    "<div class=\"next\"><span class=\"mini\"><span style=\"width:{}\"></span></span>Next: level {} {}, {} of {} questions met</div>",
+                    percent(next.progress),
+                    next.level,
+                    escape(assessment.level_name(next.level)),
+                    next.met,
+                    next.questions
+                );
+            }
+            None => out.push_str("<div class=\"next\">Top level reached</div>"),
+        }
+        out.push_str("</div></li>\n");
+    }
+    out.push_str("</ol>\n");
+    if assessment.has_benchmark() {
+        let _ = writeln!(
+            out,
+            "<p class=\"muted\">Industry averages: {}.</p>",
+            escape(&assessment.benchmark_sources().join("; "))
+        );
+    }
+    out.push_str("</section>\n");
+}
+
+fn target_words(scored: &DomainScore) -> String {
+    match (scored.target, scored.gap()) {
+        (Some(target), Some(0)) => format!(" · target {target} met"),
+        (Some(target), Some(gap)) => {
+            format!(" · <span class=\"below\">target {target}, {gap} below</span>")
+        }
+        _ => String::new(),
+    }
+}
+
+fn percent(fraction: f64) -> String {
+    format!("{:.1}%", (fraction.clamp(0.0, 1.0) * 100.0))
+}
+
+fn domains(out: &mut String, assessment: &Assessment) {
+    out.push_str("<section class=\"page\" aria-labelledby=\"answers\">\n<h2 id=\"answers\">Answers by domain</h2>\n");
+    for (index, scored) in assessment.card.domains.iter().enumerate() {
+        let d = scored.domain;
+        let _ = writeln!(
+            out,
+            "<h3 id=\"d-{}\"><span class=\"num\">{}.</span>{}</h3>",
+            attr(&d.id),
+            index + 1,
+            escape(&d.title)
+        );
+        if scored.applicable {
+            let _ = writeln!(
+                out,
+                "<p>Level {} ({}), score {:.2}; {} of {} applicable questions answered.</p>",
+                scored.level,
+                escape(assessment.level_name(scored.level)),
+                round2(scored.score),
+                scored.answered,
+                scored.questions
+            );
+        } else {
+            out.push_str("<p>Not applicable: every question is marked N/A.</p>\n");
+        }
+        if let Some(description) = &d.description {
+            let _ = writeln!(out, "<p class=\"muted\">{}</p>", escape(description));
+        }
+        out.push_str("<div class=\"scroll\"><table class=\"stack answers\">\n<colgroup><col class=\"c-question\"><col class=\"c-level\"><col class=\"c-answer\"><col class=\"c-note\"><col class=\"c-evidence\"></colgroup>\n<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Level</th><th scope=\"col\">Answer</th><th scope=\"col\">Note</th><th scope=\"col\">Evidence</th></tr></thead>\n<tbody>\n");
+        for question in &d.questions {
+            let given = assessment.answers.answers.get(&question.id);
+            let answer = escape(assessment.answer_label(question));
+            let answer = match assessment.status(question) {
+                Status::Answered { met: true, .. } => {
+                    format!("<span class=\"met\">✓ met</span> {answer}")
+                }
+                Status::Answered { met: false, .. } => {
+                    format!("<span class=\"unmet\">✗ not met</span> {answer}")
+                }
+                _ => format!("<span class=\"muted\">{answer}</span>"),
+            };
+            let note = given
+                .and_then(|a| a.note.as_deref())
+                .map(escape)
+                .unwrap_or_default();
+            let evidence = given
+                .map(|a| {
+                    a.evidence
+                        .iter()
+                        .map(|e| link(e))
+                        .collect::<Vec<_>>()
+                        .join("<br>")
+                })
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "<tr id=\"q-{}\"><td data-label=\"Question\">{}</td><td class=\"n\" data-label=\"Level\">{}</td><td data-label=\"Answer\">{answer}</td><td class=\"note\" data-label=\"Note\">{note}</td><td data-label=\"Evidence\">{evidence}</td></tr>",
+                attr(&question.id),
+                question_cell(question),
+                question.level
+            );
+        }
+        out.push_str("</tbody>\n</table></div>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+fn next_steps(out: &mut String, assessment: &Assessment) {
+    out.push_str("<section class=\"page\" aria-labelledby=\"next-steps\">\n<h2 id=\"next-steps\">Next steps</h2>\n<p class=\"muted\">For each domain, the questions not yet met at the next level, legal duties first.</p>\n");
+    let mut any = false;
+    for (scored, next, steps) in assessment.next_steps_by_domain() {
+        any = true;
+        let _ = writeln!(
+            out,
+            "<h3>{}: to level {} ({})</h3>\n<ul class=\"steps\">",
+            escape(&scored.domain.title),
+            next,
+            escape(assessment.level_name(next))
+        );
+        for question in steps {
+            let _ = writeln!(
+                out,
+                "<li>{} <span class=\"muted\">(now: {})</span></li>",
+                question_cell(question),
+                escape(assessment.answer_label(question))
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    if !any {
+        out.push_str("<p>Every applicable domain is at the top level.</p>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+/// The way to the target in phases, as `jsp roadmap` plans it.
+fn roadmap(out: &mut String, assessment: &Assessment) {
+    let roadmap = Roadmap::plan(assessment.card, assessment.answers);
+    out.push_str("<section class=\"page\" aria-labelledby=\"roadmap\">\n<h2 id=\"roadmap\">Roadmap to the target</h2>\n");
+    let _ = writeln!(
+        out,
+        "<p><strong>{}</strong></p>",
+        escape(&super::roadmap::overall_line(assessment))
+    );
+    if roadmap.is_empty() {
+        out.push_str("<p>Every domain has reached its target.</p>\n");
+    }
+    for (index, phase) in roadmap.phases.iter().enumerate() {
+        let title =
+            super::roadmap::phase_title(assessment, index + 1, phase.level, phase.steps.len());
+        let _ = writeln!(out, "<h3>{}</h3>\n<ol class=\"steps\">", escape(&title));
+        for step in &phase.steps {
+            let _ = writeln!(
+                out,
+                "<li>{} <span class=\"muted\">({}; now: {})</span></li>",
+                question_cell(step.question),
+                escape(&step.domain.title),
+                escape(assessment.answer_label(step.question))
+            );
+        }
+        out.push_str("</ol>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+fn unanswered(out: &mut String, assessment: &Assessment) {
+    out.push_str("<section aria-labelledby=\"unanswered\">\n<h2 id=\"unanswered\">Unanswered questions</h2>\n");
+    let open: Vec<_> = assessment.unanswered().collect();
+    if open.is_empty() {
+        out.push_str("<p>None: every question is answered.</p>\n");
+    } else {
+        out.push_str("<ul class=\"open\">\n");
+        for (domain, question) in open {
+            let _ = writeln!(
+                out,
+                "<li>{} <span class=\"muted\">({}, level {})</span></li>",
+                question_cell(question),
+                escape(&domain.title),
+                question.level
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+fn by_reference(out: &mut String, standards: &[Standard]) {
+    out.push_str("<section class=\"page\" aria-labelledby=\"by-reference\">\n<h2 id=\"by-reference\">By reference</h2>\n<p class=\"muted\">The questions grouped by the standards and clauses they cite, with how many of them are met.</p>\n");
+    if standards.is_empty() {
+        out.push_str("<p>No question cites a reference.</p>\n");
+    }
+    for standard in standards {
+        let _ = write!(out, "<h3>{}", escape(&standard.standard));
+        if let Some(title) = standard.title {
+            let _ = write!(out, " <span class=\"muted\">— {}</span>", escape(title));
+        }
+        out.push_str("</h3>\n<div class=\"scroll\"><table class=\"stack\">\n<thead><tr><th scope=\"col\">Clause</th><th scope=\"col\">Questions</th><th scope=\"col\">Met</th></tr></thead>\n<tbody>\n");
+        for clause in &standard.clauses {
+            let questions: Vec<String> = clause
+                .questions
+                .iter()
+                .map(|q| format!("<a href=\"#q-{}\">{}</a>", attr(&q.id), escape(&q.id)))
+                .collect();
+            let met = clause
+                .coverage
+                .map(|c| format!("{} of {}", c.met, c.applicable))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "<tr><td data-label=\"Clause\">{}</td><td data-label=\"Questions\">{}</td><td class=\"n\" data-label=\"Met\">{met}</td></tr>",
+                if clause.clause.is_empty() {
+                    "<span class=\"muted\">(whole standard)</span>".to_string()
+                } else {
+                    escape(&clause.clause)
+                },
+                questions.join(", ")
+            );
+        }
+        out.push_str("</tbody>\n</table></div>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+/// The question's id and text, marked when it restates a legal duty.
+fn question_cell(question: &Question) -> String {
+    let mark = if question.is_regulatory() {
+        "<span class=\"tag\">regulatory</span>"
+    } else {
+        ""
+    };
+    format!(
+        "<span class=\"qid\">{}</span>{mark} {}",
+        escape(&question.id),
+        escape(&question.text)
+    )
+}
+
+/// Makes user text inert in HTML text: markup characters become entities, control characters
+/// other than line breaks and tabs are dropped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Makes user text safe inside a double-quoted attribute value (and in XML), on one line.
+pub fn attr(text: &str) -> String {
+    escape(text).replace(['\n', '\t'], " ")
+}
+
+/// An evidence entry: a link when it is a web address (the rule of [`crate::text::web_address`]),
+/// escaped text otherwise.
+pub fn link(evidence: &str) -> String {
+    match crate::text::web_address(evidence) {
+        Some(address) => format!(
+            "<a href=\"{}\" rel=\"noopener noreferrer nofollow\">{}</a>",
+            attr(address),
+            escape(address)
+        ),
+        None => escape(evidence),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_makes_markup_inert() {
+        assert_eq!(
+            escape("<script>alert('x')</script> & \"q\"\u{7}"),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+        );
+        assert_eq!(attr("a\nb\"c"), "a b&quot;c");
+    }
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert_eq!(
+            link("https://a.example/?a=1&b=\"2\""),
+            "<a href=\"https://a.example/?a=1&amp;b=&quot;2&quot;\" rel=\"noopener noreferrer nofollow\">https://a.example/?a=1&amp;b=&quot;2&quot;</a>"
+        );
+        assert_eq!(link("javascript:alert(1)"), "javascript:alert(1)");
+        assert_eq!(link("SOP-7 <rev C>"), "SOP-7 &lt;rev C&gt;");
+    }
+}
