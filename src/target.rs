@@ -116,18 +116,20 @@ impl Target {
         questionnaire: Option<&Questionnaire>,
         source: &str,
     ) -> Result<Vec<Problem>> {
-        let mut faults = questionnaire.map_or_else(Vec::new, |q| self.check(q));
         let own = questionnaire.map(|q| q.role.as_str());
-        if self.roles.keys().any(|role| Some(role.as_str()) != own) {
+        let others: Vec<Questionnaire> = if self.roles.keys().any(|r| Some(r.as_str()) != own) {
             // Problems with the other questionnaires are not this file's; `jsp validate` shows them.
             let mut ignored = Vec::new();
-            let questionnaires: Vec<Questionnaire> = catalog
+            catalog
                 .all(&mut ignored)?
                 .into_iter()
                 .map(|e| e.questionnaire)
-                .collect();
-            faults.extend(self.check_other_roles(own, &questionnaires));
-        }
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut faults = questionnaire.map_or_else(Vec::new, |q| self.check(q));
+        faults.extend(self.check_other_roles(own, &others));
         Ok(describe(faults, source))
     }
 
@@ -162,7 +164,7 @@ impl Target {
     }
 
     /// The top level and the section of the questionnaire's role, against that questionnaire.
-    fn check(&self, questionnaire: &Questionnaire) -> Vec<Fault> {
+    fn check<'a>(&'a self, questionnaire: &'a Questionnaire) -> Vec<Fault<'a>> {
         let mut faults = Vec::new();
         let only = [questionnaire];
         Section { keys: &[] }.check(&only, self.default, &self.domains, &mut faults);
@@ -173,7 +175,11 @@ impl Target {
         faults
     }
 
-    fn check_other_roles(&self, own: Option<&str>, questionnaires: &[Questionnaire]) -> Vec<Fault> {
+    fn check_other_roles<'a>(
+        &'a self,
+        own: Option<&str>,
+        questionnaires: &'a [Questionnaire],
+    ) -> Vec<Fault<'a>> {
         let mut faults = Vec::new();
         for (role, section) in self.roles.iter().filter(|(r, _)| Some(r.as_str()) != own) {
             let keys = ["roles", role.as_str()];
@@ -187,10 +193,8 @@ impl Target {
                     Some(near) => format!("did you mean `{near}`?"),
                     None => format!("the questionnaires' roles are {}", roles.join(", ")),
                 };
-                faults.push(Fault::at(
-                    Problem::new(format!("no questionnaire has the role `{role}`")).hint(hint),
-                    &keys,
-                ));
+                let problem = Problem::new(format!("no questionnaire has the role `{role}`"));
+                faults.push(Fault::at(|| problem.hint(hint), &keys));
                 continue;
             }
             Section { keys: &keys }.check(&of_role, section.default, &section.domains, &mut faults);
@@ -199,17 +203,21 @@ impl Target {
     }
 }
 
-/// A problem found in a target and the path of keys that locates it. Finding its line costs a
-/// parse of the file, so that is done only for the problems that are reported.
-struct Fault {
-    problem: Problem,
+/// A problem found in a target and the path of keys that locates it. Its words (with a
+/// nearest-name search) and its line (a parse of the file) are worked out only for the
+/// problems that are reported: a file may have hundreds of thousands.
+struct Fault<'a> {
+    problem: Box<dyn FnOnce() -> Problem + 'a>,
     keys: Vec<String>,
 }
 
-impl Fault {
-    fn at(problem: Problem, keys: &[&str]) -> Fault {
+impl<'a> Fault<'a> {
+    fn at(problem: impl FnOnce() -> Problem + 'a, keys: &[&str]) -> Fault<'a> {
         let keys = keys.iter().map(|k| k.to_string()).collect();
-        Fault { problem, keys }
+        Fault {
+            problem: Box::new(problem),
+            keys,
+        }
     }
 }
 
@@ -224,7 +232,7 @@ fn describe(faults: Vec<Fault>, source: &str) -> Vec<Problem> {
         let line = root
             .as_ref()
             .and_then(|root| toml_line(root.get_ref(), source, &fault.keys));
-        fault.problem.at(line)
+        (fault.problem)().at(line)
     })
 }
 
@@ -236,37 +244,38 @@ struct Section<'a> {
 impl Section<'_> {
     /// Levels and domains against `questionnaires` (a domain must be in one of them), and
     /// priorities against 1..=5.
-    fn check(
+    fn check<'a>(
         &self,
-        questionnaires: &[&Questionnaire],
+        questionnaires: &[&'a Questionnaire],
         default: Option<u32>,
-        domains: &BTreeMap<String, DomainTarget>,
-        faults: &mut Vec<Fault>,
+        domains: &'a BTreeMap<String, DomainTarget>,
+        faults: &mut Vec<Fault<'a>>,
     ) {
         if let Some(level) = default {
             self.check_level(questionnaires, level, &["default"], "default", faults);
         }
         for (id, entry) in domains {
             let Some(questionnaire) = questionnaires.iter().find(|q| q.domain(id).is_some()) else {
-                let ids = questionnaires
-                    .iter()
-                    .flat_map(|q| q.domains.iter().map(|d| d.id.as_str()));
-                let names = questionnaires
-                    .iter()
-                    .map(|q| format!("`{}`", q.id))
-                    .collect::<Vec<_>>()
-                    .join(" or ");
-                let hint = match nearest(id, ids) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!(
-                        "see `jsp show {}` for its domains",
-                        questionnaires.first().map_or("", |q| q.id.as_str())
-                    ),
+                let questionnaires = questionnaires.to_vec();
+                let unknown = move || {
+                    let ids = questionnaires
+                        .iter()
+                        .flat_map(|q| q.domains.iter().map(|d| d.id.as_str()));
+                    let names = questionnaires
+                        .iter()
+                        .map(|q| format!("`{}`", q.id))
+                        .collect::<Vec<_>>()
+                        .join(" or ");
+                    let hint = match nearest(id, ids) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None => format!(
+                            "see `jsp show {}` for its domains",
+                            questionnaires.first().map_or("", |q| q.id.as_str())
+                        ),
+                    };
+                    Problem::new(format!("`{id}` is not a domain of {names}")).hint(hint)
                 };
-                faults.push(self.fault(
-                    Problem::new(format!("`{id}` is not a domain of {names}")).hint(hint),
-                    &["domains", id],
-                ));
+                faults.push(self.fault(unknown, &["domains", id]));
                 continue;
             };
             if let Some(level) = entry.level {
@@ -281,44 +290,44 @@ impl Section<'_> {
             if let Some(priority) = entry.priority
                 && !(1..=TOP_PRIORITY).contains(&priority)
             {
-                faults.push(self.fault(
+                let problem = move || {
                     Problem::new(format!(
                         "`{id}` has priority {priority}, outside 1..{TOP_PRIORITY}"
                     ))
                     .hint(format!(
                         "use 1 (lowest) to {TOP_PRIORITY} (highest); a domain without one has {DEFAULT_PRIORITY}"
-                    )),
-                    &["domains", id, "priority"],
-                ));
+                    ))
+                };
+                faults.push(self.fault(problem, &["domains", id, "priority"]));
             }
         }
     }
 
-    fn check_level(
+    fn check_level<'a>(
         &self,
-        questionnaires: &[&Questionnaire],
+        questionnaires: &[&'a Questionnaire],
         level: u32,
         keys: &[&str],
-        name: &str,
-        faults: &mut Vec<Fault>,
+        name: &'a str,
+        faults: &mut Vec<Fault<'a>>,
     ) {
-        for questionnaire in questionnaires {
+        for &questionnaire in questionnaires {
             let (base, top) = (questionnaire.base_level(), questionnaire.top_level());
             if !(base..=top).contains(&level) {
-                faults.push(self.fault(
+                let problem = move || {
                     Problem::new(format!(
                         "`{name}` asks for level {level}, outside the levels {base}..{top} of `{}`",
                         questionnaire.id
                     ))
-                    .hint(format!("use a level from {base} to {top}")),
-                    keys,
-                ));
+                    .hint(format!("use a level from {base} to {top}"))
+                };
+                faults.push(self.fault(problem, keys));
                 return;
             }
         }
     }
 
-    fn fault(&self, problem: Problem, keys: &[&str]) -> Fault {
+    fn fault<'a>(&self, problem: impl FnOnce() -> Problem + 'a, keys: &[&str]) -> Fault<'a> {
         let path: Vec<&str> = self.keys.iter().chain(keys).copied().collect();
         Fault::at(problem, &path)
     }
