@@ -42,28 +42,13 @@ pub fn links(dir: &Path, output: Option<&Path>) -> Vec<(String, String)> {
         .and_then(|folder| {
             let from = folder.canonicalize().ok()?;
             let to = dir.canonicalize().ok()?;
-            Some(relative(&from, &to))
+            pathdiff::diff_paths(to, from)
         })
         .unwrap_or_else(|| dir.to_path_buf());
     CHARTS
         .iter()
         .map(|(file, description, _)| (description.to_string(), link_target(&base.join(file))))
         .collect()
-}
-
-/// The path from folder `from` to `to`, both absolute.
-fn relative(from: &Path, to: &Path) -> PathBuf {
-    let from: Vec<Component> = from.components().collect();
-    let to: Vec<Component> = to.components().collect();
-    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut path = PathBuf::new();
-    for _ in common..from.len() {
-        path.push("..");
-    }
-    for component in to.iter().skip(common) {
-        path.push(component.as_os_str());
-    }
-    path
 }
 
 /// A path as a markdown link target: `/` between components, anything unusual percent-encoded.
@@ -97,19 +82,6 @@ fn link_target(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn links_are_relative_to_the_report() {
-        assert_eq!(
-            relative(Path::new("/r/docs"), Path::new("/r/docs/charts")),
-            PathBuf::from("charts")
-        );
-        assert_eq!(
-            relative(Path::new("/r/docs"), Path::new("/r/img")),
-            PathBuf::from("../img")
-        );
-        assert_eq!(relative(Path::new("/r"), Path::new("/r")), PathBuf::new());
-    }
 
     #[test]
     fn link_targets_are_encoded() {

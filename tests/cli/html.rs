@@ -471,6 +471,46 @@ fn markdown_charts_are_written_beside_the_report_and_linked_relative_to_it() {
 }
 
 #[test]
+fn each_markdown_destination_links_the_charts_from_its_own_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("docs/a")).unwrap();
+    run(
+        dir.path(),
+        &[
+            "report",
+            path(&example()),
+            "--format",
+            "html",
+            "-o",
+            "report.html",
+            "--out",
+            "markdown=docs/a/report.md",
+            "--out",
+            "markdown=summary.md",
+            "--charts",
+            "img",
+        ],
+    );
+    let read = |file: &str| std::fs::read_to_string(dir.path().join(file)).unwrap();
+    assert!(read("docs/a/report.md").contains("](../../img/radar.svg)"));
+    assert!(read("summary.md").contains("](img/bars.svg)"));
+    assert!(!read("report.html").contains("img/radar.svg"));
+    // Without a markdown destination there is nothing to link the charts from.
+    jsp_in(dir.path())
+        .args([
+            "report",
+            path(&example()),
+            "--format",
+            "json",
+            "--charts",
+            "img",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--out markdown=FILE"));
+}
+
+#[test]
 fn the_markdown_report_adds_the_crosswalk_section() {
     let dir = tempfile::tempdir().unwrap();
     let report = run(dir.path(), &["report", path(&example()), "--by-reference"]);
