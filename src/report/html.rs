@@ -436,13 +436,31 @@ fn roadmap(out: &mut String, assessment: &Assessment) {
             super::roadmap::phase_title(assessment, index + 1, phase.level, phase.steps.len());
         let _ = writeln!(out, "<h3>{}</h3>\n<ol class=\"steps\">", escape(&title));
         for step in &phase.steps {
-            let _ = writeln!(
+            let question = step.question;
+            let _ = write!(
                 out,
-                "<li>{} <span class=\"muted\">({}; now: {})</span></li>",
-                question_cell(step.question),
+                "<li>{} <span class=\"muted\">({}; now: {})</span>",
+                question_cell(question),
                 escape(&step.domain.title),
-                escape(assessment.answer_label(step.question))
+                escape(assessment.answer_label(question))
             );
+            if let Some(guidance) = &question.guidance {
+                let _ = write!(
+                    out,
+                    "<div class=\"muted\">Guidance: {}</div>",
+                    escape(guidance)
+                );
+            }
+            if !question.references.is_empty() {
+                let references: Vec<String> =
+                    question.references.iter().map(|r| escape(r)).collect();
+                let _ = write!(
+                    out,
+                    "<div class=\"muted\">References: {}</div>",
+                    references.join("; ")
+                );
+            }
+            out.push_str("</li>\n");
         }
         out.push_str("</ol>\n");
     }

@@ -110,6 +110,7 @@ fn the_html_report_is_self_contained_and_holds_every_part() {
     let roadmap = text(&select(&html, "section[aria-labelledby=roadmap]")[0]);
     assert!(roadmap.contains("of the way to the target"), "{roadmap}");
     assert!(roadmap.contains("Phase 1: to level"), "{roadmap}");
+    assert!(roadmap.contains("Guidance: ") && roadmap.contains("References: JSP"));
     let crosswalk = text(&select(&html, "section[aria-labelledby=by-reference]")[0]);
     assert!(crosswalk.contains("IEC 81001-5-1"));
     assert!(crosswalk.contains(" of "));
@@ -123,6 +124,8 @@ fn the_html_report_is_self_contained_and_holds_every_part() {
 #[test]
 fn hostile_text_cannot_inject_markup_into_the_html_report() {
     let dir = tempfile::tempdir().unwrap();
+    // With a target, so that the roadmap shows the hostile guidance and references too.
+    std::fs::write(dir.path().join("target.toml"), "default = 3\n").unwrap();
     let page = run(
         dir.path(),
         &[
@@ -133,6 +136,8 @@ fn hostile_text_cannot_inject_markup_into_the_html_report() {
             "--format",
             "html",
             "--by-reference",
+            "--target",
+            "target.toml",
         ],
     );
     let html = Html::parse_document(&page);
@@ -167,6 +172,7 @@ fn hostile_text_cannot_inject_markup_into_the_html_report() {
     assert!(body.contains("<script>alert('note')</script>"));
     assert!(body.contains("javascript:alert(1)"));
     assert!(body.contains("]]>"));
+    assert!(body.contains("Guidance: <script>alert('guidance')</script> & <b>bold</b>"));
     assert!(text(&select(&html, "title")[0]).contains("<svg onload=alert(1)>"));
     assert!(text(&select(&html, "h1")[0]).contains("\"><svg onload=alert(1)>"));
 }
