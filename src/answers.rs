@@ -1,7 +1,7 @@
 //! An answers file: who was assessed, by whom, and the answer to each question, with notes and
 //! evidence. Written by `jsp assess`, fine to edit by hand, kept in git.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
@@ -11,7 +11,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Problem, Result, Warning, first_problems_with};
-use crate::questionnaire::{NOT_APPLICABLE, Question, Questionnaire};
+use crate::questionnaire::{NOT_APPLICABLE, Questionnaire};
 use crate::text::{line_of_key, nearest};
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
@@ -88,31 +88,37 @@ impl Answers {
                 .hint("review the answers with `jsp assess --review`, then update `version`"),
             );
         }
-        // Problems are described, hinted and placed only for the ones reported: a line
-        // search and a nearest-id search each, too slow for every fault of a huge file.
-        let questions: HashMap<&str, &Question> = questionnaire
-            .questions()
-            .map(|(_, q)| (q.id.as_str(), q))
-            .collect();
+        // The questionnaire is walked and each question looked up among the answers (a sorted
+        // map), so that no table is built per file: a portfolio checks thousands of them.
         let (mut faults, mut notes) = (Vec::new(), Vec::new());
-        for (id, answer) in &self.answers {
-            match questions.get(id.as_str()) {
-                None => faults.push((id, Fault::UnknownQuestion)),
-                Some(q) if answer.is_not_applicable() && !q.na => {
+        let mut known = 0;
+        for (_, question) in questionnaire.questions() {
+            let Some((id, answer)) = self.answers.get_key_value(&question.id) else {
+                continue;
+            };
+            known += 1;
+            if answer.is_not_applicable() {
+                if !question.na {
                     faults.push((id, Fault::NotApplicable));
-                }
-                Some(_) if answer.is_not_applicable() && answer.note.is_none() => {
+                } else if answer.note.is_none() {
                     notes.push((id, Fault::NoNote));
                 }
-                Some(_)
-                    if !answer.is_not_applicable()
-                        && questionnaire.option(&answer.choice).is_none() =>
-                {
-                    faults.push((id, Fault::UnknownOption(&answer.choice)));
-                }
-                Some(_) => {}
+            } else if questionnaire.option(&answer.choice).is_none() {
+                faults.push((id, Fault::UnknownOption(&answer.choice)));
             }
         }
+        if known < self.answers.len() {
+            let ids: HashSet<&str> = questionnaire
+                .questions()
+                .map(|(_, q)| q.id.as_str())
+                .collect();
+            let unknown = self.answers.keys().filter(|id| !ids.contains(id.as_str()));
+            faults.extend(unknown.map(|id| (id, Fault::UnknownQuestion)));
+        }
+        // Reported in the file's order of answers (sorted by id), and described (a line search
+        // and a nearest-id search each) only for the ones reported.
+        faults.sort_by_key(|(id, _)| *id);
+        notes.sort_by_key(|(id, _)| *id);
         let describe = |(id, fault): (&String, Fault)| {
             fault.problem(questionnaire, id).at(line_of_key(source, id))
         };

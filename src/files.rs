@@ -14,14 +14,26 @@ pub fn read_text(path: &Path) -> Result<String> {
         path: path.to_path_buf(),
         source,
     };
-    if path.is_dir() {
-        return Err(Error::invalid(
+    let folder = || {
+        Error::invalid(
             path,
             Problem::new("is a folder, not a file").hint("name a file inside it"),
-        ));
+        )
+    };
+    // Opened first and asked once (fstat): a portfolio reads thousands of files.
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        // Some systems refuse to open a folder at all.
+        Err(_) if path.is_dir() => return Err(folder()),
+        Err(error) => return Err(read_error(error)),
+    };
+    let metadata = file.metadata().map_err(read_error)?;
+    if metadata.is_dir() {
+        return Err(folder());
     }
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    let mut bytes = Vec::new();
+    // Sized to the file, the buffer is filled in one read rather than a series of growing ones.
+    let expected = metadata.len().min(MAX_INPUT_BYTES + 1);
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0) + 1);
     file.take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(read_error)?;

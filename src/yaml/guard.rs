@@ -124,7 +124,23 @@ impl Scan {
     ) -> Result<(), Found> {
         let mut plain = false;
         let mut at = start;
-        while let Some(&c) = chars.get(at) {
+        while at < chars.len() {
+            // Inside a quoted scalar, or plain text outside brackets, only a few bytes can
+            // matter: jump to the next of them (most of a file is such text).
+            let find = |wanted: fn(&u8) -> bool| {
+                chars
+                    .get(at..)
+                    .and_then(|rest| rest.iter().position(wanted))
+            };
+            let skip = match self.quote {
+                Some(Quote::Double) => find(|c| matches!(c, b'\\' | b'"')),
+                Some(Quote::Single) => find(|c| *c == b'\''),
+                None if !node && self.flow == 0 => find(|c| matches!(c, b':' | b'#')),
+                None => Some(0),
+            };
+            let Some(skip) = skip else { break };
+            at += skip;
+            let Some(&c) = chars.get(at) else { break };
             let next = chars.get(at + 1).copied();
             let spaced = next.is_none_or(|n| n.is_ascii_whitespace());
             let after_space = at == 0 || chars.get(at - 1).is_some_and(u8::is_ascii_whitespace);
