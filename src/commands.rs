@@ -177,15 +177,14 @@ impl Context {
             answers: &loaded.answers,
             card: &card,
         };
-        let markdown = outputs::writes(&ReportFormat::Markdown, &args.format, &args.out);
+        let writes = |format| outputs::writes(&format, &args.format, &args.out);
+        let markdown = writes(ReportFormat::Markdown);
         if args.charts.is_some() && !markdown {
             return Err(Error::usage(
                 "--charts writes SVG files for a markdown report\n  hint: add --format markdown or --out markdown=FILE; the HTML report draws its charts inline",
             ));
         }
-        let only_json = args.format == ReportFormat::Json
-            && args.out.iter().all(|out| out.format == ReportFormat::Json);
-        if args.by_reference && only_json {
+        if args.by_reference && !markdown && !writes(ReportFormat::Html) {
             return Err(Error::usage(
                 "--by-reference adds a section to the markdown and HTML reports\n  hint: for JSON, use `jsp show QUESTIONNAIRE --by-reference --format json`",
             ));

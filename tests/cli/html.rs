@@ -517,6 +517,36 @@ fn each_markdown_destination_links_the_charts_from_its_own_folder() {
 }
 
 #[test]
+fn by_reference_needs_a_markdown_or_html_output() {
+    let dir = tempfile::tempdir().unwrap();
+    jsp_in(dir.path())
+        .args([
+            "report",
+            path(&example()),
+            "--format",
+            "json",
+            "--by-reference",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--by-reference adds a section"));
+    run(
+        dir.path(),
+        &[
+            "report",
+            path(&example()),
+            "--format",
+            "json",
+            "--out",
+            "html=report.html",
+            "--by-reference",
+        ],
+    );
+    let page = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(page.contains("id=\"by-reference\""));
+}
+
+#[test]
 fn the_markdown_report_adds_the_crosswalk_section() {
     let dir = tempfile::tempdir().unwrap();
     let report = run(dir.path(), &["report", path(&example()), "--by-reference"]);
