@@ -37,11 +37,22 @@ impl Catalog {
 
     /// Every questionnaire, built-in ones first, each id once.
     pub fn all(&self, warnings: &mut Vec<Warning>) -> Result<Vec<Entry>> {
+        self.all_except(None, warnings)
+    }
+
+    /// [`Catalog::all`] but the questionnaire with id `loaded`, which the caller already holds:
+    /// a built-in one is not parsed again.
+    pub fn all_except(
+        &self,
+        loaded: Option<&str>,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<Vec<Entry>> {
         let mut entries = Vec::new();
-        for built_in in BUILT_IN {
+        for built_in in BUILT_IN.iter().filter(|b| Some(b.id) != loaded) {
             entries.push(load_built_in(built_in, warnings)?);
         }
-        for entry in self.custom(warnings)? {
+        let custom = self.custom(warnings)?.into_iter();
+        for entry in custom.filter(|e| Some(e.questionnaire.id.as_str()) != loaded) {
             match entries
                 .iter_mut()
                 .find(|e| e.questionnaire.id == entry.questionnaire.id)

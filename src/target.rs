@@ -117,17 +117,18 @@ impl Target {
         source: &str,
     ) -> Result<Vec<Problem>> {
         let own = questionnaire.map(|q| q.role.as_str());
-        let others: Vec<Questionnaire> = if self.roles.keys().any(|r| Some(r.as_str()) != own) {
+        let loaded: Vec<Questionnaire> = if self.roles.keys().any(|r| Some(r.as_str()) != own) {
             // Problems with the other questionnaires are not this file's; `jsp validate` shows them.
             let mut ignored = Vec::new();
             catalog
-                .all(&mut ignored)?
+                .all_except(questionnaire.map(|q| q.id.as_str()), &mut ignored)?
                 .into_iter()
                 .map(|e| e.questionnaire)
                 .collect()
         } else {
             Vec::new()
         };
+        let others: Vec<&Questionnaire> = questionnaire.into_iter().chain(&loaded).collect();
         let mut faults = questionnaire.map_or_else(Vec::new, |q| self.check(q));
         faults.extend(self.check_other_roles(own, &others));
         Ok(describe(faults, source))
@@ -178,13 +179,16 @@ impl Target {
     fn check_other_roles<'a>(
         &'a self,
         own: Option<&str>,
-        questionnaires: &'a [Questionnaire],
+        questionnaires: &[&'a Questionnaire],
     ) -> Vec<Fault<'a>> {
         let mut faults = Vec::new();
         for (role, section) in self.roles.iter().filter(|(r, _)| Some(r.as_str()) != own) {
             let keys = ["roles", role.as_str()];
-            let of_role: Vec<&Questionnaire> =
-                questionnaires.iter().filter(|q| q.role == *role).collect();
+            let of_role: Vec<&Questionnaire> = questionnaires
+                .iter()
+                .copied()
+                .filter(|q| q.role == *role)
+                .collect();
             if of_role.is_empty() {
                 let mut roles: Vec<&str> = questionnaires.iter().map(|q| q.role.as_str()).collect();
                 roles.sort_unstable();
@@ -477,7 +481,7 @@ domains:
         let mut provider = questionnaire();
         provider.role = "provider".into();
         let problems = describe(
-            parse(text).check_other_roles(Some("maker"), &[provider]),
+            parse(text).check_other_roles(Some("maker"), &[&provider]),
             text,
         );
         assert_eq!(problems.len(), 1);
