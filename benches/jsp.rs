@@ -8,9 +8,9 @@ use std::num::NonZeroUsize;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use jsp::answers::Answers;
-use jsp::catalog::Catalog;
-use jsp::portfolio::loader::{self, Options};
+use jsp::internals::Answers;
+use jsp::internals::Catalog;
+use jsp::internals::loader::{self, Options};
 
 fn questionnaires(c: &mut Criterion) {
     c.bench_function("load and validate the built-in questionnaires", |b| {
@@ -26,13 +26,13 @@ fn score(c: &mut Criterion) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/manufacturer-answers.yaml");
     let (answers, _) = Answers::load(&path).unwrap();
     c.bench_function("score one assessment", |b| {
-        b.iter(|| jsp::scoring::score(&q, black_box(&answers), None).score)
+        b.iter(|| jsp::internals::score(&q, black_box(&answers), None).score)
     });
     c.bench_function("read, check and score one answers file", |b| {
         b.iter(|| {
             let (answers, text) = Answers::load(&path).unwrap();
             answers.check(&q, &text, &path).unwrap();
-            jsp::scoring::score(&q, &answers, None).score
+            jsp::internals::score(&q, &answers, None).score
         })
     });
 }
@@ -51,11 +51,12 @@ fn aggregate(c: &mut Criterion) {
     group.sample_size(10);
     for count in [1_000, 10_000] {
         let dir = tempfile::tempdir().unwrap();
-        jsp::generate::write_portfolio(&q, dir.path(), count, 1).unwrap();
+        jsp::internals::write_portfolio(&q, dir.path(), count, 1).unwrap();
         let files = loader::find_files(&[dir.path().to_path_buf()]).unwrap();
         group.bench_function(format!("{count} generated files"), |b| {
             b.iter(|| {
-                let (_, portfolio) = loader::load(&Catalog::default(), &files, &options).unwrap();
+                let (_, portfolio, _) =
+                    loader::load(&Catalog::default(), &files, &options).unwrap();
                 portfolio.rows().len()
             })
         });

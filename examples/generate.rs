@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use jsp::catalog::Catalog;
+use jsp::internals::Catalog;
 
 #[derive(Parser)]
 struct Args {
@@ -28,12 +28,12 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let run = || -> jsp::Result<usize> {
+    let run = || -> jsp::internals::Result<usize> {
         let questionnaire = Catalog::default()
             .find(&args.questionnaire, &mut Vec::new())?
             .questionnaire;
         let written =
-            jsp::generate::write_portfolio(&questionnaire, &args.out, args.count, args.seed)?;
+            jsp::internals::write_portfolio(&questionnaire, &args.out, args.count, args.seed)?;
         Ok(written.len())
     };
     match run() {
@@ -43,7 +43,7 @@ fn main() -> ExitCode {
         }
         Err(error) => {
             eprintln!("generate: error: {error}");
-            ExitCode::from(jsp::EXIT_BAD_INPUT)
+            jsp::Exit::BadInput.into()
         }
     }
 }

@@ -8,20 +8,22 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use jsp::answers::Answers;
-use jsp::questionnaire::Questionnaire;
-use jsp::report::{Assessment, chart, html, json, markdown, table};
-use jsp::target::Target;
+use jsp::internals::formats::{html, json, junit, markdown, questionnaire as show, table};
+use jsp::internals::{
+    Answers, Assessment, Questionnaire, Report, Roadmap, Score, Style, Target, chart,
+};
 
 /// A questionnaire file: read as text, parsed and checked; then shown in every format.
 pub fn questionnaire(data: &[u8]) {
-    let Ok(text) = jsp::files::text_from_bytes(data.to_vec()) else {
+    let Ok(text) = jsp::internals::text_from_bytes(data.to_vec()) else {
         return;
     };
     if let Ok((questionnaire, _)) = Questionnaire::parse(&text, Path::new("q.yaml")) {
-        jsp::report::questionnaire::table(&questionnaire);
-        jsp::report::questionnaire::markdown(&questionnaire);
-        jsp::report::questionnaire::json(&questionnaire);
+        for style in styles() {
+            let _ = show::table::render(&questionnaire, &style, &mut std::io::sink());
+            let _ = show::markdown::render(&questionnaire, &style, &mut std::io::sink());
+            let _ = show::json::render(&questionnaire, &style, &mut std::io::sink());
+        }
     }
 }
 
@@ -31,7 +33,7 @@ fn built_in() -> Option<&'static Questionnaire> {
     static BUILT_IN: OnceLock<Option<Questionnaire>> = OnceLock::new();
     BUILT_IN
         .get_or_init(|| {
-            let built_in = jsp::catalog::BUILT_IN.first()?;
+            let built_in = jsp::internals::BUILT_IN.first()?;
             Questionnaire::parse(built_in.text, Path::new(built_in.file))
                 .ok()
                 .map(|(q, _)| q)
@@ -42,7 +44,7 @@ fn built_in() -> Option<&'static Questionnaire> {
 /// An answers file: parsed and checked against the built-in questionnaire, then scored and
 /// reported in every format.
 pub fn answers(data: &[u8]) {
-    let Ok(text) = jsp::files::text_from_bytes(data.to_vec()) else {
+    let Ok(text) = jsp::internals::text_from_bytes(data.to_vec()) else {
         return;
     };
     let path = Path::new("a.yaml");
@@ -56,14 +58,14 @@ pub fn answers(data: &[u8]) {
 
 /// A target file: parsed and checked against the built-in questionnaire.
 pub fn target(data: &[u8]) {
-    let Ok(text) = jsp::files::text_from_bytes(data.to_vec()) else {
+    let Ok(text) = jsp::internals::text_from_bytes(data.to_vec()) else {
         return;
     };
     let path = Path::new("t.toml");
     let (Ok(target), Some(questionnaire)) = (Target::parse(&text, path), built_in()) else {
         return;
     };
-    let catalog = jsp::catalog::Catalog::new(Vec::new());
+    let catalog = jsp::internals::Catalog::new(Vec::new());
     if target
         .problems(&catalog, Some(questionnaire), &text)
         .is_ok_and(|problems| problems.is_empty())
@@ -75,7 +77,7 @@ pub fn target(data: &[u8]) {
 /// A questionnaire and an answers file in one input, split at a line `---8<---`: both parsed
 /// and checked, then scored and written in every format, with and without a target.
 pub fn report(data: &[u8]) {
-    let Ok(text) = jsp::files::text_from_bytes(data.to_vec()) else {
+    let Ok(text) = jsp::internals::text_from_bytes(data.to_vec()) else {
         return;
     };
     let Some((questionnaire_text, answers_text)) = text.split_once("\n---8<---\n") else {
@@ -101,20 +103,45 @@ pub fn report(data: &[u8]) {
     reports(&questionnaire, &answers, Some(&target));
 }
 
+/// A narrow terminal with colour, and a file.
+fn styles() -> [Style; 2] {
+    [
+        Style {
+            width: Some(40),
+            colour: true,
+        },
+        Style::default(),
+    ]
+}
+
 fn reports(questionnaire: &Questionnaire, answers: &Answers, target: Option<&Target>) {
-    let card = jsp::scoring::score(questionnaire, answers, target);
+    let card = jsp::internals::score(questionnaire, answers, target);
     let assessment = Assessment {
         answers,
         card: &card,
     };
-    table::render(&assessment, Some(40), true);
-    table::render(&assessment, None, false);
-    markdown::score(&assessment);
-    markdown::report(&assessment);
-    json::score(&assessment);
-    json::report(&assessment);
-    let crosswalk = jsp::crosswalk::crosswalk(questionnaire, Some(answers));
-    html::report(&assessment, Some(&crosswalk));
+    let score = Score {
+        assessment: &assessment,
+        gates: Default::default(),
+    };
+    let crosswalk = jsp::internals::crosswalk(questionnaire, Some(answers));
+    let roadmap = Roadmap::of(&assessment);
+    let report = Report {
+        assessment: &assessment,
+        roadmap: roadmap.as_ref(),
+        crosswalk: Some(&crosswalk),
+        charts: &[],
+    };
+    let sink = &mut std::io::sink();
+    for style in styles() {
+        let _ = table::render(&score, &style, sink);
+        let _ = markdown::score(&score, &style, sink);
+        let _ = json::score(&score, &style, sink);
+        let _ = junit::render(&score, &style, sink);
+        let _ = markdown::report(&report, &style, sink);
+        let _ = json::report(&report, &style, sink);
+        let _ = html::report(&report, &style, sink);
+    }
     let chart = chart::Chart::from_assessment(&assessment);
     chart::radar::svg(&chart);
     chart::bars::svg(&chart);

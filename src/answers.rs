@@ -56,6 +56,11 @@ impl Answer {
 }
 
 impl Answers {
+    /// What was assessed, as titles name it: the subject, else the organization.
+    pub fn name(&self) -> Option<&str> {
+        self.subject.as_deref().or(self.organization.as_deref())
+    }
+
     /// Parses and checks an answers file against its questionnaire.
     pub fn parse(text: &str, path: &Path) -> Result<Answers> {
         crate::yaml::from_str(text).map_err(|problem| Error::invalid(path, problem))

@@ -1,10 +1,45 @@
-//! The command line, as clap parses it. What each command does is in `commands`.
+//! The command line, as clap parses it: every flag is documented here, once, and the help, the
+//! man pages and the completions come from it. What each command does is in `app`.
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::outputs::Output;
+/// One `--out FORMAT=FILE`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output<F> {
+    pub format: F,
+    pub path: PathBuf,
+}
+
+/// Parses `FORMAT=FILE` for clap; the message lists the formats when the format is wrong.
+pub fn parse_out<F: ValueEnum>(value: &str) -> Result<Output<F>, String> {
+    let formats = format_names::<F>().join(", ");
+    let example = "as in --out markdown=report.md";
+    let Some((name, path)) = value.split_once('=') else {
+        return Err(format!(
+            "expected FORMAT=FILE, {example}\n  hint: the formats are {formats}"
+        ));
+    };
+    let format = F::from_str(name.trim(), true).map_err(|_| {
+        format!("`{name}` is not a format here\n  hint: the formats are {formats}, {example}")
+    })?;
+    if path.is_empty() {
+        return Err(format!("no file after `{name}=`\n  hint: {example}"));
+    }
+    Ok(Output {
+        format,
+        path: PathBuf::from(path),
+    })
+}
+
+fn format_names<F: ValueEnum>() -> Vec<String> {
+    F::value_variants()
+        .iter()
+        .filter_map(|v| v.to_possible_value())
+        .map(|v| v.get_name().to_string())
+        .collect()
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -106,7 +141,7 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "FILE")]
     pub target: Option<PathBuf>,
     /// Also write FORMAT to FILE (repeatable), e.g. --out junit=junit.xml --out markdown=score.md
-    #[arg(long = "out", value_name = "FORMAT=FILE", value_parser = crate::outputs::parse::<ScoreFormat>)]
+    #[arg(long = "out", value_name = "FORMAT=FILE", value_parser = parse_out::<ScoreFormat>)]
     pub out: Vec<Output<ScoreFormat>>,
 }
 
@@ -123,7 +158,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "FILE")]
     pub target: Option<PathBuf>,
     /// Also write FORMAT to FILE (repeatable), e.g. --out json=report.json
-    #[arg(long = "out", value_name = "FORMAT=FILE", value_parser = crate::outputs::parse::<ReportFormat>)]
+    #[arg(long = "out", value_name = "FORMAT=FILE", value_parser = parse_out::<ReportFormat>)]
     pub out: Vec<Output<ReportFormat>>,
     /// Write the SVG charts (radar.svg, bars.svg) into DIR and link them from the markdown
     #[arg(long, value_name = "DIR")]
@@ -344,5 +379,26 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn parses_format_and_file() {
+        let out: Output<ScoreFormat> = parse_out("junit=reports/junit.xml").unwrap();
+        assert_eq!(out.format, ScoreFormat::Junit);
+        assert_eq!(out.path, PathBuf::from("reports/junit.xml"));
+        let out: Output<ScoreFormat> = parse_out("Markdown=a=b.md").unwrap();
+        assert_eq!(out.format, ScoreFormat::Markdown);
+        assert_eq!(out.path, PathBuf::from("a=b.md"));
+    }
+
+    #[test]
+    fn a_wrong_format_lists_the_formats() {
+        let error = parse_out::<ScoreFormat>("xml=a.xml").unwrap_err();
+        assert!(error.contains("`xml` is not a format"), "{error}");
+        assert!(error.contains("table, json, markdown, junit"), "{error}");
+        let error = parse_out::<ReportFormat>("junit.xml").unwrap_err();
+        assert!(error.contains("FORMAT=FILE"), "{error}");
+        assert!(error.contains("markdown, json"), "{error}");
+        assert!(parse_out::<ScoreFormat>("json=").is_err());
     }
 }

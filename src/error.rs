@@ -3,8 +3,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// Exit code when the input or the command line is wrong.
-pub const EXIT_BAD_INPUT: u8 = 2;
+use crate::exit::Exit;
 
 /// One thing wrong (or suspicious) in one file, with its place where known.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,6 +130,12 @@ pub enum Error {
     Many { errors: Vec<Error> },
     #[error("{message}")]
     Usage { message: String },
+    /// The interview's terminal (standard input or error) failed.
+    #[error("cannot {doing} the terminal: {source}")]
+    Terminal {
+        doing: &'static str,
+        source: std::io::Error,
+    },
 }
 
 /// What went wrong reading a file, and how to fix it.
@@ -173,6 +178,11 @@ fn render_problems(path: &Path, problems: &[Problem]) -> String {
 }
 
 impl Error {
+    /// Every error of the library is bad input or usage: the command wrote nothing.
+    pub fn exit_code(&self) -> Exit {
+        Exit::BadInput
+    }
+
     pub fn invalid(path: &Path, problem: Problem) -> Self {
         Error::Invalid {
             path: path.to_path_buf(),

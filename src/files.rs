@@ -8,6 +8,11 @@ use crate::error::{Error, Problem, Result};
 /// Larger inputs are refused before parsing: no real questionnaire or answers file comes near it.
 pub const MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024;
 
+/// A YAML file by its name: questionnaires and answers files are `.yaml` or `.yml`.
+pub fn is_yaml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+}
+
 /// Reads a UTF-8 text file of at most [`MAX_INPUT_BYTES`].
 pub fn read_text(path: &Path) -> Result<String> {
     let read_error = |source| Error::Read {

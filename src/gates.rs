@@ -1,8 +1,6 @@
 //! The CI gates of `jsp score`: a level every domain must reach (`--min-level`, the target) and
 //! an overall score (`--min-score`). Pure: the command prints and exits, JUnit reports them.
 
-use crate::questionnaire::Question;
-use crate::report::Assessment;
 use crate::scoring::{DomainScore, Scorecard, round2};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -58,22 +56,4 @@ impl Gates {
         }
         failures
     }
-}
-
-/// The applicable questions, not yet met, of the levels above a domain's own up to `level`:
-/// what stands between the domain and that level, lowest level first, in questionnaire order.
-pub fn unmet_up_to<'a>(
-    assessment: &Assessment<'a>,
-    domain: &DomainScore<'a>,
-    level: u32,
-) -> Vec<&'a Question> {
-    let mut unmet: Vec<&'a Question> = domain
-        .domain
-        .questions
-        .iter()
-        .filter(|q| q.level > domain.level && q.level <= level)
-        .filter(|q| assessment.status(q).is_open())
-        .collect();
-    unmet.sort_by_key(|q| q.level);
-    unmet
 }

@@ -3,36 +3,97 @@
 //!
 //! The modules are the nouns of the domain: a [`questionnaire`] is answered in an [`answers`]
 //! file, through the [`prompt`] or by hand; [`scoring`] turns answers into maturity levels and
-//! scores, measured against a [`target`]; a [`report`] shows the result.
+//! scores, measured against a [`target`]; an [`assessment`] is what every view is drawn from;
+//! a [`report`], a [`roadmap`], a [`diff`], a [`crosswalk`] and a [`portfolio`] show it, each in
+//! the formats of its `render` module, with the escaping and tables of [`render`]. The edge,
+//! `app`, is the only layer that prints, reads the environment or decides an exit code; `cli`
+//! is the command line as clap parses it.
+//!
+//! Every module is private, so that the compiler reports dead code; tests, fuzz targets, benches
+//! and examples reach the library through [`internals`], which is not a stable interface.
 
-pub mod answers;
-pub mod catalog;
-pub mod cli;
-pub mod commands;
-pub mod config;
-pub mod crosswalk;
-pub mod diff;
-pub mod error;
-pub mod files;
-pub mod gates;
-pub mod generate;
-pub mod init;
-pub mod manual;
-pub mod outputs;
-pub mod portfolio;
-pub mod prompt;
-pub mod questionnaire;
-pub mod report;
-pub mod roadmap;
-pub mod schema;
-pub mod scoring;
-pub mod session;
-pub mod target;
+mod answers;
+mod app;
+mod assessment;
+mod catalog;
+mod cli;
+mod config;
+mod crosswalk;
+mod diff;
+mod error;
+mod exit;
+mod files;
+mod gates;
+mod generate;
+mod portfolio;
+mod prompt;
+mod questionnaire;
+mod render;
+mod report;
+mod roadmap;
+mod schema;
+mod scoring;
+mod session;
+mod target;
 #[cfg(test)]
 mod testing;
-pub mod text;
+mod text;
 mod wording;
 mod yaml;
 
-pub use commands::run;
-pub use error::{EXIT_BAD_INPUT, Error, Result};
+pub use app::run;
+pub use cli::Cli;
+pub use error::Error;
+pub use exit::Exit;
+
+/// What `main` prints for an error: each cause once, through the printable filter (a message
+/// quotes file content, none of which may reach the terminal as a control code).
+pub fn error_message(error: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in error.chain() {
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&cause.to_string());
+        // The library's own errors already say what their sources said, in words.
+        if cause.is::<Error>() {
+            break;
+        }
+    }
+    text::printable_lines(&text)
+}
+
+/// The exit code for an error: the library's own, else bad input.
+pub fn error_exit(error: &anyhow::Error) -> Exit {
+    error
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<Error>())
+        .map_or(Exit::BadInput, Error::exit_code)
+}
+
+/// The library as tests, fuzz targets, benches and examples use it. Not a stable interface.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::answers::{Answer, Answers};
+    pub use crate::assessment::Assessment;
+    pub use crate::catalog::{BUILT_IN, Catalog};
+    pub use crate::crosswalk::crosswalk;
+    pub use crate::error::Result;
+    pub use crate::files::text_from_bytes;
+    pub use crate::generate::write_portfolio;
+    pub use crate::portfolio::loader;
+    pub use crate::questionnaire::{
+        Domain, Level, NOT_APPLICABLE, Question, Questionnaire, ScaleOption,
+    };
+    pub use crate::render::Style;
+    pub use crate::report::{Report, Score, chart};
+    pub use crate::roadmap::Roadmap;
+    pub use crate::scoring::{Scorecard, Status, round2, score};
+    pub use crate::target::Target;
+
+    /// Every format, as the commands choose them.
+    pub mod formats {
+        pub use crate::questionnaire::render as questionnaire;
+        pub use crate::report::{html, json, junit, markdown, table};
+    }
+}

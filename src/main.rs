@@ -3,16 +3,11 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = jsp::cli::Cli::parse();
-    match jsp::run(cli) {
-        Ok(code) => ExitCode::from(code),
+    match jsp::run(jsp::Cli::parse()) {
+        Ok(exit) => exit.into(),
         Err(error) => {
-            // Messages quote file content; none of it may reach the terminal as a control code.
-            eprintln!(
-                "jsp: error: {}",
-                jsp::text::printable_lines(&error.to_string())
-            );
-            ExitCode::from(jsp::EXIT_BAD_INPUT)
+            eprintln!("jsp: error: {}", jsp::error_message(&error));
+            jsp::error_exit(&error).into()
         }
     }
 }

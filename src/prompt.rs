@@ -81,7 +81,10 @@ impl<'q, R: BufRead, W: Write> Interview<'q, R, W> {
         let read = self
             .input
             .read_line(&mut line)
-            .map_err(|e| Error::usage(format!("cannot read the answer: {e}")))?;
+            .map_err(|source| Error::Terminal {
+                doing: "read the answer from",
+                source,
+            })?;
         let line = (read > 0).then(|| line.trim_end_matches(['\n', '\r']).to_string());
         if self.echo
             && let Some(line) = &line
@@ -104,7 +107,10 @@ impl<'q, R: BufRead, W: Write> Interview<'q, R, W> {
         self.output
             .write_all(text.as_bytes())
             .and_then(|()| self.output.flush())
-            .map_err(|e| Error::usage(format!("cannot write to the terminal: {e}")))
+            .map_err(|source| Error::Terminal {
+                doing: "write to",
+                source,
+            })
     }
 
     /// Walks `walk` (question ids, in order), saving with `save` after every answer.

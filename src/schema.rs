@@ -7,33 +7,35 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use crate::answers::{Answer, Answers};
-use crate::cli::SchemaKind;
 use crate::config::Config;
 use crate::questionnaire::Questionnaire;
 use crate::target::{DomainTarget, TOP_PRIORITY, Target};
 
-/// The schema as pretty-printed JSON, ending in a newline.
-pub fn render(kind: SchemaKind) -> String {
-    let generator = SchemaSettings::draft07().into_generator();
-    let (mut schema, title) = match kind {
-        SchemaKind::Questionnaire => (
-            generator.into_root_schema_for::<Questionnaire>(),
-            "jsp questionnaire",
-        ),
-        SchemaKind::Answers => (
-            generator.into_root_schema_for::<Answers>(),
-            "jsp answers file",
-        ),
-        SchemaKind::Target => (
-            generator.into_root_schema_for::<Target>(),
-            "jsp target profile",
-        ),
-        SchemaKind::Config => (generator.into_root_schema_for::<Config>(), "jsp.toml"),
-    };
+/// The schema of a questionnaire, as pretty-printed JSON ending in a newline.
+pub fn questionnaire() -> serde_json::Result<String> {
+    render::<Questionnaire>("jsp questionnaire")
+}
+
+pub fn answers() -> serde_json::Result<String> {
+    render::<Answers>("jsp answers file")
+}
+
+pub fn target() -> serde_json::Result<String> {
+    render::<Target>("jsp target profile")
+}
+
+pub fn config() -> serde_json::Result<String> {
+    render::<Config>("jsp.toml")
+}
+
+fn render<T: JsonSchema>(title: &str) -> serde_json::Result<String> {
+    let mut schema = SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<T>();
     schema.insert("title".into(), title.into());
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&schema)?;
     text.push('\n');
-    text
+    Ok(text)
 }
 
 /// An answer has a short form (the option id) and a long form with a note and evidence; its
@@ -112,18 +114,10 @@ mod tests {
 
     #[test]
     fn every_schema_is_draft_7_json() {
-        for kind in [
-            SchemaKind::Questionnaire,
-            SchemaKind::Answers,
-            SchemaKind::Target,
-            SchemaKind::Config,
-        ] {
-            let value: serde_json::Value = serde_json::from_str(&render(kind)).unwrap();
-            assert_eq!(
-                value["$schema"], "http://json-schema.org/draft-07/schema#",
-                "{kind:?}"
-            );
-            assert_eq!(value["type"], "object", "{kind:?}");
+        for text in [questionnaire(), answers(), target(), config()] {
+            let value: serde_json::Value = serde_json::from_str(&text.unwrap()).unwrap();
+            assert_eq!(value["$schema"], "http://json-schema.org/draft-07/schema#");
+            assert_eq!(value["type"], "object");
         }
     }
 }

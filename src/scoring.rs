@@ -114,7 +114,7 @@ pub struct Scorecard<'q> {
     pub unanswered: usize,
 }
 
-impl Scorecard<'_> {
+impl<'q> Scorecard<'q> {
     /// How far the whole assessment is on the way to its target, in percent: 100 × (1 - the sum
     /// of the gaps / the sum of the targets), over the applicable domains that have one. A domain
     /// beyond its target has gap 0, so it cannot hide another's gap.
@@ -130,6 +130,26 @@ impl Scorecard<'_> {
 
     pub fn status(&self, answers: &Answers, question: &Question) -> Status {
         status(self.questionnaire, answers, question)
+    }
+
+    /// The applicable questions, not yet met, of the levels above a domain's own up to `level`:
+    /// what stands between the domain and that level, lowest level first, in questionnaire
+    /// order within a level. The one rule behind next steps, failed gates and the roadmap.
+    pub fn open_questions(
+        &self,
+        answers: &Answers,
+        scored: &DomainScore<'q>,
+        level: u32,
+    ) -> Vec<&'q Question> {
+        let mut open: Vec<&'q Question> = scored
+            .domain
+            .questions
+            .iter()
+            .filter(|q| q.level > scored.level && q.level <= level)
+            .filter(|q| self.status(answers, q).is_open())
+            .collect();
+        open.sort_by_key(|q| q.level);
+        open
     }
 }
 

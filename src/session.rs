@@ -8,10 +8,8 @@ use std::sync::Mutex;
 
 use crate::answers::Answers;
 use crate::error::{Error, Problem, Result};
+use crate::exit::Exit;
 use crate::questionnaire::Questionnaire;
-
-/// Exit code after an interrupt, as shells report a process ended by SIGINT.
-pub const EXIT_INTERRUPTED: i32 = 130;
 
 /// Held while a save is in progress, and by the signal handler before it exits, so that the
 /// process never ends between writing a temporary file and renaming it.
@@ -85,7 +83,7 @@ impl Session {
                 path.display(),
                 path.display()
             );
-            std::process::exit(EXIT_INTERRUPTED);
+            std::process::exit(i32::from(Exit::Interrupted.code()));
         });
     }
 }

@@ -12,15 +12,6 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
-/// The 1-based line on which `key: value` (or `- key: value`, or `{key: value, ...}`) first
-/// appears, so that a rule broken by a value can point at it; `value` may be quoted in the file.
-pub fn line_of(source: &str, key: &str, value: &str) -> Option<usize> {
-    source
-        .lines()
-        .position(|line| pairs(line).any(|pair| pair == (key, value)))
-        .map(|index| index + 1)
-}
-
 /// The `key: value` pairs of one line: block (`- key: value # comment`) or flow
 /// (`{key: value, other: value}`), values unquoted.
 fn pairs(line: &str) -> impl Iterator<Item = (&str, &str)> {
@@ -150,9 +141,10 @@ mod tests {
     #[test]
     fn lines_are_found_by_key_and_value() {
         let src = "id: x\ndomains:\n  - id: gov\n    questions:\n      - id: \"gov-2a\" # c\n";
-        assert_eq!(line_of(src, "id", "gov"), Some(3));
-        assert_eq!(line_of(src, "id", "gov-2a"), Some(5));
-        assert_eq!(line_of(src, "id", "nope"), None);
+        let lines = Lines::new(src, &["id"]);
+        assert_eq!(lines.of("id", "gov"), Some(3));
+        assert_eq!(lines.of("id", "gov-2a"), Some(5));
+        assert_eq!(lines.of("id", "nope"), None);
         assert_eq!(line_of_key(src, "questions"), Some(4));
         let flow = "scale:\n  - {id: \"no\", value: 0}\n  - {label: x, id: no}\n";
         let lines = Lines::new(flow, &["id"]);

@@ -6,9 +6,9 @@
     clippy::panic
 )]
 
-use jsp::answers::{Answer, Answers};
-use jsp::questionnaire::{Domain, Level, NOT_APPLICABLE, Question, Questionnaire, ScaleOption};
-use jsp::scoring::{Scorecard, score};
+use jsp::internals::{Answer, Answers};
+use jsp::internals::{Domain, Level, NOT_APPLICABLE, Question, Questionnaire, ScaleOption};
+use jsp::internals::{Scorecard, score};
 use proptest::prelude::*;
 
 const EPSILON: f64 = 1e-9;
@@ -213,11 +213,14 @@ proptest! {
     fn generated_questionnaires_pass_the_format_checks(q in questionnaire()) {
         // The properties above are about files jsp accepts.
         let text = serde_yaml_text(&q);
-        jsp::questionnaire::Questionnaire::parse(&text, std::path::Path::new("p.yaml")).unwrap();
+        jsp::internals::Questionnaire::parse(&text, std::path::Path::new("p.yaml")).unwrap();
     }
 }
 
 fn serde_yaml_text(q: &Questionnaire) -> String {
     // JSON is YAML: the questionnaire written as JSON parses as a questionnaire file.
-    jsp::report::questionnaire::json(q)
+    let mut text = Vec::new();
+    jsp::internals::formats::questionnaire::json::render(q, &Default::default(), &mut text)
+        .unwrap();
+    String::from_utf8(text).unwrap()
 }

@@ -67,15 +67,11 @@ fn walk(folder: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
             if !entry.file_name().to_string_lossy().starts_with('.') {
                 walk(&path, files)?;
             }
-        } else if is_yaml(&path) && path.is_file() {
+        } else if crate::files::is_yaml(&path) && path.is_file() {
             files.push(path);
         }
     }
     Ok(())
-}
-
-fn is_yaml(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
 }
 
 /// A path that does not exist may be a pattern the shell left alone (quoted, or in a script).
@@ -121,12 +117,13 @@ fn expand(path: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
 type Outcome = Result<(Summary, Vec<Warning>)>;
 
 /// Reads every file into a portfolio. Broken files fail the whole run (every one reported)
-/// unless `options.keep_going`; warnings go to stderr, in file order.
+/// unless `options.keep_going`, which records them in the portfolio as skipped. The warnings
+/// come back in file order, for the caller to print.
 pub fn load(
     catalog: &Catalog,
     files: &[PathBuf],
     options: &Options,
-) -> Result<(Questionnaire, Portfolio)> {
+) -> Result<(Questionnaire, Portfolio, Vec<Warning>)> {
     let mut warnings = Vec::new();
     let mut failures: Vec<(usize, Error)> = Vec::new();
     let mut first = None;
@@ -151,7 +148,6 @@ pub fn load(
             }
         }
     };
-    print_warnings(&warnings);
 
     let mut portfolio = Portfolio::new(&questionnaire);
     let mut file_warnings: Vec<(usize, Vec<Warning>)> = Vec::new();
@@ -196,16 +192,13 @@ pub fn load(
     });
 
     file_warnings.sort_by_key(|(index, _)| *index);
-    for (_, warnings) in &file_warnings {
-        print_warnings(warnings);
-    }
+    warnings.extend(file_warnings.into_iter().flat_map(|(_, w)| w));
     if !failures.is_empty() {
         failures.sort_by_key(|(index, _)| *index);
         if !options.keep_going {
             return Err(failed(failures, false));
         }
         for (index, error) in failures {
-            eprintln!("jsp: skipped: {error}");
             if let Some(path) = files.get(index) {
                 portfolio.skip(path, error.to_string());
             }
@@ -217,7 +210,7 @@ pub fn load(
         ));
     }
     portfolio.sort();
-    Ok((questionnaire, portfolio))
+    Ok((questionnaire, portfolio, warnings))
 }
 
 /// Every broken file, and what to do about them.
@@ -239,14 +232,7 @@ fn first_file(
 ) -> Result<(Questionnaire, Outcome)> {
     let (answers, text) = Answers::load(path)?;
     let questionnaire = catalog
-        .find(&answers.questionnaire, warnings)
-        .map_err(|error| match error {
-            Error::Usage { message } => Error::invalid(
-                path,
-                Problem::new(message).at(line_of_key(&text, "questionnaire")),
-            ),
-            other => other,
-        })?
+        .find_named(&answers.questionnaire, path, &text, warnings)?
         .questionnaire;
     let outcome = summarize(path, answers, &text, &questionnaire);
     Ok((questionnaire, outcome))
@@ -273,10 +259,4 @@ fn summarize(path: &Path, answers: Answers, text: &str, questionnaire: &Question
     let warnings = answers.check(questionnaire, text, path)?;
     let card = crate::scoring::score(questionnaire, &answers, None);
     Ok((Summary::new(path, answers, &card), warnings))
-}
-
-fn print_warnings(warnings: &[Warning]) {
-    for warning in warnings {
-        eprintln!("jsp: {warning}");
-    }
 }

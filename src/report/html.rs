@@ -2,13 +2,18 @@
 //! network, the system's fonts. Readable on a phone and a desktop, printable on A4 and Letter.
 //! Every piece of user text goes through [`escape`] (or [`attr`] inside an attribute).
 
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::{self, Write};
 
-use super::Assessment;
 use super::chart::{self, Chart};
+use super::{Report, SECTIONS, Section};
+use crate::assessment::Assessment;
 use crate::crosswalk::Standard;
 use crate::questionnaire::Question;
+use crate::render::Style;
+use crate::render::xml::{attr, escape, link};
 use crate::roadmap::Roadmap;
+use crate::roadmap::render::{overall_line, phase_title};
 use crate::scoring::{DomainScore, Status, round2};
 
 const STYLE: &str = r#"
@@ -102,35 +107,36 @@ ul.steps li, ul.open li { margin: .25rem 0; break-inside: avoid; }
 }
 "#;
 
-/// The whole assessment; with `crosswalk`, a section of the questions by the standards they cite.
-pub fn report(assessment: &Assessment, crosswalk: Option<&[Standard]>) -> String {
-    let chart = Chart::from_assessment(assessment);
-    let mut out = String::new();
-    head(&mut out, assessment);
-    out.push_str("<main>\n");
-    header(&mut out, assessment);
-    overall(&mut out, assessment);
-    scorecard(&mut out, assessment, &chart);
-    domains(&mut out, assessment);
-    next_steps(&mut out, assessment);
-    if assessment.has_target() {
-        roadmap(&mut out, assessment);
+/// The whole assessment, section by section, as one page.
+pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let assessment = report.assessment;
+    let mut text = String::new();
+    head(&mut text, assessment);
+    text.push_str("<main>\n");
+    for section in SECTIONS {
+        match section {
+            Section::Summary => {
+                header(&mut text, assessment);
+                overall(&mut text, assessment);
+                scorecard(&mut text, assessment, &Chart::from_assessment(assessment));
+            }
+            Section::Domains => domains(&mut text, assessment),
+            Section::NextSteps => next_steps(&mut text, assessment),
+            Section::Roadmap => {
+                if let Some(roadmap) = report.roadmap {
+                    roadmap_section(&mut text, assessment, roadmap);
+                }
+            }
+            Section::Unanswered => unanswered(&mut text, assessment),
+            Section::Crosswalk => {
+                if let Some(standards) = report.crosswalk {
+                    by_reference(&mut text, standards);
+                }
+            }
+        }
     }
-    unanswered(&mut out, assessment);
-    if let Some(standards) = crosswalk {
-        by_reference(&mut out, standards);
-    }
-    out.push_str("</main>\n</body>\n</html>\n");
-    out
-}
-
-fn subject(assessment: &Assessment) -> String {
-    let answers = assessment.answers;
-    answers
-        .subject
-        .clone()
-        .or_else(|| answers.organization.clone())
-        .unwrap_or_else(|| "Assessment".to_string())
+    text.push_str("</main>\n</body>\n</html>\n");
+    out.write_all(text.as_bytes())
 }
 
 fn head(out: &mut String, assessment: &Assessment) {
@@ -138,7 +144,7 @@ fn head(out: &mut String, assessment: &Assessment) {
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"jsp {}\">\n<title>{}: {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         env!("CARGO_PKG_VERSION"),
-        escape(&subject(assessment)),
+        escape(assessment.subject()),
         escape(&assessment.card.questionnaire.title)
     );
 }
@@ -149,7 +155,7 @@ fn header(out: &mut String, assessment: &Assessment) {
     let _ = write!(
         out,
         "<header>\n<p class=\"kicker\">Security program maturity assessment</p>\n<h1>{}</h1>\n<dl class=\"meta\">\n",
-        escape(&subject(assessment))
+        escape(assessment.subject())
     );
     for (label, value) in [
         ("Organization", &answers.organization),
@@ -255,7 +261,7 @@ fn scorecard(out: &mut String, assessment: &Assessment, chart: &Chart) {
             let _ = write!(
                 marks,
                 "<span class=\"target\" style=\"left:{}\"></span>",
-                percent(chart.fraction(f64::from(target)))
+                css_width(chart.fraction(f64::from(target)))
             );
         }
         if let Some(benchmark) = &d.benchmark {
@@ -263,14 +269,14 @@ fn scorecard(out: &mut String, assessment: &Assessment, chart: &Chart) {
             let _ = write!(
                 marks,
                 "<span class=\"bench\" style=\"left:{}\"></span>",
-                percent(chart.fraction(benchmark.score))
+                css_width(chart.fraction(benchmark.score))
             );
         }
         let _ = write!(
             out,
             "<div class=\"meter\" role=\"img\" aria-label=\"{}\"><span class=\"fill\" style=\"width:{}\"></span>{marks}</div>",
             attr(&label),
-            percent(chart.fraction(scored.score))
+            css_width(chart.fraction(scored.score))
         );
         let _ = write!(
             out,
@@ -289,7 +295,7 @@ fn scorecard(out: &mut String, assessment: &Assessment, chart: &Chart) {
                 let _ = write!(
                     out,
                     "<div class=\"next\"><span class=\"mini\"><span style=\"width:{}\"></span></span>Next: level {} {}, {} of {} questions met</div>",
-                    percent(next.progress),
+                    css_width(next.progress),
                     next.level,
                     escape(assessment.level_name(next.level)),
                     next.met,
@@ -321,7 +327,8 @@ fn target_words(scored: &DomainScore) -> String {
     }
 }
 
-fn percent(fraction: f64) -> String {
+/// A CSS length: `fraction` of the width, as a percentage with one decimal.
+fn css_width(fraction: f64) -> String {
     format!("{:.1}%", (fraction.clamp(0.0, 1.0) * 100.0))
 }
 
@@ -393,6 +400,21 @@ fn domains(out: &mut String, assessment: &Assessment) {
 
 fn next_steps(out: &mut String, assessment: &Assessment) {
     out.push_str("<section class=\"page\" aria-labelledby=\"next-steps\">\n<h2 id=\"next-steps\">Next steps</h2>\n<p class=\"muted\">For each domain, the questions not yet met at the next level, legal duties first.</p>\n");
+    let legal: Vec<_> = assessment.regulatory_unmet().collect();
+    if !legal.is_empty() {
+        out.push_str("<h3>Legal duties not yet met</h3>\n<ul class=\"steps\">\n");
+        for (domain, question) in legal {
+            let _ = writeln!(
+                out,
+                "<li>{} <span class=\"muted\">({}, level {}; now: {})</span></li>",
+                question_cell(question),
+                escape(&domain.title),
+                question.level,
+                escape(assessment.answer_label(question))
+            );
+        }
+        out.push_str("</ul>\n");
+    }
     let mut any = false;
     for (scored, next, steps) in assessment.next_steps_by_domain() {
         any = true;
@@ -420,20 +442,18 @@ fn next_steps(out: &mut String, assessment: &Assessment) {
 }
 
 /// The way to the target in phases, as `jsp roadmap` plans it.
-fn roadmap(out: &mut String, assessment: &Assessment) {
-    let roadmap = Roadmap::plan(assessment.card, assessment.answers);
+fn roadmap_section(out: &mut String, assessment: &Assessment, roadmap: &Roadmap) {
     out.push_str("<section class=\"page\" aria-labelledby=\"roadmap\">\n<h2 id=\"roadmap\">Roadmap to the target</h2>\n");
     let _ = writeln!(
         out,
         "<p><strong>{}</strong></p>",
-        escape(&super::roadmap::overall_line(assessment))
+        escape(&overall_line(assessment))
     );
     if roadmap.is_empty() {
         out.push_str("<p>Every domain has reached its target.</p>\n");
     }
     for (index, phase) in roadmap.phases.iter().enumerate() {
-        let title =
-            super::roadmap::phase_title(assessment, index + 1, phase.level, phase.steps.len());
+        let title = phase_title(assessment, index + 1, phase.level, phase.steps.len());
         let _ = writeln!(out, "<h3>{}</h3>\n<ol class=\"steps\">", escape(&title));
         for step in &phase.steps {
             let question = step.question;
@@ -537,65 +557,4 @@ fn question_cell(question: &Question) -> String {
         escape(&question.id),
         escape(&question.text)
     )
-}
-
-/// Makes user text inert in HTML text: markup characters become entities, control characters
-/// other than line breaks and tabs are dropped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Makes user text safe inside a double-quoted attribute value (and in XML), on one line.
-pub fn attr(text: &str) -> String {
-    escape(text).replace(['\n', '\t'], " ")
-}
-
-/// An evidence entry: a link when it is a web address (the rule of [`crate::text::web_address`]),
-/// escaped text otherwise.
-pub fn link(evidence: &str) -> String {
-    match crate::text::web_address(evidence) {
-        Some(address) => format!(
-            "<a href=\"{}\" rel=\"noopener noreferrer nofollow\">{}</a>",
-            attr(address),
-            escape(address)
-        ),
-        None => escape(evidence),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escape_makes_markup_inert() {
-        assert_eq!(
-            escape("<script>alert('x')</script> & \"q\"\u{7}"),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
-        );
-        assert_eq!(attr("a\nb\"c"), "a b&quot;c");
-    }
-
-    #[test]
-    fn only_web_addresses_become_links() {
-        assert_eq!(
-            link("https://a.example/?a=1&b=\"2\""),
-            "<a href=\"https://a.example/?a=1&amp;b=&quot;2&quot;\" rel=\"noopener noreferrer nofollow\">https://a.example/?a=1&amp;b=&quot;2&quot;</a>"
-        );
-        assert_eq!(link("javascript:alert(1)"), "javascript:alert(1)");
-        assert_eq!(link("SOP-7 <rev C>"), "SOP-7 &lt;rev C&gt;");
-    }
 }

@@ -1,14 +1,20 @@
 //! JSON output: the score summary, and the whole assessment.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
-use super::Assessment;
-use crate::questionnaire::Benchmark;
+use super::{Report, SECTIONS, Score, Section};
+use crate::assessment::Assessment;
+use crate::crosswalk::render::json::StandardJson;
+use crate::questionnaire::{Benchmark, Reference};
+use crate::render::Style;
+use crate::roadmap::render::json::{PhaseJson, phases};
 use crate::scoring::{DomainScore, Status, round2};
 
 #[derive(Serialize)]
 struct Document<'a> {
-    questionnaire: QuestionnaireRef<'a>,
+    questionnaire: Reference<'a>,
     organization: Option<&'a str>,
     subject: Option<&'a str>,
     assessor: Option<&'a str>,
@@ -19,30 +25,12 @@ struct Document<'a> {
     regulatory_unmet: Option<Vec<&'a str>>,
     overall: Overall<'a>,
     domains: Vec<Domain<'a>>,
-}
-
-#[derive(Serialize)]
-pub(super) struct QuestionnaireRef<'a> {
-    id: &'a str,
-    title: &'a str,
-    version: &'a str,
-    role: &'a str,
-}
-
-impl<'a> QuestionnaireRef<'a> {
-    pub(super) fn of(questionnaire: &'a crate::questionnaire::Questionnaire) -> Self {
-        QuestionnaireRef {
-            id: &questionnaire.id,
-            title: &questionnaire.title,
-            version: &questionnaire.version,
-            role: &questionnaire.role,
-        }
-    }
-}
-
-/// A percentage as reports give it: two decimals.
-pub(super) fn percent(value: Option<f64>) -> Option<f64> {
-    value.map(round2)
+    /// The way to the target (full report with a target only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    roadmap: Option<Vec<PhaseJson<'a>>>,
+    /// The questions by the standards they cite (full report with `--by-reference` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by_reference: Option<Vec<StandardJson<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -102,52 +90,82 @@ struct QuestionAnswer<'a> {
 }
 
 /// The per-domain summary that `jsp score --format json` prints.
-pub fn score(assessment: &Assessment) -> String {
-    render(assessment, false)
+pub fn score(score: &Score, _: &Style, out: &mut dyn Write) -> io::Result<()> {
+    crate::render::json::write(&document(score.assessment), out)
 }
 
-/// The whole assessment, with every answer and the next steps.
-pub fn report(assessment: &Assessment) -> String {
-    render(assessment, true)
+/// The whole assessment, section by section: every answer, the next steps, the roadmap.
+pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let assessment = report.assessment;
+    let mut document = document(assessment);
+    for section in SECTIONS {
+        match section {
+            // The summary is what `jsp score` gives: always there.
+            Section::Summary => {}
+            Section::Domains => {
+                for (json, scored) in document.domains.iter_mut().zip(&assessment.card.domains) {
+                    json.answers = Some(answers(assessment, scored));
+                }
+            }
+            Section::NextSteps => {
+                document.regulatory_unmet = Some(
+                    assessment
+                        .regulatory_unmet()
+                        .map(|(_, q)| q.id.as_str())
+                        .collect(),
+                );
+                for (json, scored) in document.domains.iter_mut().zip(&assessment.card.domains) {
+                    json.next_steps = Some(
+                        assessment
+                            .next_steps(scored)
+                            .iter()
+                            .map(|q| q.id.as_str())
+                            .collect(),
+                    );
+                }
+            }
+            Section::Roadmap => {
+                document.roadmap = report.roadmap.map(|roadmap| phases(assessment, roadmap));
+            }
+            // The unanswered questions are those whose answer is null in `answers`.
+            Section::Unanswered => {}
+            Section::Crosswalk => {
+                document.by_reference = report
+                    .crosswalk
+                    .map(crate::crosswalk::render::json::standards);
+            }
+        }
+    }
+    crate::render::json::write(&document, out)
 }
 
-fn render(assessment: &Assessment, full: bool) -> String {
+fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
     let card = assessment.card;
     let answers = assessment.answers;
     let questionnaire = card.questionnaire;
-    let document = Document {
-        questionnaire: QuestionnaireRef::of(questionnaire),
+    Document {
+        questionnaire: questionnaire.reference(),
         organization: answers.organization.as_deref(),
         subject: answers.subject.as_deref(),
         assessor: answers.assessor.as_deref(),
         date: answers.date.as_deref(),
         unanswered: card.unanswered,
-        regulatory_unmet: full.then(|| {
-            assessment
-                .regulatory_unmet()
-                .map(|(_, q)| q.id.as_str())
-                .collect()
-        }),
+        regulatory_unmet: None,
         overall: Overall {
             applicable: card.applicable,
             level: card.level,
             level_name: questionnaire.level_name(card.level),
             score: round2(card.score),
             below_target: card.domains.iter().any(DomainScore::below_target),
-            percent_to_target: percent(card.percent_to_target()),
+            percent_to_target: card.percent_to_target().map(round2),
         },
-        domains: card
-            .domains
-            .iter()
-            .map(|d| domain(assessment, d, full))
-            .collect(),
-    };
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
-    text.push('\n');
-    text
+        domains: card.domains.iter().map(|d| domain(assessment, d)).collect(),
+        roadmap: None,
+        by_reference: None,
+    }
 }
 
-fn domain<'a>(assessment: &'a Assessment<'a>, scored: &DomainScore<'a>, full: bool) -> Domain<'a> {
+fn domain<'a>(assessment: &'a Assessment<'a>, scored: &DomainScore<'a>) -> Domain<'a> {
     let d = scored.domain;
     Domain {
         id: &d.id,
@@ -158,7 +176,7 @@ fn domain<'a>(assessment: &'a Assessment<'a>, scored: &DomainScore<'a>, full: bo
         score: round2(scored.score),
         target: scored.target,
         gap: scored.gap(),
-        percent_to_target: percent(scored.percent_to_target()),
+        percent_to_target: scored.percent_to_target().map(round2),
         answered: scored.answered,
         questions: scored.questions,
         benchmark: d.benchmark.as_ref(),
@@ -172,39 +190,41 @@ fn domain<'a>(assessment: &'a Assessment<'a>, scored: &DomainScore<'a>, full: bo
                 progress: round2(l.progress),
             })
             .collect(),
-        next_steps: full.then(|| {
-            assessment
-                .next_steps(scored)
-                .iter()
-                .map(|q| q.id.as_str())
-                .collect()
-        }),
-        answers: full.then(|| {
-            d.questions
-                .iter()
-                .map(|q| {
-                    let given = assessment.answers.answers.get(&q.id);
-                    let status = assessment.status(q);
-                    QuestionAnswer {
-                        id: &q.id,
-                        level: q.level,
-                        text: &q.text,
-                        tags: &q.tags,
-                        references: &q.references,
-                        answer: given.map(|a| a.choice.as_str()),
-                        label: assessment.answer_label(q),
-                        value: match status {
-                            Status::Answered { value, .. } => Some(value),
-                            _ => None,
-                        },
-                        met: status.is_met(),
-                        note: given.and_then(|a| a.note.as_deref()),
-                        evidence: given
-                            .map(|a| a.evidence.iter().map(String::as_str).collect())
-                            .unwrap_or_default(),
-                    }
-                })
-                .collect()
-        }),
+        next_steps: None,
+        answers: None,
     }
+}
+
+/// Every question of a domain with its answer; null where it is unanswered.
+fn answers<'a>(
+    assessment: &'a Assessment<'a>,
+    scored: &DomainScore<'a>,
+) -> Vec<QuestionAnswer<'a>> {
+    scored
+        .domain
+        .questions
+        .iter()
+        .map(|q| {
+            let given = assessment.answers.answers.get(&q.id);
+            let status = assessment.status(q);
+            QuestionAnswer {
+                id: &q.id,
+                level: q.level,
+                text: &q.text,
+                tags: &q.tags,
+                references: &q.references,
+                answer: given.map(|a| a.choice.as_str()),
+                label: assessment.answer_label(q),
+                value: match status {
+                    Status::Answered { value, .. } => Some(value),
+                    _ => None,
+                },
+                met: status.is_met(),
+                note: given.and_then(|a| a.note.as_deref()),
+                evidence: given
+                    .map(|a| a.evidence.iter().map(String::as_str).collect())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
 }

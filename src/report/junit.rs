@@ -2,16 +2,18 @@
 //! target or `--min-level`, and one for `--min-score` when given. GitLab, Jenkins and Azure
 //! DevOps show these natively. No timestamps, times or host names: same input, same bytes.
 
-use std::path::PathBuf;
+use std::io::{self, Write};
 
 use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
 
-use super::Assessment;
-use crate::error::{Error, Result};
-use crate::gates::{Gates, unmet_up_to};
+use super::Score;
+use crate::assessment::Assessment;
+use crate::gates::Gates;
+use crate::render::Style;
 use crate::scoring::{DomainScore, round2};
 
-pub fn score(assessment: &Assessment, gates: &Gates) -> Result<String> {
+pub fn render(score: &Score, _: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let (assessment, gates) = (score.assessment, &score.gates);
     let card = assessment.card;
     let questionnaire = card.questionnaire;
     let answers = assessment.answers;
@@ -71,14 +73,13 @@ pub fn score(assessment: &Assessment, gates: &Gates) -> Result<String> {
 
     let mut report = Report::new("jsp score");
     report.add_test_suite(suite);
-    let mut text = report.to_string().map_err(|error| Error::Write {
-        path: PathBuf::from("<junit>"),
-        source: std::io::Error::other(error.to_string()),
-    })?;
-    if !text.ends_with('\n') {
-        text.push('\n');
+    let text = report.to_string().map_err(io::Error::other)?;
+    out.write_all(text.as_bytes())?;
+    if text.ends_with('\n') {
+        Ok(())
+    } else {
+        out.write_all(b"\n")
     }
-    Ok(text)
 }
 
 /// The questionnaire, and whose assessment it is where the file says.
@@ -112,7 +113,9 @@ fn domain_case(assessment: &Assessment, domain: &DomainScore, gates: &Gates) -> 
 
     let status = match gates.required_level(domain) {
         Some(required) if gates.domain_fails(domain) => {
-            let unmet = unmet_up_to(assessment, domain, required);
+            let unmet = assessment
+                .card
+                .open_questions(assessment.answers, domain, required);
             let mut description = format!(
                 "{} unmet question{} between `{}` and level {required}:\n",
                 unmet.len(),

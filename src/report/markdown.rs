@@ -1,61 +1,59 @@
 //! GitHub-flavoured markdown: the summary (`jsp score --format markdown`) and the whole
 //! assessment (`jsp report`). Every piece of user text goes through [`escape`].
 
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::{self, Write};
 
-use super::{Assessment, bar, percent};
+use super::{Report, SECTIONS, Score, Section};
+use crate::assessment::Assessment;
 use crate::questionnaire::Question;
+use crate::render::markdown::{escape, link};
+use crate::render::{Style, bar, percent};
 use crate::scoring::{DomainScore, Status, round2};
 
-/// The summary: title, metadata and the per-domain table.
-pub fn score(assessment: &Assessment) -> String {
-    let mut out = String::new();
-    header(&mut out, assessment);
-    summary(&mut out, assessment);
-    out
+/// The summary that `jsp score --format markdown` prints: title, metadata, the domain table.
+pub fn score(score: &Score, _: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let mut text = String::new();
+    header(&mut text, score.assessment);
+    summary(&mut text, score.assessment);
+    out.write_all(text.as_bytes())
 }
 
-/// The whole assessment: summary, every domain's answers, next steps, the roadmap to the target
-/// (when there is one), unanswered questions.
-pub fn report(assessment: &Assessment) -> String {
-    report_with(assessment, &Extras::default())
-}
-
-/// What a report may add: charts written beside it, and the crosswalk by reference.
-#[derive(Default)]
-pub struct Extras<'a> {
-    /// (description, link target) of each chart, the target already fit for a markdown link.
-    pub charts: Vec<(String, String)>,
-    pub crosswalk: Option<&'a [crate::crosswalk::Standard<'a>]>,
-}
-
-/// The whole assessment with `extras`: the charts after the summary, the crosswalk last.
-pub fn report_with(assessment: &Assessment, extras: &Extras) -> String {
-    let mut out = score(assessment);
-    for (description, target) in &extras.charts {
-        let _ = writeln!(out, "![{}]({target})\n", escape(description));
+/// The whole assessment, section by section; the charts follow the summary.
+pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let assessment = report.assessment;
+    let mut text = String::new();
+    for section in SECTIONS {
+        match section {
+            Section::Summary => {
+                header(&mut text, assessment);
+                summary(&mut text, assessment);
+                for (description, target) in report.charts {
+                    let _ = writeln!(text, "![{}]({target})\n", escape(description));
+                }
+            }
+            Section::Domains => domains(&mut text, assessment),
+            Section::NextSteps => next_steps(&mut text, assessment),
+            Section::Roadmap => {
+                if let Some(roadmap) = report.roadmap {
+                    crate::roadmap::render::markdown::section(&mut text, assessment, roadmap);
+                }
+            }
+            Section::Unanswered => unanswered(&mut text, assessment),
+            Section::Crosswalk => {
+                if let Some(standards) = report.crosswalk {
+                    crate::crosswalk::render::markdown::section(&mut text, standards);
+                }
+            }
+        }
     }
-    domains(&mut out, assessment);
-    next_steps(&mut out, assessment);
-    if assessment.has_target() {
-        let roadmap = crate::roadmap::Roadmap::plan(assessment.card, assessment.answers);
-        super::roadmap::section(&mut out, assessment, &roadmap);
-    }
-    unanswered(&mut out, assessment);
-    if let Some(standards) = extras.crosswalk {
-        super::crosswalk::markdown_section(&mut out, standards);
-    }
-    out
+    out.write_all(text.as_bytes())
 }
 
-pub(super) fn header(out: &mut String, assessment: &Assessment) {
+pub(crate) fn header(out: &mut String, assessment: &Assessment) {
     let answers = assessment.answers;
     let questionnaire = assessment.card.questionnaire;
-    let title = answers
-        .subject
-        .as_deref()
-        .or(answers.organization.as_deref())
-        .unwrap_or("assessment");
+    let title = assessment.subject();
     let _ = writeln!(
         out,
         "# {}: {}\n",
@@ -307,73 +305,4 @@ fn question_cell(question: &Question) -> String {
         escape(&question.id),
         escape(&question.text)
     )
-}
-
-/// Makes user text inert in markdown: no emphasis, links, HTML or table breaks, one line.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    // At the start of a line these would begin a list or a heading underline.
-    if text.starts_with(['-', '+', '=']) {
-        out.push('\\');
-    }
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\n' => out.push_str("<br>"),
-            '\r' => {}
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' | '(' | ')' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() || crate::text::is_bidi_control(c) => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// An evidence entry: a link when it is an http(s) address, escaped text otherwise (so that a
-/// `javascript:` address is never a link).
-pub fn link(evidence: &str) -> String {
-    let Some(trimmed) = crate::text::web_address(evidence) else {
-        return escape(evidence);
-    };
-    let mut target = String::new();
-    for c in trimmed.chars() {
-        match c {
-            '(' => target.push_str("%28"),
-            '\\' => target.push_str("%5C"),
-            ')' => target.push_str("%29"),
-            '<' => target.push_str("%3C"),
-            '>' => target.push_str("%3E"),
-            '|' => target.push_str("%7C"),
-            '"' => target.push_str("%22"),
-            c => target.push(c),
-        }
-    }
-    format!("[{}]({target})", escape(trimmed))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escape_keeps_tables_and_pages_intact() {
-        assert_eq!(escape("a | b\nc"), "a \\| b<br>c");
-        assert_eq!(escape("<script>"), "&lt;script&gt;");
-        assert_eq!(escape("[x](javascript:y)"), "\\[x\\]\\(javascript:y\\)");
-    }
-
-    #[test]
-    fn only_web_addresses_become_links() {
-        assert_eq!(
-            link("https://a.example/x(1)"),
-            "[https://a.example/x\\(1\\)](https://a.example/x%281%29)"
-        );
-        assert_eq!(link("javascript:alert(1)"), "javascript:alert\\(1\\)");
-        assert_eq!(link("SOP-7 rev C"), "SOP-7 rev C");
-    }
 }

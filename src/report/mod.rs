@@ -1,142 +1,64 @@
-//! The outputs of an assessment: a terminal table, markdown and JSON, each in its own file.
-//! Same input, same bytes out: nothing here reads the clock or the environment.
+//! The formats of one assessment: the terminal table, markdown, JSON, JUnit and HTML, one file
+//! each, and the SVG charts. `jsp score` shows a [`Score`]; `jsp report` a [`Report`], made of
+//! the [`SECTIONS`] that every report format renders. Same input, same bytes out: nothing here
+//! reads the clock or the environment.
 
 pub mod chart;
-pub mod crosswalk;
-pub mod diff;
 pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
-pub mod portfolio;
-pub mod questionnaire;
-pub mod roadmap;
 pub mod table;
 
-use crate::answers::{Answer, Answers};
-use crate::questionnaire::{Domain, Question, Questionnaire};
-use crate::scoring::{DomainScore, Scorecard, Status};
+use crate::assessment::Assessment;
+use crate::crosswalk::Standard;
+use crate::gates::Gates;
+use crate::roadmap::Roadmap;
 
-/// What every report is drawn from.
-pub struct Assessment<'a> {
-    pub answers: &'a Answers,
-    pub card: &'a Scorecard<'a>,
+/// What `jsp score` shows: an assessment and the gates it is held to.
+pub struct Score<'a> {
+    pub assessment: &'a Assessment<'a>,
+    pub gates: Gates,
 }
 
-impl<'a> Assessment<'a> {
-    pub fn status(&self, question: &Question) -> Status {
-        self.card.status(self.answers, question)
-    }
-
-    pub fn has_target(&self) -> bool {
-        self.card.domains.iter().any(|d| d.target.is_some())
-    }
-
-    pub fn has_benchmark(&self) -> bool {
-        self.card
-            .domains
-            .iter()
-            .any(|d| d.domain.benchmark.is_some())
-    }
-
-    /// The sources of the domains' industry averages, each once, in a stable order.
-    pub fn benchmark_sources(&self) -> Vec<&'a str> {
-        let mut sources: Vec<&str> = self
-            .card
-            .domains
-            .iter()
-            .filter_map(|d| d.domain.benchmark.as_ref().map(|b| b.source.as_str()))
-            .collect();
-        sources.sort_unstable();
-        sources.dedup();
-        sources
-    }
-
-    /// The unmet questions that stand between a domain and its next level, the ones that
-    /// restate a legal duty first.
-    pub fn next_steps(&self, scored: &DomainScore<'a>) -> Vec<&'a Question> {
-        let domain: &'a Domain = scored.domain;
-        let mut steps: Vec<&Question> = domain
-            .questions
-            .iter()
-            .filter(|q| scored.level.checked_add(1) == Some(q.level))
-            .filter(|q| self.status(q).is_open())
-            .collect();
-        steps.sort_by_key(|q| !q.is_regulatory());
-        steps
-    }
-
-    /// Each applicable domain that has next steps, with its next level and those steps.
-    pub fn next_steps_by_domain(
-        &self,
-    ) -> impl Iterator<Item = (&DomainScore<'a>, u32, Vec<&'a Question>)> + '_ {
-        self.card
-            .domains
-            .iter()
-            .filter(|d| d.applicable)
-            .map(|scored| {
-                (
-                    scored,
-                    scored.level.saturating_add(1),
-                    self.next_steps(scored),
-                )
-            })
-            .filter(|(_, _, steps)| !steps.is_empty())
-    }
-
-    /// Every applicable question that restates a legal duty and is not met, at any level:
-    /// a gap in a legal duty matters whatever level the domain is at.
-    pub fn regulatory_unmet(&self) -> impl Iterator<Item = (&'a Domain, &'a Question)> + '_ {
-        self.card
-            .questionnaire
-            .questions()
-            .filter(|(_, q)| q.is_regulatory() && self.status(q).is_open())
-    }
-
-    pub fn unanswered(&self) -> impl Iterator<Item = (&'a Domain, &'a Question)> + '_ {
-        self.card
-            .questionnaire
-            .questions()
-            .filter(|(_, q)| self.status(q) == Status::Unanswered)
-    }
-
-    /// The label of the chosen option, "Not applicable" or "Unanswered".
-    pub fn answer_label(&self, question: &Question) -> &str {
-        label(
-            self.card.questionnaire,
-            self.answers.answers.get(&question.id),
-        )
-    }
-
-    pub fn level_name(&self, level: u32) -> &str {
-        self.card.questionnaire.level_name(level)
-    }
+/// What `jsp report` shows: the assessment, the roadmap when there is a target, and what the
+/// command line adds.
+pub struct Report<'a> {
+    pub assessment: &'a Assessment<'a>,
+    /// The way to the target; `None` without one.
+    pub roadmap: Option<&'a Roadmap<'a>>,
+    /// The questions by the standards they cite (`--by-reference`).
+    pub crosswalk: Option<&'a [Standard<'a>]>,
+    /// Charts written beside a markdown report (`--charts`): each one's description and link
+    /// target, already fit for a markdown link.
+    pub charts: &'a [(String, String)],
 }
 
-/// The label of an answer's option, "Not applicable" or "Unanswered"; the option id itself when
-/// the scale has no such option.
-pub fn label<'a>(questionnaire: &'a Questionnaire, answer: Option<&'a Answer>) -> &'a str {
-    match answer {
-        None => "Unanswered",
-        Some(a) if a.is_not_applicable() => "Not applicable",
-        Some(a) => questionnaire
-            .option(&a.choice)
-            .map_or(a.choice.as_str(), |o| o.label.as_str()),
-    }
+/// One part of the whole report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Who and what was assessed, the overall result and each domain's level (and the charts).
+    Summary,
+    /// Every domain's questions with their answers, notes and evidence.
+    Domains,
+    /// The questions that restate a legal duty and are not met, at any level; then, for each
+    /// domain, the questions open at its next level.
+    NextSteps,
+    /// The way to the target in phases, when there is a target.
+    Roadmap,
+    /// The questions not yet answered.
+    Unanswered,
+    /// The questions by the standards they cite, when asked for.
+    Crosswalk,
 }
 
-/// A percentage to show: whole, and never 100% until it is.
-pub fn percent(value: f64) -> String {
-    let shown = if value < 100.0 {
-        value.round().min(99.0)
-    } else {
-        100.0
-    };
-    format!("{shown:.0}%")
-}
-
-/// A text bar of `width` cells filled to `fraction`.
-pub fn bar(fraction: f64, width: usize) -> String {
-    let filled = ((fraction.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
-}
+/// The report's sections in order. Each format matches on [`Section`] without a catch-all, so a
+/// section added here is a compile error until every format renders it.
+pub const SECTIONS: [Section; 6] = [
+    Section::Summary,
+    Section::Domains,
+    Section::NextSteps,
+    Section::Roadmap,
+    Section::Unanswered,
+    Section::Crosswalk,
+];

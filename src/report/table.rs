@@ -1,34 +1,22 @@
 //! The terminal table that `jsp score` prints: one row per domain, overall last.
 
-use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, presets};
+use std::io::{self, Write};
 
-use super::{Assessment, bar, percent};
+use comfy_table::{Attribute, Cell, CellAlignment, Color};
+
+use super::Score;
+use crate::render::{Style, bar, percent};
 use crate::scoring::round2;
 use crate::text::printable;
 
-/// An empty table in the house style; `width` fits it to a terminal, `colour` allows ANSI colour.
-pub fn new(width: Option<u16>, colour: bool) -> Table {
-    let mut table = Table::new();
-    table.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
-    if colour {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    if let Some(width) = width {
-        table
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(width);
-    }
-    table
-}
-
-/// `width` fits the table to a terminal; `colour` adds ANSI colour (only on a terminal).
-pub fn render(assessment: &Assessment, width: Option<u16>, colour: bool) -> String {
+/// The style's width fits the table to a terminal; its colour marks targets met and missed.
+pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let assessment = score.assessment;
+    let colour = style.colour;
     let card = assessment.card;
     let benchmark = assessment.has_benchmark();
     let target = assessment.has_target();
-    let mut table = new(width, colour);
+    let mut table = crate::render::table(style);
     let mut header = vec!["Domain", "Level", "Score", "Next level"];
     if benchmark {
         header.push("Industry avg");
@@ -133,5 +121,5 @@ pub fn render(assessment: &Assessment, width: Option<u16>, colour: bool) -> Stri
         ]);
     }
     table.add_row(overall);
-    format!("{table}\n")
+    writeln!(out, "{table}")
 }

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use predicates::prelude::*;
 use serde_json::Value;
 
-use jsp::answers::Answers;
-use jsp::catalog::Catalog;
-use jsp::questionnaire::Questionnaire;
+use jsp::internals::Answers;
+use jsp::internals::Catalog;
+use jsp::internals::Questionnaire;
 
 use crate::{fixtures, jsp, jsp_in, root};
 
@@ -127,7 +127,7 @@ fn median(mut values: Vec<f64>) -> f64 {
 fn a_generated_portfolio_of_200_matches_the_scores_of_its_files() {
     let q = manufacturer();
     let dir = tempfile::tempdir().unwrap();
-    let files = jsp::generate::write_portfolio(&q, dir.path(), 200, 42).unwrap();
+    let files = jsp::internals::write_portfolio(&q, dir.path(), 200, 42).unwrap();
     let json = json_of(
         jsp_in(dir.path())
             .args(["aggregate", "--format", "json", "--top", "200"])
@@ -143,17 +143,17 @@ fn a_generated_portfolio_of_200_matches_the_scores_of_its_files() {
     let mut unmet = vec![0u64; q.question_count()];
     for file in &files {
         let (answers, _) = Answers::load(file).unwrap();
-        let card = jsp::scoring::score(&q, &answers, None);
+        let card = jsp::internals::score(&q, &answers, None);
         for (i, domain) in card.domains.iter().enumerate() {
             if domain.applicable {
                 levels[i].push(f64::from(domain.level));
-                scores[i].push(jsp::scoring::round2(domain.score));
+                scores[i].push(jsp::internals::round2(domain.score));
                 exact[i].push(domain.score);
             }
         }
         for (i, (_, question)) in q.questions().enumerate() {
             let status = card.status(&answers, question);
-            if status != jsp::scoring::Status::NotApplicable && !status.is_met() {
+            if status != jsp::internals::Status::NotApplicable && !status.is_met() {
                 unmet[i] += 1;
             }
         }

@@ -517,19 +517,28 @@ fn each_markdown_destination_links_the_charts_from_its_own_folder() {
 }
 
 #[test]
-fn by_reference_needs_a_markdown_or_html_output() {
+fn by_reference_is_a_section_of_every_report_format() {
     let dir = tempfile::tempdir().unwrap();
-    jsp_in(dir.path())
-        .args([
+    let json: serde_json::Value = serde_json::from_str(&run(
+        dir.path(),
+        &[
             "report",
             path(&example()),
             "--format",
             "json",
             "--by-reference",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--by-reference adds a section"));
+        ],
+    ))
+    .unwrap();
+    let standards = json["by_reference"].as_array().unwrap();
+    let jsp2 = standards.iter().find(|s| s["standard"] == "JSP2").unwrap();
+    assert!(jsp2["clauses"][0]["met"].is_u64(), "{jsp2}");
+    let without: serde_json::Value = serde_json::from_str(&run(
+        dir.path(),
+        &["report", path(&example()), "--format", "json"],
+    ))
+    .unwrap();
+    assert!(without.get("by_reference").is_none());
     run(
         dir.path(),
         &[
@@ -597,7 +606,7 @@ fn show_by_reference_prints_the_crosswalk_in_every_format() {
 }
 
 #[test]
-fn charts_and_by_reference_are_refused_where_they_do_not_apply() {
+fn charts_are_refused_where_they_do_not_apply() {
     let dir = tempfile::tempdir().unwrap();
     jsp_in(dir.path())
         .args([
@@ -611,15 +620,4 @@ fn charts_and_by_reference_are_refused_where_they_do_not_apply() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--format markdown"));
-    jsp_in(dir.path())
-        .args([
-            "report",
-            path(&example()),
-            "--format",
-            "json",
-            "--by-reference",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--by-reference"));
 }

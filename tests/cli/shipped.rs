@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
-use jsp::catalog::{BUILT_IN, Catalog};
-use jsp::questionnaire::Questionnaire;
+use jsp::internals::Questionnaire;
+use jsp::internals::{BUILT_IN, Catalog};
 
 use crate::{jsp_in, root};
 

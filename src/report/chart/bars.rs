@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::{
     BENCHMARK, Chart, DomainPoint, GRID, INK, MUTED, SCORE, TARGET, fixed1, fixed2, open,
-    series_legend, truncate, xml,
+    series_legend, xml,
 };
 
 const WIDTH: f64 = 760.0;
@@ -33,7 +33,7 @@ pub fn svg(chart: &Chart) -> String {
     let _ = writeln!(
         out,
         "<text x=\"{LEFT}\" y=\"26\" font-size=\"16\" font-weight=\"bold\" fill=\"{INK}\">{}</text>",
-        xml(&truncate(
+        xml(&crate::render::clip(
             &title,
             ((WIDTH - 2.0 * LEFT) / (16.0 * 0.6)) as usize
         ))
@@ -47,7 +47,10 @@ pub fn svg(chart: &Chart) -> String {
     let _ = writeln!(
         out,
         "<text class=\"level-names\" x=\"{LEFT}\" y=\"72\" font-size=\"11\" fill=\"{MUTED}\">{}</text>",
-        xml(&truncate(&format!("Levels: {}", names.join(" · ")), 110))
+        xml(&crate::render::clip(
+            &format!("Levels: {}", names.join(" · ")),
+            110
+        ))
     );
 
     // A grid line and number per level across every row.
@@ -84,7 +87,7 @@ fn row(out: &mut String, chart: &Chart, index: usize, domain: &DomainPoint, top:
         "<g class=\"bar\"><text class=\"bar-label\" x=\"{LEFT}\" y=\"{}\" font-size=\"12\" font-weight=\"bold\" fill=\"{INK}\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{}. {}</text>",
         fixed1(top + 12.0),
         index + 1,
-        xml(&truncate(&domain.title, room.saturating_sub(4)))
+        xml(&crate::render::clip(&domain.title, room.saturating_sub(4)))
     );
     let bar_top = top + 18.0;
     let _ = write!(
@@ -178,6 +181,15 @@ fn row(out: &mut String, chart: &Chart, index: usize, domain: &DomainPoint, top:
         "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"{MUTED}\">{}</text></g>",
         fixed1(x),
         fixed1(next_top + 6.0),
-        xml(&truncate(&words, room))
+        xml(&crate::render::clip(&words, room))
     );
+}
+
+/// The chart as `jsp chart` writes it.
+pub fn render(
+    chart: &Chart,
+    _: &crate::render::Style,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    out.write_all(svg(chart).as_bytes())
 }

@@ -8,9 +8,11 @@ pub mod radar;
 
 use std::fmt::Write;
 
-use super::Assessment;
+use crate::render::LongWords;
+
+use crate::assessment::Assessment;
 // Text in a chart is escaped as in an HTML attribute, which also drops what XML forbids.
-use super::html::attr as xml;
+use crate::render::xml::attr as xml;
 
 /// What a chart is drawn from.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,14 +47,9 @@ pub struct NextLevel {
 
 impl Chart {
     pub fn from_assessment(assessment: &Assessment) -> Chart {
-        let answers = assessment.answers;
         let questionnaire = assessment.card.questionnaire;
         Chart {
-            subject: answers
-                .subject
-                .clone()
-                .or_else(|| answers.organization.clone())
-                .unwrap_or_else(|| questionnaire.title.clone()),
+            subject: assessment.subject().to_string(),
             levels: questionnaire
                 .levels
                 .iter()
@@ -328,35 +325,7 @@ pub fn text_width(text: &str, size: f64) -> f64 {
 /// can; an ellipsis marks what does not fit.
 pub fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
     let width = width.max(2);
-    let mut out: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for word in text.split_whitespace() {
-        let mut word = word.to_string();
-        loop {
-            let needed = current.chars().count() + usize::from(!current.is_empty());
-            if needed + word.chars().count() <= width {
-                if !current.is_empty() {
-                    current.push(' ');
-                }
-                current.push_str(&word);
-                break;
-            }
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-                continue;
-            }
-            // A word longer than a line is cut.
-            let head: String = word.chars().take(width).collect();
-            word = word.chars().skip(width).collect();
-            out.push(head);
-            if word.is_empty() {
-                break;
-            }
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
+    let mut out = crate::render::wrap(text, width, LongWords::Cut);
     if out.len() > lines {
         out.truncate(lines);
         if let Some(last) = out.last_mut() {
@@ -365,15 +334,6 @@ pub fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
         }
     }
     out
-}
-
-/// `text` cut to `width` characters, with an ellipsis when cut.
-fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
-    format!("{}…", kept.trim_end())
 }
 
 #[cfg(test)]

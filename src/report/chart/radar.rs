@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::{
     Chart, DomainPoint, GRID, INK, MUTED, SCORE, Style, fixed1, fixed2, open, series,
-    series_legend, text_width, truncate, wrap, xml,
+    series_legend, text_width, wrap, xml,
 };
 
 const WIDTH: f64 = 760.0;
@@ -157,7 +157,7 @@ pub fn svg(chart: &Chart) -> String {
     let _ = writeln!(
         out,
         "<text x=\"20\" y=\"26\" font-size=\"16\" font-weight=\"bold\" fill=\"{INK}\">{}</text>",
-        xml(&truncate(&title, 80))
+        xml(&crate::render::clip(&title, 80))
     );
     series_legend(&mut out, chart, 20.0, 50.0);
 
@@ -241,7 +241,7 @@ pub fn svg(chart: &Chart) -> String {
             "<text class=\"legend-entry\" x=\"20\" y=\"{}\">{}. {}</text><text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{MUTED}\">{}</text>",
             fixed1(y),
             index + 1,
-            xml(&truncate(&domain.title, room as usize)),
+            xml(&crate::render::clip(&domain.title, room as usize)),
             fixed1(WIDTH - 20.0),
             fixed1(y),
             xml(&detail)
@@ -322,4 +322,13 @@ fn outline(
         out.push_str(&style.marker(*x, *y));
     }
     out.push_str("</g>\n");
+}
+
+/// The chart as `jsp chart` writes it.
+pub fn render(
+    chart: &Chart,
+    _: &crate::render::Style,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    out.write_all(svg(chart).as_bytes())
 }

@@ -1,0 +1,152 @@
+//! The edge: what each command does, one file each. This is the only layer that touches
+//! standard output and error, the environment, the terminal and exit codes; it loads the
+//! inputs, hands them down to the library, and writes what comes back.
+
+mod aggregate;
+mod assess;
+mod chart;
+mod diff;
+mod init;
+mod output;
+mod report;
+mod roadmap;
+mod score;
+mod show;
+mod tooling;
+mod validate;
+
+use std::path::{Path, PathBuf};
+
+use crate::answers::Answers;
+use crate::assessment::Assessment;
+use crate::catalog::{Catalog, Entry};
+use crate::cli::{Cli, Command};
+use crate::config::Config;
+use crate::error::{Result, Warning};
+use crate::exit::Exit;
+use crate::questionnaire::Questionnaire;
+use crate::scoring::Scorecard;
+use crate::target::Target;
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<Exit> {
+    let Cli {
+        questionnaires,
+        command,
+    } = cli;
+    // Only the commands that need questionnaires read jsp.toml: a broken one stops no other
+    // (and `jsp init --force` replaces it).
+    let context = || Context::new(questionnaires.clone());
+    match command {
+        Command::Assess(args) => assess::run(&context()?, args),
+        Command::Score(args) => score::run(&context()?, args),
+        Command::Report(args) => report::run(&context()?, args),
+        Command::Validate(args) => validate::run(&context()?, &args),
+        Command::List(args) => show::list(&context()?, &args),
+        Command::Show(args) => show::show(&context()?, &args),
+        Command::Roadmap(args) => roadmap::run(&context()?, args),
+        Command::Diff(args) => diff::run(&context()?, &args),
+        Command::Aggregate(args) => aggregate::run(&context()?, args),
+        Command::Chart(args) => chart::run(&context()?, &args),
+        Command::Schema(args) => tooling::schema(&args),
+        Command::Completions(args) => tooling::completions(&args),
+        Command::Man(args) => tooling::man(&args),
+        Command::Init(args) => init::run(&args),
+    }
+}
+
+/// What every command that reads questionnaires shares: where they are found, and jsp.toml.
+struct Context {
+    catalog: Catalog,
+    config: Config,
+}
+
+/// An answers file with its questionnaire, both checked.
+struct Loaded {
+    entry: Entry,
+    answers: Answers,
+}
+
+impl Loaded {
+    fn questionnaire(&self) -> &Questionnaire {
+        &self.entry.questionnaire
+    }
+}
+
+impl Context {
+    /// jsp.toml's defaults, and its questionnaire folders before those of the command line.
+    fn new(questionnaires: Vec<PathBuf>) -> Result<Context> {
+        let config = Config::discover(Path::new("."))?;
+        let mut folders = config.questionnaires.clone();
+        folders.extend(questionnaires);
+        Ok(Context {
+            catalog: Catalog::new(folders),
+            config,
+        })
+    }
+
+    /// An answers file and the questionnaire it names, checked against each other.
+    fn load(&self, path: &Path) -> Result<Loaded> {
+        let (answers, text) = Answers::load(path)?;
+        let mut warnings = Vec::new();
+        let entry = self
+            .catalog
+            .find_named(&answers.questionnaire, path, &text, &mut warnings)?;
+        warnings.extend(answers.check(&entry.questionnaire, &text, path)?);
+        print_warnings(&warnings);
+        Ok(Loaded { entry, answers })
+    }
+
+    /// The target given on the command line, else jsp.toml's, checked against `questionnaire`.
+    fn target(
+        &self,
+        given: Option<&Path>,
+        questionnaire: &Questionnaire,
+    ) -> Result<Option<Target>> {
+        given
+            .or(self.config.target.as_deref())
+            .map(|path| Target::load(path, questionnaire, &self.catalog))
+            .transpose()
+    }
+
+    /// The questionnaire called `name`, its warnings printed.
+    fn find(&self, name: &str) -> Result<Entry> {
+        let mut warnings = Vec::new();
+        let entry = self.catalog.find(name, &mut warnings)?;
+        print_warnings(&warnings);
+        Ok(entry)
+    }
+
+    /// Every questionnaire found, its warnings printed.
+    fn all(&self) -> Result<Vec<Entry>> {
+        let mut warnings = Vec::new();
+        let entries = self.catalog.all(&mut warnings)?;
+        print_warnings(&warnings);
+        Ok(entries)
+    }
+}
+
+/// Scores `loaded` (against `target` when given) and hands the assessment to `show`.
+fn assess<T>(loaded: &Loaded, target: Option<&Target>, show: impl FnOnce(&Assessment) -> T) -> T {
+    let card: Scorecard = crate::scoring::score(loaded.questionnaire(), &loaded.answers, target);
+    show(&Assessment {
+        answers: &loaded.answers,
+        card: &card,
+    })
+}
+
+/// The one place warnings reach the terminal: each line through the printable filter, since a
+/// message quotes file content.
+fn print_warnings(warnings: &[Warning]) {
+    for warning in warnings {
+        eprintln!(
+            "jsp: {}",
+            crate::text::printable_lines(&warning.to_string())
+        );
+    }
+}
+
+/// A failure worth a line of its own on stderr: a gate, a skipped file.
+fn note(kind: &str, text: &str) {
+    eprintln!("jsp: {kind}: {}", crate::text::printable_lines(text));
+}

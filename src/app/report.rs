@@ -1,0 +1,59 @@
+//! `jsp report`: the whole assessment in markdown, JSON or HTML, with charts beside a markdown
+//! report and the crosswalk when asked.
+
+use crate::cli::{ReportArgs, ReportFormat};
+use crate::error::Error;
+use crate::exit::Exit;
+use crate::report::chart::Chart;
+use crate::report::{Report, html, json, markdown};
+use crate::roadmap::Roadmap;
+
+use super::{Context, chart, output};
+
+pub(super) fn run(context: &Context, args: ReportArgs) -> anyhow::Result<Exit> {
+    output::check_distinct(args.output.as_deref(), &args.out)?;
+    let writes = |format| output::writes(&format, &args.format, &args.out);
+    if args.charts.is_some() && !writes(ReportFormat::Markdown) {
+        return Err(Error::usage(
+            "--charts writes SVG files for a markdown report\n  hint: add --format markdown or --out markdown=FILE; the HTML report draws its charts inline",
+        )
+        .into());
+    }
+    let loaded = context.load(&args.answers)?;
+    let questionnaire = loaded.questionnaire();
+    let target = context.target(args.target.as_deref(), questionnaire)?;
+    let crosswalk = args
+        .by_reference
+        .then(|| crate::crosswalk::crosswalk(questionnaire, Some(&loaded.answers)));
+    super::assess(&loaded, target.as_ref(), |assessment| {
+        if let Some(dir) = &args.charts {
+            chart::write_files(&Chart::from_assessment(assessment), dir)?;
+        }
+        let roadmap = Roadmap::of(assessment);
+        output::write_all(
+            args.format,
+            args.output.as_deref(),
+            &args.out,
+            |format, destination, out| {
+                // Chart links are relative to the folder each report is written to.
+                let charts = match &args.charts {
+                    Some(dir) => chart::links(dir, destination.path),
+                    None => Vec::new(),
+                };
+                let report = Report {
+                    assessment,
+                    roadmap: roadmap.as_ref(),
+                    crosswalk: crosswalk.as_deref(),
+                    charts: &charts,
+                };
+                let style = &destination.style;
+                match format {
+                    ReportFormat::Markdown => markdown::report(&report, style, out),
+                    ReportFormat::Json => json::report(&report, style, out),
+                    ReportFormat::Html => html::report(&report, style, out),
+                }
+            },
+        )?;
+        Ok(Exit::Success)
+    })
+}

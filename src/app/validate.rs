@@ -1,0 +1,112 @@
+//! `jsp validate`: questionnaire, answers, target and jsp.toml files checked, every problem of
+//! every file reported.
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::ValidateArgs;
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::exit::Exit;
+use crate::questionnaire::Questionnaire;
+use crate::target::Target;
+
+use super::{Context, output};
+
+pub(super) fn run(context: &Context, args: &ValidateArgs) -> anyhow::Result<Exit> {
+    let mut files = Vec::new();
+    for path in &args.paths {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|source| Error::Read {
+                    path: path.clone(),
+                    source,
+                })?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_file()
+                        && (crate::files::is_yaml(p) || p.extension().is_some_and(|e| e == "toml"))
+                })
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut errors = Vec::new();
+    for file in files {
+        match validate(context, &file) {
+            Ok(summary) => output::print(&format!(
+                "{}: ok, {summary}\n",
+                crate::text::printable(&file.display().to_string())
+            ))?,
+            Err(error) => errors.push(error),
+        }
+    }
+    if errors.is_empty() {
+        Ok(Exit::Success)
+    } else {
+        Err(Error::Many { errors }.into())
+    }
+}
+
+/// One file checked as what its name and content say it is; what it holds, in a few words.
+fn validate(context: &Context, path: &Path) -> Result<String> {
+    let text = crate::files::read_text(path)?;
+    if path
+        .file_name()
+        .is_some_and(|n| n == crate::config::FILE_NAME)
+    {
+        return validate_config(context, path, &text);
+    }
+    if path.extension().is_some_and(|e| e == "toml") {
+        let target = Target::parse(&text, path)?;
+        let problems = target.problems(&context.catalog, None, &text)?;
+        if !problems.is_empty() {
+            return Err(Error::Invalid {
+                path: path.to_path_buf(),
+                problems,
+            });
+        }
+        let mut summary = format!("a target for {} domains", target.domain_count());
+        if !target.roles.is_empty() {
+            let roles: Vec<&str> = target.roles.keys().map(String::as_str).collect();
+            summary.push_str(&format!(", with sections for {}", roles.join(", ")));
+        }
+        return Ok(summary);
+    }
+    // A questionnaire has domains; an answers file names its questionnaire.
+    let is_questionnaire = text.lines().any(|l| l.starts_with("domains:"));
+    if is_questionnaire {
+        let (questionnaire, warnings) = Questionnaire::parse(&text, path)?;
+        super::print_warnings(&warnings);
+        Ok(format!(
+            "questionnaire `{}` with {} domains and {} questions",
+            questionnaire.id,
+            questionnaire.domains.len(),
+            questionnaire.question_count()
+        ))
+    } else {
+        let loaded = context.load(path)?;
+        Ok(format!(
+            "answers to `{}`: {} of {} questions answered",
+            loaded.questionnaire().id,
+            loaded.answers.answers.len(),
+            loaded.questionnaire().question_count()
+        ))
+    }
+}
+
+/// A jsp.toml: its keys, and the questionnaire and target it names.
+fn validate_config(context: &Context, path: &Path, text: &str) -> Result<String> {
+    let config = Config::load(path)?;
+    if let Some(id) = &config.questionnaire {
+        let mut warnings = Vec::new();
+        let entry = context.catalog.find_named(id, path, text, &mut warnings)?;
+        super::print_warnings(&warnings);
+        if let Some(target) = &config.target {
+            Target::load(target, &entry.questionnaire, &context.catalog)?;
+        }
+    }
+    Ok("project defaults".to_string())
+}

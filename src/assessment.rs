@@ -1,0 +1,118 @@
+//! An [`Assessment`]: answers scored against their questionnaire (and a target), and the
+//! questions every view asks of it: what is open, what is next, what a legal duty still lacks.
+
+use crate::answers::{Answer, Answers};
+use crate::questionnaire::{Domain, Question, Questionnaire};
+use crate::scoring::{DomainScore, Scorecard, Status};
+
+/// What titles call an assessment whose file names neither its subject nor its organization.
+pub const UNNAMED: &str = "Unnamed assessment";
+
+/// What every report is drawn from.
+pub struct Assessment<'a> {
+    pub answers: &'a Answers,
+    pub card: &'a Scorecard<'a>,
+}
+
+impl<'a> Assessment<'a> {
+    pub fn status(&self, question: &Question) -> Status {
+        self.card.status(self.answers, question)
+    }
+
+    pub fn has_target(&self) -> bool {
+        self.card.domains.iter().any(|d| d.target.is_some())
+    }
+
+    pub fn has_benchmark(&self) -> bool {
+        self.card
+            .domains
+            .iter()
+            .any(|d| d.domain.benchmark.is_some())
+    }
+
+    /// The sources of the domains' industry averages, each once, in a stable order.
+    pub fn benchmark_sources(&self) -> Vec<&'a str> {
+        let mut sources: Vec<&str> = self
+            .card
+            .domains
+            .iter()
+            .filter_map(|d| d.domain.benchmark.as_ref().map(|b| b.source.as_str()))
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        sources
+    }
+
+    /// The unmet questions that stand between a domain and its next level, the ones that
+    /// restate a legal duty first.
+    pub fn next_steps(&self, scored: &DomainScore<'a>) -> Vec<&'a Question> {
+        let mut steps =
+            self.card
+                .open_questions(self.answers, scored, scored.level.saturating_add(1));
+        steps.sort_by_key(|q| !q.is_regulatory());
+        steps
+    }
+
+    /// Each applicable domain that has next steps, with its next level and those steps.
+    pub fn next_steps_by_domain(
+        &self,
+    ) -> impl Iterator<Item = (&DomainScore<'a>, u32, Vec<&'a Question>)> + '_ {
+        self.card
+            .domains
+            .iter()
+            .filter(|d| d.applicable)
+            .map(|scored| {
+                (
+                    scored,
+                    scored.level.saturating_add(1),
+                    self.next_steps(scored),
+                )
+            })
+            .filter(|(_, _, steps)| !steps.is_empty())
+    }
+
+    /// Every applicable question that restates a legal duty and is not met, at any level:
+    /// a gap in a legal duty matters whatever level the domain is at.
+    pub fn regulatory_unmet(&self) -> impl Iterator<Item = (&'a Domain, &'a Question)> + '_ {
+        self.card
+            .questionnaire
+            .questions()
+            .filter(|(_, q)| q.is_regulatory() && self.status(q).is_open())
+    }
+
+    pub fn unanswered(&self) -> impl Iterator<Item = (&'a Domain, &'a Question)> + '_ {
+        self.card
+            .questionnaire
+            .questions()
+            .filter(|(_, q)| self.status(q) == Status::Unanswered)
+    }
+
+    /// The label of the chosen option, "Not applicable" or "Unanswered".
+    pub fn answer_label(&self, question: &Question) -> &str {
+        label(
+            self.card.questionnaire,
+            self.answers.answers.get(&question.id),
+        )
+    }
+
+    pub fn level_name(&self, level: u32) -> &str {
+        self.card.questionnaire.level_name(level)
+    }
+
+    /// What the assessment is of, as titles name it.
+    pub fn subject(&self) -> &'a str {
+        self.answers.name().unwrap_or(UNNAMED)
+    }
+}
+
+/// The label of an answer's option, "Not applicable" or "Unanswered"; the option id itself when
+/// the scale has no such option.
+pub fn label<'a>(questionnaire: &'a Questionnaire, answer: Option<&'a Answer>) -> &'a str {
+    match answer {
+        None => "Unanswered",
+        Some(a) if a.is_not_applicable() => "Not applicable",
+        Some(a) => questionnaire
+            .option(&a.choice)
+            .map_or(a.choice.as_str(), |o| o.label.as_str()),
+    }
+}

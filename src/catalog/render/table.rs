@@ -1,0 +1,34 @@
+//! The questionnaires found, as a terminal table.
+
+use std::io::{self, Write};
+
+use super::source;
+use crate::catalog::Entry;
+use crate::render::Style;
+use crate::text::printable;
+
+pub fn render(entries: &[Entry], style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let mut table = crate::render::table(style);
+    table.set_header([
+        "Id",
+        "Title",
+        "Role",
+        "Version",
+        "Domains",
+        "Questions",
+        "Source",
+    ]);
+    for entry in entries {
+        let q = &entry.questionnaire;
+        table.add_row([
+            printable(&q.id),
+            printable(&q.title),
+            printable(&q.role),
+            printable(&q.version),
+            q.domains.len().to_string(),
+            q.question_count().to_string(),
+            printable(&source(entry)),
+        ]);
+    }
+    writeln!(out, "{table}")
+}

@@ -1,0 +1,119 @@
+//! Progress in the terminal: a table of domains, then the answers that changed.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use comfy_table::{Cell, CellAlignment};
+
+use super::{
+    added_title, describe, removed_label, removed_title, sides, signed_level, signed_score,
+};
+use crate::assessment::label;
+use crate::diff::Diff;
+use crate::render::Style;
+use crate::scoring::round2;
+use crate::text::printable;
+
+pub fn render(diff: &Diff, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(text(diff, style).as_bytes())
+}
+
+fn text(diff: &Diff, style: &Style) -> String {
+    let questionnaire = diff.questionnaire();
+    let mut out = format!(
+        "{}: {} → {}\n\n",
+        printable(&questionnaire.title),
+        printable(&describe(diff.old)),
+        printable(&describe(diff.new))
+    );
+    let mut domains = crate::render::table(style);
+    domains.set_header(vec![
+        "Domain",
+        "Level before",
+        "Level after",
+        "Change",
+        "Score before",
+        "Score after",
+        "Change",
+    ]);
+    let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
+    for (before, after) in diff.before.domains.iter().zip(&diff.after.domains) {
+        let s = sides(diff, before, after);
+        domains.add_row(vec![
+            Cell::new(printable(&after.domain.title)),
+            Cell::new(printable(&s.before)),
+            Cell::new(printable(&s.after)),
+            right(s.level_change),
+            right(s.score_before),
+            right(s.score_after),
+            right(s.score_change),
+        ]);
+    }
+    let (before, after) = (&diff.before, &diff.after);
+    domains.add_row(vec![
+        Cell::new("Overall"),
+        Cell::new(format!(
+            "{} {}",
+            before.level,
+            printable(questionnaire.level_name(before.level))
+        )),
+        Cell::new(format!(
+            "{} {}",
+            after.level,
+            printable(questionnaire.level_name(after.level))
+        )),
+        right(signed_level(before.level, after.level)),
+        right(format!("{:.2}", round2(before.score))),
+        right(format!("{:.2}", round2(after.score))),
+        right(signed_score(before.score, after.score)),
+    ]);
+    let _ = writeln!(out, "{domains}\n");
+
+    if diff.changes.is_empty() {
+        out.push_str("No answer changed.\n");
+    } else {
+        let _ = writeln!(out, "Changed answers: {}", diff.changes.len());
+        let mut changes = crate::render::table(style);
+        changes.set_header(vec!["Question", "Domain", "From", "To", "Note"]);
+        for change in &diff.changes {
+            changes.add_row(vec![
+                Cell::new(format!(
+                    "{}\n{}",
+                    printable(&change.question.id),
+                    printable(&change.question.text)
+                )),
+                Cell::new(printable(&change.domain.title)),
+                Cell::new(printable(label(questionnaire, change.before))),
+                Cell::new(printable(label(questionnaire, change.after))),
+                Cell::new(change.note().map(printable).unwrap_or_default()),
+            ]);
+        }
+        let _ = writeln!(out, "{changes}");
+    }
+    if !diff.added.is_empty() {
+        let _ = writeln!(out, "\n{}:", added_title(diff, printable));
+        for (domain, question) in &diff.added {
+            let _ = writeln!(
+                out,
+                "  {} ({}, level {}): {}",
+                printable(&question.id),
+                printable(&domain.title),
+                question.level,
+                printable(&question.text)
+            );
+        }
+    }
+    if !diff.removed.is_empty() {
+        let _ = writeln!(out, "\n{}:", removed_title(diff, printable));
+        for removed in &diff.removed {
+            let _ = writeln!(
+                out,
+                "  {}: {} → {}",
+                printable(removed.id),
+                printable(removed_label(diff, removed.before)),
+                printable(removed_label(diff, removed.after))
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,58 @@
+//! A portfolio as CSV for spreadsheets: one row per assessment, with the level and score of
+//! every domain (empty where it does not apply). The statistics are in the other formats.
+
+use std::io::{self, Write};
+
+use super::View;
+use crate::render::Style;
+use crate::render::csv::{cell, io_error};
+use crate::scoring::round2;
+
+pub fn render(view: &View, _: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let q = view.questionnaire;
+    let mut writer = csv::Writer::from_writer(out);
+    let mut header: Vec<String> = [
+        "file",
+        "organization",
+        "subject",
+        "date",
+        "level",
+        "score",
+        "weakest_domain",
+        "unanswered",
+    ]
+    .map(String::from)
+    .to_vec();
+    for domain in &q.domains {
+        header.push(format!("{}_level", domain.id));
+        header.push(format!("{}_score", domain.id));
+    }
+    writer.write_record(&header).map_err(io_error)?;
+    for row in view.portfolio.rows() {
+        let mut record = vec![
+            cell(row.file),
+            cell(row.organization.unwrap_or_default()),
+            cell(row.subject.unwrap_or_default()),
+            cell(row.date.unwrap_or_default()),
+            if row.applicable {
+                row.level.to_string()
+            } else {
+                String::new()
+            },
+            format!("{:.2}", round2(row.score)),
+            view.weakest(&row).to_string(),
+            row.unanswered.to_string(),
+        ];
+        for domain in &row.domains {
+            match domain {
+                Some((level, score)) => {
+                    record.push(level.to_string());
+                    record.push(format!("{:.2}", round2(*score)));
+                }
+                None => record.extend([String::new(), String::new()]),
+            }
+        }
+        writer.write_record(&record).map_err(io_error)?;
+    }
+    writer.flush()
+}

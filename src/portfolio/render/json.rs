@@ -1,0 +1,204 @@
+//! A portfolio as JSON: statistics per domain and overall, a row per assessment, the questions
+//! most often unmet, and the files skipped.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::{Serialize, Serializer};
+
+use super::View;
+use crate::portfolio::{Skipped, Tally};
+use crate::questionnaire::Reference;
+use crate::render::Style;
+use crate::scoring::round2;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    questionnaire: Reference<'a>,
+    assessments: usize,
+    skipped: Vec<SkippedFile<'a>>,
+    overall: Statistics,
+    domains: Vec<DomainStatistics<'a>>,
+    rows: Rows<'a>,
+    most_unmet: Vec<Unmet<'a>>,
+}
+
+#[derive(Serialize)]
+struct SkippedFile<'a> {
+    file: &'a str,
+    error: &'a str,
+}
+
+#[derive(Serialize)]
+struct DomainStatistics<'a> {
+    id: &'a str,
+    title: &'a str,
+    #[serde(flatten)]
+    statistics: Statistics,
+}
+
+/// Empty figures are null: a domain that applies nowhere has no median.
+#[derive(Serialize)]
+struct Statistics {
+    /// Assessments in which it applies.
+    assessed: u64,
+    level: Figures,
+    score: Figures,
+    /// Assessments per level, keyed by level.
+    spread: BTreeMap<u32, u64>,
+}
+
+#[derive(Serialize)]
+struct Figures {
+    min: Option<f64>,
+    median: Option<f64>,
+    mean: Option<f64>,
+    max: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    file: &'a str,
+    organization: Option<&'a str>,
+    subject: Option<&'a str>,
+    date: Option<&'a str>,
+    applicable: bool,
+    level: u32,
+    level_name: &'a str,
+    score: f64,
+    weakest_domain: Option<&'a str>,
+    unanswered: usize,
+    /// Per applicable domain, keyed by id.
+    domains: BTreeMap<&'a str, DomainCell>,
+}
+
+#[derive(Serialize)]
+struct DomainCell {
+    level: u32,
+    score: f64,
+}
+
+#[derive(Serialize)]
+struct Unmet<'a> {
+    id: &'a str,
+    domain: &'a str,
+    level: u32,
+    text: &'a str,
+    /// Assessments in which it is not met, unanswered included.
+    unmet: u64,
+    unanswered: u64,
+    /// Assessments in which it applies.
+    applicable: u64,
+    share: f64,
+}
+
+pub fn render(view: &View, _: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let q = view.questionnaire;
+    let portfolio = view.portfolio;
+    let document = Document {
+        questionnaire: q.reference(),
+        assessments: portfolio.rows().len(),
+        skipped: portfolio.skipped.iter().map(skipped).collect(),
+        overall: statistics(&portfolio.overall),
+        domains: q
+            .domains
+            .iter()
+            .zip(&portfolio.domains)
+            .map(|(d, tally)| DomainStatistics {
+                id: &d.id,
+                title: &d.title,
+                statistics: statistics(tally),
+            })
+            .collect(),
+        rows: Rows(view),
+        most_unmet: portfolio
+            .most_unmet(q, view.top)
+            .into_iter()
+            .map(|(question, domain, tally)| Unmet {
+                id: &question.id,
+                domain,
+                level: question.level,
+                text: &question.text,
+                unmet: tally.unmet,
+                unanswered: tally.unanswered,
+                applicable: tally.applicable,
+                share: round3(tally.share()),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}
+
+/// The rows, each made as it is written: a portfolio of thousands is never held as JSON whole.
+struct Rows<'a>(&'a View<'a>);
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let q = self.0.questionnaire;
+        serializer.collect_seq(self.0.portfolio.rows().map(|row| {
+            Row {
+                file: row.file,
+                organization: row.organization,
+                subject: row.subject,
+                date: row.date,
+                applicable: row.applicable,
+                level: row.level,
+                level_name: q.level_name(row.level),
+                score: round2(row.score),
+                weakest_domain: row
+                    .weakest
+                    .and_then(|i| q.domains.get(i))
+                    .map(|d| d.id.as_str()),
+                unanswered: row.unanswered,
+                domains: q
+                    .domains
+                    .iter()
+                    .zip(&row.domains)
+                    .filter_map(|(d, cell)| {
+                        cell.map(|(level, score)| {
+                            (
+                                d.id.as_str(),
+                                DomainCell {
+                                    level,
+                                    score: round2(score),
+                                },
+                            )
+                        })
+                    })
+                    .collect(),
+            }
+        }))
+    }
+}
+
+fn skipped(skipped: &Skipped) -> SkippedFile<'_> {
+    SkippedFile {
+        file: &skipped.file,
+        error: &skipped.message,
+    }
+}
+
+fn statistics(tally: &Tally) -> Statistics {
+    Statistics {
+        assessed: tally.count(),
+        level: Figures {
+            min: tally.min_level().map(f64::from),
+            median: tally.median_level(),
+            mean: tally.mean_level().map(round2),
+            max: tally.max_level().map(f64::from),
+        },
+        score: Figures {
+            min: tally.min_score().map(round2),
+            // A median between two scores ends in a half hundredth: keep it.
+            median: tally.median_score().map(round3),
+            mean: tally.mean_score().map(round2),
+            max: tally.max_score().map(round2),
+        },
+        spread: tally.spread().collect(),
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}

@@ -1,0 +1,157 @@
+//! The terminal view of a portfolio: statistics per domain, a row per assessment, and the
+//! questions most often unmet.
+
+use std::io::{self, Write};
+
+use comfy_table::{Cell, CellAlignment};
+
+use super::{STATISTICS_HEADERS, View, decimal, statistics_cells};
+use crate::portfolio::Row;
+use crate::render::{Style, clip, percent};
+use crate::text::printable;
+
+pub fn render(view: &View, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let new_table = |header: Vec<String>| {
+        let mut table = crate::render::table(style);
+        table.set_header(header);
+        table
+    };
+    let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
+
+    // Ids, not titles, and headers on two lines: eleven columns fit a terminal.
+    let mut header = vec!["Domain".to_string()];
+    header.extend(STATISTICS_HEADERS.iter().map(|h| h.replacen(' ', "\n", 1)));
+    header.push(format!("Per level\n{}", view.spread_header()));
+    let mut statistics = new_table(header);
+    for (_, id, tally) in view.statistics() {
+        let mut row = vec![Cell::new(printable(id))];
+        row.extend(statistics_cells(tally).into_iter().map(right));
+        statistics.add_row(row);
+    }
+    writeln!(out, "{}\n", printable(&view.headline()))?;
+    writeln!(out, "Domains\n{statistics}\n")?;
+
+    writeln!(out, "Assessments")?;
+    assessments(view, style.width, out)?;
+
+    let mut unmet = new_table(
+        [
+            "Question",
+            "Domain",
+            "Level",
+            "Unmet",
+            "Share",
+            "Unanswered",
+            "Text",
+        ]
+        .map(String::from)
+        .to_vec(),
+    );
+    for (question, domain, tally) in view.portfolio.most_unmet(view.questionnaire, view.top) {
+        unmet.add_row(vec![
+            Cell::new(printable(&question.id)),
+            Cell::new(domain),
+            right(question.level.to_string()),
+            right(tally.unmet.to_string()),
+            right(percent(100.0 * tally.share())),
+            right(tally.unanswered.to_string()),
+            Cell::new(printable(&question.text)),
+        ]);
+    }
+    writeln!(out, "\nMost often unmet questions\n{unmet}")
+}
+
+const HEADERS: [&str; 7] = [
+    "File",
+    "Organization",
+    "Subject",
+    "Level",
+    "Score",
+    "Weakest domain",
+    "Unanswered",
+];
+/// Columns that may be cut short to fit the width; the others are right-aligned numbers or short.
+const SHRINKABLE: [usize; 4] = [0, 1, 2, 5];
+const RIGHT: [usize; 2] = [4, 6];
+const NARROWEST: usize = 8;
+
+fn cells(view: &View, row: &Row<'_>) -> [String; 7] {
+    [
+        printable(row.file),
+        printable(row.organization.unwrap_or_default()),
+        printable(row.subject.unwrap_or_default()),
+        printable(&view.level(row)),
+        decimal(Some(row.score)),
+        view.weakest(row).to_string(),
+        row.unanswered.to_string(),
+    ]
+}
+
+/// The list of assessments, written row by row in the style of the other tables: a table
+/// built in memory would hold every row of a portfolio of thousands at once. Text too wide for
+/// `width` is cut short with `…`.
+fn assessments(view: &View, width: Option<u16>, out: &mut dyn Write) -> io::Result<()> {
+    let mut widths = HEADERS.map(|h| h.chars().count());
+    for row in view.portfolio.rows() {
+        for (w, cell) in widths.iter_mut().zip(cells(view, &row)) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    if let Some(width) = width {
+        let total = |widths: &[usize; 7]| widths.iter().sum::<usize>() + 3 * widths.len() + 1;
+        while total(&widths) > usize::from(width) {
+            let widest = SHRINKABLE
+                .iter()
+                .copied()
+                .filter(|i| widths.get(*i).is_some_and(|w| *w > NARROWEST))
+                .max_by_key(|i| widths.get(*i).copied().unwrap_or_default());
+            match widest.and_then(|i| widths.get_mut(i)) {
+                Some(w) => *w -= 1,
+                None => break,
+            }
+        }
+    }
+    let rule = |left: &str, fill: &str, middle: &str, right: &str| {
+        let parts: Vec<String> = widths.iter().map(|w| fill.repeat(w + 2)).collect();
+        format!("{left}{}{right}\n", parts.join(middle))
+    };
+    let line = |texts: [String; 7]| {
+        let parts: Vec<String> = texts
+            .iter()
+            .zip(widths)
+            .enumerate()
+            .map(|(i, (text, w))| {
+                // A path is told apart by its end.
+                let text = if i == 0 {
+                    clip_start(text, w)
+                } else {
+                    clip(text, w)
+                };
+                if RIGHT.contains(&i) {
+                    format!("{text:>w$}")
+                } else {
+                    format!("{text:<w$}")
+                }
+            })
+            .collect();
+        format!("│ {} │\n", parts.join(" ┆ "))
+    };
+    out.write_all(rule("╭", "─", "┬", "╮").as_bytes())?;
+    out.write_all(line(HEADERS.map(String::from)).as_bytes())?;
+    out.write_all(rule("╞", "═", "╪", "╡").as_bytes())?;
+    for row in view.portfolio.rows() {
+        out.write_all(line(cells(view, &row)).as_bytes())?;
+    }
+    out.write_all(rule("╰", "─", "┴", "╯").as_bytes())
+}
+
+/// `text` in at most `width` characters, keeping its end.
+fn clip_start(text: &str, width: usize) -> String {
+    let count = text.chars().count();
+    if count <= width {
+        text.to_string()
+    } else {
+        let kept: String = text.chars().skip(count + 1 - width.max(1)).collect();
+        format!("…{kept}")
+    }
+}

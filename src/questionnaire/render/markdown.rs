@@ -1,0 +1,113 @@
+//! A questionnaire as markdown: the instrument to read, print or hand to an assessor.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use crate::questionnaire::Questionnaire;
+use crate::render::Style;
+use crate::render::markdown::escape;
+
+/// The questionnaire as an assessment instrument: levels, scale, then each domain's questions
+/// by level, with guidance and references.
+pub fn render(q: &Questionnaire, _: &Style, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(text(q).as_bytes())
+}
+
+fn text(q: &Questionnaire) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(&q.title));
+    let _ = writeln!(
+        out,
+        "`{}`, version {}, for the role {}: {} domains, {} questions.\n",
+        q.id,
+        escape(&q.version),
+        escape(&q.role),
+        q.domains.len(),
+        q.question_count()
+    );
+    if let Some(description) = &q.description {
+        let _ = writeln!(out, "{}\n", escape(description.trim()));
+    }
+    let _ = writeln!(out, "## Maturity levels\n\n| Level | Name |\n|---:|---|");
+    for level in &q.levels {
+        let _ = writeln!(out, "| {} | {} |", level.level, escape(&level.name));
+    }
+    let _ = writeln!(
+        out,
+        "\nLevel {} is the base. A domain reaches a level when every applicable question at that level and below is met (answered at {} or above).\n",
+        q.base_level(),
+        q.met_at
+    );
+    let _ = writeln!(
+        out,
+        "## Answer scale\n\n| Option | Meaning | Value |\n|---|---|---:|"
+    );
+    for option in &q.scale {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} |",
+            option.id,
+            escape(&option.label),
+            option.value
+        );
+    }
+    out.push('\n');
+    for (number, domain) in q.domains.iter().enumerate() {
+        let _ = writeln!(out, "## {}. {}\n", number + 1, escape(&domain.title));
+        if let Some(description) = &domain.description {
+            let _ = writeln!(out, "{}\n", escape(description.trim()));
+        }
+        if let Some(benchmark) = &domain.benchmark {
+            let _ = writeln!(
+                out,
+                "Industry average: {:.2} ({}).\n",
+                benchmark.score,
+                escape(&benchmark.source)
+            );
+        }
+        if !domain.references.is_empty() {
+            let refs: Vec<String> = domain.references.iter().map(|r| escape(r)).collect();
+            let _ = writeln!(out, "References: {}.\n", refs.join("; "));
+        }
+        for level in q.levels.iter().skip(1) {
+            let questions: Vec<_> = domain
+                .questions
+                .iter()
+                .filter(|x| x.level == level.level)
+                .collect();
+            if questions.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "### Level {} — {}\n", level.level, escape(&level.name));
+            for question in questions {
+                let mut marks = Vec::new();
+                if question.is_regulatory() {
+                    marks.push("regulatory");
+                }
+                if question.na {
+                    marks.push("may be N/A");
+                }
+                let marks = if marks.is_empty() {
+                    String::new()
+                } else {
+                    format!(" *({})*", marks.join(", "))
+                };
+                let _ = writeln!(
+                    out,
+                    "- **{}**{marks} {}",
+                    escape(&question.id),
+                    escape(&question.text)
+                );
+                if let Some(guidance) = &question.guidance {
+                    let _ = writeln!(out, "  - Guidance: {}", escape(guidance.trim()));
+                }
+                if !question.references.is_empty() {
+                    let refs: Vec<String> = question.references.iter().map(|r| escape(r)).collect();
+                    let _ = writeln!(out, "  - References: {}", refs.join("; "));
+                }
+            }
+            out.push('\n');
+        }
+    }
+    out
+}

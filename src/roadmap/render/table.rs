@@ -1,0 +1,98 @@
+//! The roadmap in the terminal: the domains against their targets, then each phase's steps.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use comfy_table::{Cell, CellAlignment};
+
+use super::{Plan, overall_line, phase_title, targeted};
+use crate::assessment::Assessment;
+use crate::render::{LongWords, Style, percent, wrap};
+use crate::roadmap::Roadmap;
+use crate::target::DEFAULT_PRIORITY;
+use crate::text::printable;
+
+/// The terminal table: the domains against their targets, then one table per phase.
+pub fn render(plan: &Plan, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(text(plan.assessment, plan.roadmap, style).as_bytes())
+}
+
+fn text(assessment: &Assessment, roadmap: &Roadmap, style: &Style) -> String {
+    let mut out = format!("Roadmap: {}\n\n", overall_line(assessment));
+    let mut domains = crate::render::table(style);
+    domains.set_header(vec![
+        "Domain",
+        "Level",
+        "Target",
+        "Gap",
+        "To target",
+        "Priority",
+        "Open",
+    ]);
+    for scored in targeted(assessment) {
+        let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
+        domains.add_row(vec![
+            Cell::new(printable(&scored.domain.title)),
+            Cell::new(format!(
+                "{} {}",
+                scored.level,
+                printable(assessment.level_name(scored.level))
+            )),
+            right(scored.target.map(|t| t.to_string()).unwrap_or_default()),
+            right(match scored.gap() {
+                Some(0) => "met".to_string(),
+                gap => gap.map(|g| g.to_string()).unwrap_or_default(),
+            }),
+            right(scored.percent_to_target().map(percent).unwrap_or_default()),
+            right(scored.priority.unwrap_or(DEFAULT_PRIORITY).to_string()),
+            right(roadmap.open_in(&scored.domain.id).to_string()),
+        ]);
+    }
+    let _ = writeln!(out, "{domains}\n");
+    if roadmap.is_empty() {
+        out.push_str("Every domain has reached its target.\n");
+        return out;
+    }
+    // The steps as a numbered list: their guidance is too long for table cells.
+    let width = style.width.map_or(usize::MAX, usize::from);
+    for (index, phase) in roadmap.phases.iter().enumerate() {
+        let title = phase_title(assessment, index + 1, phase.level, phase.steps.len());
+        let _ = writeln!(out, "{}\n", printable(&title));
+        for (number, step) in phase.steps.iter().enumerate() {
+            let question = step.question;
+            let regulatory = if question.is_regulatory() {
+                " (regulatory)"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "{:>3}. {}{regulatory}, {}, now {}",
+                number + 1,
+                printable(&question.id),
+                printable(&step.domain.title),
+                printable(assessment.answer_label(question))
+            );
+            let mut lines = vec![printable(&question.text)];
+            if let Some(guidance) = &question.guidance {
+                lines.push(format!("Guidance: {}", printable(guidance)));
+            }
+            if !question.references.is_empty() {
+                let references = question.references.join("; ");
+                lines.push(format!("References: {}", printable(&references)));
+            }
+            for line in lines {
+                for wrapped in wrap(&line, width.saturating_sub(INDENT.len()), LongWords::Keep) {
+                    let _ = writeln!(out, "{INDENT}{wrapped}");
+                }
+            }
+        }
+        // A blank line between phases, none after the last.
+        if index + 1 < roadmap.phases.len() {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+const INDENT: &str = "     ";
