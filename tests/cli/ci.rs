@@ -140,8 +140,11 @@ fn junit_fails_the_domains_below_their_target_on_the_example() {
         [
             "risk-management",
             "secure-design",
+            "software-supply-chain",
             "supplier-management",
+            "verification",
             "customer-documentation",
+            "vulnerability-management",
             "patch-management"
         ]
     );

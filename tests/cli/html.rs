@@ -20,6 +20,30 @@ fn hostile() -> PathBuf {
     root().join("tests/fixtures/hostile-html")
 }
 
+/// A folder holding the shipped manufacturer questionnaire with an industry average on every
+/// domain but the last, for the chart series the shipped files no longer use (version 2.0 dropped
+/// the per-domain MDIC lines): with `--questionnaires`, it replaces the built-in of the same id.
+fn benchmarked(dir: &Path) -> PathBuf {
+    let text =
+        std::fs::read_to_string(root().join("questionnaires/jsp-manufacturer.yaml")).unwrap();
+    let last = text.rfind("\n  - id: ").unwrap();
+    let mut out = String::new();
+    for (offset, line) in text.split_inclusive('\n').scan(0, |at, line| {
+        let start = *at;
+        *at += line.len();
+        Some((start, line))
+    }) {
+        out.push_str(line);
+        if offset < last && line.starts_with("    references: ") {
+            out.push_str("    benchmark: {source: \"test average\", score: 1.5}\n");
+        }
+    }
+    let folder = dir.join("benchmarked");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("jsp-manufacturer.yaml"), out).unwrap();
+    folder
+}
+
 /// `jsp ARGS` in a temporary folder; its standard output.
 fn run(dir: &Path, args: &[&str]) -> String {
     let output = jsp_in(dir).args(args).output().unwrap();
@@ -52,10 +76,17 @@ fn html_report(dir: &Path, answers: &Path, extra: &[&str]) -> String {
 #[test]
 fn the_html_report_is_self_contained_and_holds_every_part() {
     let dir = tempfile::tempdir().unwrap();
+    let questionnaires = benchmarked(dir.path());
     let page = html_report(
         dir.path(),
         &example(),
-        &["--target", path(&example_target()), "--by-reference"],
+        &[
+            "--target",
+            path(&example_target()),
+            "--by-reference",
+            "--questionnaires",
+            path(&questionnaires),
+        ],
     );
     let html = Html::parse_document(&page);
     assert!(html.errors.is_empty() || page.starts_with("<!DOCTYPE html>"));
@@ -97,7 +128,7 @@ fn the_html_report_is_self_contained_and_holds_every_part() {
     assert_eq!(select(&html, "ol.scorecard > li").len(), 14);
     assert_eq!(select(&html, "ol.scorecard .meter .target").len(), 14);
     // Every question's row, then next steps, unanswered and the crosswalk.
-    assert_eq!(select(&html, "tr[id^=q-]").len(), 126);
+    assert_eq!(select(&html, "tr[id^=q-]").len(), 146);
     for id in [
         "answers",
         "next-steps",
@@ -233,7 +264,20 @@ fn chart(dir: &Path, answers: &Path, kind: &str, target: Option<&Path>) -> Strin
 #[test]
 fn the_radar_has_a_path_per_series_a_label_per_domain_and_named_rings() {
     let dir = tempfile::tempdir().unwrap();
-    let svg = chart(dir.path(), &example(), "radar", Some(&example_target()));
+    let questionnaires = benchmarked(dir.path());
+    let svg = run(
+        dir.path(),
+        &[
+            "chart",
+            path(&example()),
+            "--kind",
+            "radar",
+            "--target",
+            path(&example_target()),
+            "--questionnaires",
+            path(&questionnaires),
+        ],
+    );
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let root = doc.root_element();
     assert_eq!(root.attribute("role"), Some("img"));
@@ -601,7 +645,7 @@ fn show_by_reference_prints_the_crosswalk_in_every_format() {
         .iter()
         .find(|s| s["standard"] == "FD&C Act")
         .unwrap();
-    assert_eq!(fda["clauses"][0]["clause"], "524B(b)(1)");
+    assert_eq!(fda["clauses"][0]["clause"], "524B(a)");
     assert!(fda["clauses"][0].get("met").is_none());
 }
 
