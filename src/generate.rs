@@ -236,7 +236,7 @@ mod tests {
     }
 
     #[test]
-    fn assessments_answer_about_a_hundred_questions_and_pass_the_checks() {
+    fn assessments_answer_most_questions_and_pass_the_checks() {
         let q = manufacturer();
         let mut answered = 0;
         for index in 0..50 {
@@ -252,6 +252,6 @@ mod tests {
             answered += answers.answers.len();
         }
         let mean = answered / 50;
-        assert!((90..=115).contains(&mean), "{mean} answered on average");
+        assert!((105..=135).contains(&mean), "{mean} answered on average");
     }
 }

@@ -25,12 +25,29 @@ const KNOWN: &[(&str, &str)] = &[
         "FDA, Cybersecurity in Medical Devices: Quality System Considerations and Content of Premarket Submissions (2023)",
     ),
     (
+        "FDA premarket 2025",
+        "FDA, Cybersecurity in Medical Devices: Quality System Considerations and Content of Premarket Submissions (June 2025)",
+    ),
+    (
         "FDA postmarket 2016",
         "FDA, Postmarket Management of Cybersecurity in Medical Devices (2016)",
     ),
     (
         "21 CFR 820",
         "21 CFR Part 820, Quality Management System Regulation",
+    ),
+    ("21 CFR 803", "21 CFR Part 803, Medical Device Reporting"),
+    (
+        "ISO 13485",
+        "ISO 13485:2016, Medical devices: quality management systems, requirements for regulatory purposes",
+    ),
+    (
+        "EU MDR",
+        "Regulation (EU) 2017/745 on medical devices (MDR)",
+    ),
+    (
+        "MDCG 2019-16",
+        "MDCG 2019-16, Guidance on cybersecurity for medical devices",
     ),
     (
         "IEC 81001-5-1",
@@ -69,6 +86,14 @@ const KNOWN: &[(&str, &str)] = &[
     (
         "HICP 2023",
         "HHS 405(d) Health Industry Cybersecurity Practices (2023)",
+    ),
+    (
+        "HPH CPG essential",
+        "HHS Healthcare and Public Health Cybersecurity Performance Goals (2024), essential goals",
+    ),
+    (
+        "HPH CPG enhanced",
+        "HHS Healthcare and Public Health Cybersecurity Performance Goals (2024), enhanced goals",
     ),
     (
         "MDS2 (ANSI/NEMA HN 1-2019)",
