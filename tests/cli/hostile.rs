@@ -73,7 +73,9 @@ fn assert_markdown_intact(what: &str, text: &str) {
         }
         if line.contains("Injected") {
             assert!(
-                !line.trim_start().starts_with('#') || line.starts_with("# Evil"),
+                !line.trim_start().starts_with('#')
+                    || line.starts_with("# Evil")
+                    || line.starts_with("# Portfolio: Evil"),
                 "{what}: an injected heading: {line}"
             );
         }
@@ -89,6 +91,7 @@ fn terminal_outputs_carry_no_control_codes() {
         vec!["show", "hostile"],
         vec!["list"],
         vec!["validate", answers],
+        vec!["aggregate", answers],
     ] {
         let (stdout, stderr) = run(&args);
         assert!(
@@ -108,6 +111,7 @@ fn markdown_outputs_keep_their_shape() {
         vec!["report", answers],
         vec!["score", answers, "--format", "markdown"],
         vec!["show", "hostile", "--format", "markdown"],
+        vec!["aggregate", answers, "--format", "markdown"],
     ] {
         let (stdout, _) = run(&args);
         assert!(
@@ -124,6 +128,25 @@ fn only_web_addresses_become_links_in_the_report() {
     assert!(report.contains("javascript:alert\\(1\\)"));
     assert!(report.contains("](https://ok.example/%5C)"));
     assert!(report.contains("data:text/html,&lt;script&gt;"));
+}
+
+#[test]
+fn warnings_quote_hostile_text_without_its_control_codes_in_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.yaml");
+    let answers = std::fs::read_to_string(hostile_answers()).unwrap();
+    // A version that is not the questionnaire's is a warning that quotes it.
+    std::fs::write(
+        &file,
+        answers.replace("questionnaire: hostile\n", "questionnaire: hostile\nversion: \"0.9\\e[2J\"\n"),
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    for args in [vec!["score", file], vec!["aggregate", file]] {
+        let (_, stderr) = run(&args);
+        assert!(stderr.contains("version 0.9[2J"), "{args:?}: {stderr}");
+        assert_inert(&format!("jsp {args:?} stderr"), &stderr);
+    }
 }
 
 #[test]
