@@ -1,32 +1,44 @@
 #!/usr/bin/env bash
-# Renders the HTML report of the example assessment in headless Chromium, to look at it as a
-# reader would: one PNG at 1280 px wide and one at 400 px (a phone). Not part of `cargo test`.
+# Renders the example reports and charts in headless Chromium, to look at them as a reader
+# would: the HTML report at 1280 and 400 px wide, the markdown report as GitHub renders it
+# (through cmark-gfm) at the same widths, and the two charts. Not part of `cargo test`.
 #
 #   bash tests/screenshot.sh [OUT_DIR]        # default: target/screenshots
 #
-# Installs Debian's `chromium` with apt-get when it is missing.
+# Installs Debian's `chromium` and `cmark-gfm` with apt-get when they are missing.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-$root/target/screenshots}"
 mkdir -p "$out"
 
-if ! command -v chromium >/dev/null 2>&1; then
-    echo "installing chromium (Debian package)" >&2
+if ! command -v chromium >/dev/null 2>&1 || ! command -v cmark-gfm >/dev/null 2>&1; then
+    echo "installing chromium and cmark-gfm (Debian packages)" >&2
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq chromium >/dev/null
+    apt-get install -y -qq chromium cmark-gfm >/dev/null
 fi
 
 cd "$root"
 cargo build --quiet
-jsp="$root/target/debug/jsp"
-"$jsp" report examples/manufacturer-answers.yaml --target examples/manufacturer-target.toml \
-    --format html --by-reference -o "$out/report.html"
-"$jsp" chart examples/manufacturer-answers.yaml --target examples/manufacturer-target.toml -o "$out/radar.svg"
-"$jsp" chart examples/manufacturer-answers.yaml --target examples/manufacturer-target.toml --kind bars -o "$out/bars.svg"
+jsp="${JSP:-${CARGO_TARGET_DIR:-$root/target}/debug/jsp}"
+answers=examples/manufacturer-answers.yaml
+target=examples/manufacturer-target.toml
+"$jsp" report "$answers" --target "$target" --format html --by-reference -o "$out/report.html"
+"$jsp" chart "$answers" --target "$target" -o "$out/radar.svg"
+"$jsp" chart "$answers" --target "$target" --kind bars -o "$out/bars.svg"
 "$jsp" report examples/provider-answers.yaml --target examples/provider-target.toml \
     --format html -o "$out/provider.html"
+"$jsp" report "$answers" --target "$target" --charts "$out" -o "$out/report.md"
+# The markdown as a forge shows it: GitHub's renderer, GitHub's page width and font.
+{
+    printf '<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
+    printf '<style>body{font:16px/1.5 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif;max-width:980px;margin:0 auto;padding:16px;color:#1f2328}'
+    printf 'table{border-collapse:collapse;display:block;overflow:auto;max-width:100%%}td,th{border:1px solid #d1d9e0;padding:6px 13px}'
+    printf 'img{max-width:100%%}code{background:#eff1f3;padding:.1em .3em;border-radius:4px}</style></head><body>'
+    cmark-gfm -e table -e autolink "$out/report.md"
+    printf '</body></html>'
+} > "$out/report-md.html"
 
 shoot() { # html png width height
     local profile
@@ -39,8 +51,10 @@ shoot() { # html png width height
     echo "$2"
 }
 
-shoot "$out/report.html" "$out/report-1280.png" 1280 2000
-shoot "$out/report.html" "$out/report-400.png" 400 2000
+shoot "$out/report.html" "$out/report-1280.png" 1280 2400
+shoot "$out/report.html" "$out/report-400.png" 400 3200
+shoot "$out/report-md.html" "$out/report-md-1280.png" 1280 2400
+shoot "$out/report-md.html" "$out/report-md-400.png" 400 3200
 shoot "$out/provider.html" "$out/provider-1280.png" 1280 2000
-shoot "$out/radar.svg" "$out/radar.png" 780 760
-shoot "$out/bars.svg" "$out/bars.png" 780 880
+shoot "$out/radar.svg" "$out/radar.png" 780 1000
+shoot "$out/bars.svg" "$out/bars.png" 780 1200

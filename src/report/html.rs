@@ -40,13 +40,13 @@ dl.meta dd { margin: 0; }
 .overall .figure small { font-size: .95rem; font-weight: 400; color: var(--muted); margin-left: .3rem; }
 .overall p { flex-basis: 100%; margin: 0; color: var(--muted); }
 figure { margin: 1.2rem 0; text-align: center; }
-figure svg { width: 100%; max-width: 860px; height: auto; }
+figure svg { display: block; width: 100%; max-width: 520px; height: auto; margin: 0 auto; }
 figcaption { color: var(--muted); font-size: .9rem; }
 .key { display: flex; flex-wrap: wrap; gap: .3rem 1.4rem; color: var(--muted); font-size: .9rem; margin: .4rem 0 .8rem; }
 .key span::before { content: ""; display: inline-block; width: 22px; height: 0; vertical-align: middle; margin-right: .4rem; }
-.key .k-score::before { height: 10px; background: var(--blue); }
-.key .k-target::before { border-top: 2px dashed var(--amber); }
-.key .k-bench::before { border-top: 2px dotted var(--grey); }
+.key .k-level::before { height: 10px; background: var(--blue); }
+.key .k-target::before { width: 0; height: 16px; border-left: 3px dashed var(--amber); margin-left: 9px; margin-right: 13px; }
+.key .k-progress::before { height: 4px; background: #93a3b8; }
 ol.scorecard { list-style: none; margin: 0; padding: 0; }
 ol.scorecard li { display: grid; grid-template-columns: minmax(12rem, 2fr) 3fr; gap: .3rem 1.2rem;
   padding: .7rem 0; border-bottom: 1px solid var(--line); break-inside: avoid; }
@@ -55,12 +55,16 @@ ol.scorecard li { display: grid; grid-template-columns: minmax(12rem, 2fr) 3fr; 
 .num { color: var(--muted); font-weight: 400; margin-right: .3rem; }
 .meter { position: relative; height: 14px; background: #eef2f7; border-radius: 3px; margin: .3rem 0 .35rem; }
 .meter .fill { position: absolute; left: 0; top: 0; bottom: 0; background: var(--blue); border-radius: 3px; }
-.meter .target, .meter .bench { position: absolute; top: -5px; bottom: -5px; width: 0; }
-.meter .target { border-left: 3px dashed var(--amber); }
-.meter .bench { border-left: 3px dotted var(--grey); }
+.meter .target { position: absolute; top: -5px; bottom: -5px; width: 0; border-left: 3px dashed var(--amber); margin-left: -1.5px; }
 .next { color: var(--muted); font-size: .9rem; }
-.mini { display: inline-block; width: 80px; height: 7px; background: #eef2f7; vertical-align: middle; margin-right: .5rem; }
-.mini span { display: block; height: 100%; background: var(--muted); }
+.meter .progress { position: absolute; bottom: 0; height: 4px; background: #93a3b8; }
+.score { color: var(--muted); font-size: .9rem; }
+nav.toc { margin: 1rem 0 0; padding: .6rem 1.25rem; border: 1px solid var(--line); border-radius: 8px; }
+nav.toc h2 { font-size: 1rem; margin: .2rem 0 .3rem; padding: 0; border: 0; }
+nav.toc ol { margin: 0; padding-left: 1.4rem; columns: 2 14rem; }
+ul.gaps, ol.first { margin: .3rem 0 1rem; padding-left: 1.4rem; }
+ul.gaps li, ol.first li { margin: .2rem 0; break-inside: avoid; }
+h3.lead { font-size: 1rem; margin: 1.2rem 0 .3rem; }
 .below { color: var(--bad); font-weight: 600; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
@@ -91,8 +95,7 @@ ul.steps li, ul.open li { margin: .25rem 0; break-inside: avoid; }
   table.stack td { display: block; border: 0; padding: .1rem 0; }
   table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-weight: 600; }
   td.n { text-align: left; }
-  figure.chart { overflow-x: auto; text-align: left; }
-  figure.chart svg { min-width: 600px; }
+  nav.toc ol { columns: 1; }
 }
 @media print {
   @page { margin: 14mm 12mm; }
@@ -101,32 +104,32 @@ ul.steps li, ul.open li { margin: .25rem 0; break-inside: avoid; }
   section.page { break-before: page; }
   h2, h3 { break-after: avoid; }
   li, tr, figure, .overall { break-inside: avoid; }
-  figure svg { max-width: 115mm; }
+  figure svg { max-width: 105mm; }
+  nav.toc { display: none; }
   a { color: inherit; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
 
-/// The whole assessment, section by section, as one page.
+/// The whole assessment, section by section, as one page, after a table of contents.
 pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()> {
     let assessment = report.assessment;
     let mut text = String::new();
     head(&mut text, assessment);
     text.push_str("<main>\n");
+    header(&mut text, assessment);
+    contents(&mut text, report);
     for section in SECTIONS {
         match section {
-            Section::Summary => {
-                header(&mut text, assessment);
-                overall(&mut text, assessment);
+            Section::Summary => summary(&mut text, report),
+            Section::NextSteps => match report.roadmap {
+                Some(roadmap) => roadmap_section(&mut text, assessment, roadmap),
+                None => next_steps(&mut text, assessment),
+            },
+            Section::Scorecard => {
                 scorecard(&mut text, assessment, &Chart::from_assessment(assessment));
             }
             Section::Domains => domains(&mut text, assessment),
-            Section::NextSteps => next_steps(&mut text, assessment),
-            Section::Roadmap => {
-                if let Some(roadmap) = report.roadmap {
-                    roadmap_section(&mut text, assessment, roadmap);
-                }
-            }
             Section::Unanswered => unanswered(&mut text, assessment),
             Section::Crosswalk => {
                 if let Some(standards) = report.crosswalk {
@@ -137,6 +140,112 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
     }
     text.push_str("</main>\n</body>\n</html>\n");
     out.write_all(text.as_bytes())
+}
+
+/// A section's opening: its `<section>` and `<h2>`, the id its anchor; `page` starts it on a
+/// new page in print.
+fn open_section(out: &mut String, section: Section, page: bool) {
+    let _ = writeln!(
+        out,
+        "<section{} aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>",
+        if page { " class=\"page\"" } else { "" },
+        section.title(),
+        id = section.anchor()
+    );
+}
+
+fn contents(out: &mut String, report: &Report) {
+    out.push_str("<nav class=\"toc\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n<ol>\n");
+    for section in SECTIONS.into_iter().filter(|s| report.has(*s)) {
+        let _ = writeln!(
+            out,
+            "<li><a href=\"#{}\">{}</a></li>",
+            section.anchor(),
+            section.title()
+        );
+    }
+    out.push_str("</ol>\n</nav>\n");
+}
+
+/// The executive summary: the overall figures, the domains below target, the unmet legal
+/// duties and the first steps.
+fn summary(out: &mut String, report: &Report) {
+    let assessment = report.assessment;
+    open_section(out, Section::Summary, false);
+    overall(out, assessment);
+    if assessment.has_target() {
+        let below: Vec<&DomainScore> = assessment
+            .card
+            .domains
+            .iter()
+            .filter(|d| d.below_target())
+            .collect();
+        if below.is_empty() {
+            out.push_str("<h3 class=\"lead\">Every domain meets its target</h3>\n");
+        } else {
+            let _ = writeln!(
+                out,
+                "<h3 class=\"lead\">{} of {} domains below target</h3>\n<ul class=\"gaps\">",
+                below.len(),
+                assessment.card.domains.len()
+            );
+            for scored in below {
+                let _ = writeln!(
+                    out,
+                    "<li><a href=\"#d-{}\">{}</a>: level {}, target {}, <span class=\"below\">{} below</span></li>",
+                    attr(&scored.domain.id),
+                    escape(&scored.domain.title),
+                    scored.level,
+                    scored.target.unwrap_or_default(),
+                    scored.gap().unwrap_or_default()
+                );
+            }
+            out.push_str("</ul>\n");
+        }
+    }
+    let legal: Vec<_> = assessment.regulatory_unmet().collect();
+    if legal.is_empty() {
+        out.push_str(
+            "<h3 class=\"lead\">Every legal duty the questionnaire restates is met</h3>\n",
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "<h3 class=\"lead\">Legal duties not yet met ({})</h3>\n<ul class=\"steps\">",
+            legal.len()
+        );
+        for (domain, question) in legal {
+            let _ = writeln!(
+                out,
+                "<li>{} <span class=\"muted\">({}, level {}; now: {})</span></li>",
+                question_cell(question),
+                escape(&domain.title),
+                question.level,
+                escape(assessment.answer_label(question))
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    let first = report.first_steps();
+    if !first.is_empty() {
+        let _ = writeln!(
+            out,
+            "<h3 class=\"lead\">First steps</h3>\n<p class=\"muted\">After the legal duties, highest priority first; all of them in <a href=\"#{}\">{}</a>.</p>\n<ol class=\"first\">",
+            Section::NextSteps.anchor(),
+            Section::NextSteps.title()
+        );
+        for (domain, question) in first {
+            let _ = writeln!(
+                out,
+                "<li>{} <span class=\"muted\">({}; now: {})</span></li>",
+                question_cell(question),
+                escape(&domain.title),
+                escape(assessment.answer_label(question))
+            );
+        }
+        out.push_str("</ol>\n");
+    }
+    out.push_str("</section>\n");
 }
 
 fn head(out: &mut String, assessment: &Assessment) {
@@ -183,7 +292,7 @@ fn overall(out: &mut String, assessment: &Assessment) {
         .domains
         .iter()
         .fold((0, 0), |(q, a), d| (q + d.questions, a + d.answered));
-    out.push_str("<section class=\"overall\" aria-label=\"Overall result\">\n");
+    out.push_str("<div class=\"overall\" role=\"group\" aria-label=\"Overall result\">\n");
     if card.applicable {
         let _ = writeln!(
             out,
@@ -212,35 +321,27 @@ fn overall(out: &mut String, assessment: &Assessment) {
             card.domains.len()
         );
     }
-    out.push_str("<p>The level is that of the weakest domain; the score is the weighted mean of the domain scores, which shows the progress a level hides.</p>\n</section>\n");
+    out.push_str("<p>The level is that of the weakest domain; the score is the weighted mean of the domain scores, which add partial credit above each domain's level.</p>\n</div>\n");
 }
 
 fn scorecard(out: &mut String, assessment: &Assessment, chart: &Chart) {
-    out.push_str("<section aria-labelledby=\"by-domain\">\n<h2 id=\"by-domain\">By domain</h2>\n");
+    open_section(out, Section::Scorecard, false);
+    let target = assessment.has_target();
     let _ = writeln!(
         out,
-        "<figure class=\"chart\">{}<figcaption>Score per domain on the level rings{}{}.</figcaption></figure>",
-        chart::radar::svg(chart),
-        if assessment.has_target() {
-            ", with the target level dashed"
+        "<figure class=\"chart\">{}<figcaption>The level reached by each domain (solid, circles){} on the level rings; the pale segment along a spoke is the share of the next level's questions met. The numbers are those of the list below.</figcaption></figure>",
+        chart::radar::figure(chart),
+        if target {
+            " against its target level (dashed, squares)"
         } else {
             ""
         },
-        if assessment.has_benchmark() {
-            " and the industry average dotted"
-        } else {
-            ""
-        }
     );
-    out.push_str("<div class=\"key\"><span class=\"k-score\">score</span>");
-    if assessment.has_target() {
+    out.push_str("<div class=\"key\"><span class=\"k-level\">level reached</span>");
+    if target {
         out.push_str("<span class=\"k-target\">target level</span>");
     }
-    if assessment.has_benchmark() {
-        out.push_str("<span class=\"k-bench\">industry average</span>");
-    }
-    out.push_str("</div>\n<ol class=\"scorecard\">\n");
-    let top = assessment.card.questionnaire.top_level();
+    out.push_str("<span class=\"k-progress\">share of the next level's questions met</span></div>\n<ol class=\"scorecard\">\n");
     for (index, scored) in assessment.card.domains.iter().enumerate() {
         let d = scored.domain;
         let _ = write!(
@@ -254,8 +355,25 @@ fn scorecard(out: &mut String, assessment: &Assessment, chart: &Chart) {
             out.push_str("<div class=\"muted\">Not applicable: every question is marked N/A.</div></div></li>\n");
             continue;
         }
-        let mut label = format!("Score {:.2} of {top}", round2(scored.score));
+        let _ = write!(
+            out,
+            "<div><strong>Level {} {}</strong>{}</div>",
+            scored.level,
+            escape(assessment.level_name(scored.level)),
+            target_words(scored),
+        );
+        let point = chart.domains.get(index);
+        let mut label = format!("Level {} of {}", scored.level, chart_top(chart));
         let mut marks = String::new();
+        if let Some(end) = point.and_then(Chart::progress_end) {
+            let from = chart.fraction(f64::from(scored.level));
+            let _ = write!(
+                marks,
+                "<span class=\"progress\" style=\"left:{};width:{}\"></span>",
+                css_width(from),
+                css_width(chart.fraction(end) - from)
+            );
+        }
         if let Some(target) = scored.target {
             let _ = write!(label, ", target level {target}");
             let _ = write!(
@@ -264,57 +382,38 @@ fn scorecard(out: &mut String, assessment: &Assessment, chart: &Chart) {
                 css_width(chart.fraction(f64::from(target)))
             );
         }
-        if let Some(benchmark) = &d.benchmark {
-            let _ = write!(label, ", industry average {:.2}", benchmark.score);
-            let _ = write!(
-                marks,
-                "<span class=\"bench\" style=\"left:{}\"></span>",
-                css_width(chart.fraction(benchmark.score))
-            );
-        }
         let _ = write!(
             out,
             "<div class=\"meter\" role=\"img\" aria-label=\"{}\"><span class=\"fill\" style=\"width:{}\"></span>{marks}</div>",
             attr(&label),
-            css_width(chart.fraction(scored.score))
+            css_width(chart.fraction(f64::from(scored.level)))
         );
+        let next = match point.and_then(|p| p.next) {
+            Some(next) => format!(" · {}", next.words()),
+            None => " · top level reached".to_string(),
+        };
         let _ = write!(
             out,
-            "<div><strong>Level {} {}</strong> · score {:.2}{}{}</div>",
-            scored.level,
-            escape(assessment.level_name(scored.level)),
+            "<div class=\"score\">Score {:.2}{next}{}</div>",
             round2(scored.score),
-            target_words(scored),
             d.benchmark
                 .as_ref()
-                .map(|b| format!(" · industry average {:.2}", b.score))
+                .map(|b| format!(
+                    " · benchmark {:.2} ({}; another survey's measure, not a level)",
+                    b.score,
+                    escape(&b.source)
+                ))
                 .unwrap_or_default()
         );
-        match scored.next_level() {
-            Some(next) => {
-                let _ = write!(
-                    out,
-                    "<div class=\"next\"><span class=\"mini\"><span style=\"width:{}\"></span></span>Next: level {} {}, {} of {} questions met</div>",
-                    css_width(next.progress),
-                    next.level,
-                    escape(assessment.level_name(next.level)),
-                    next.met,
-                    next.questions
-                );
-            }
-            None => out.push_str("<div class=\"next\">Top level reached</div>"),
-        }
         out.push_str("</div></li>\n");
     }
     out.push_str("</ol>\n");
-    if assessment.has_benchmark() {
-        let _ = writeln!(
-            out,
-            "<p class=\"muted\">Industry averages: {}.</p>",
-            escape(&assessment.benchmark_sources().join("; "))
-        );
-    }
     out.push_str("</section>\n");
+}
+
+/// The top of the level scale, as the chart draws it.
+fn chart_top(chart: &Chart) -> u32 {
+    chart.levels.last().map_or(0, |l| l.0)
 }
 
 fn target_words(scored: &DomainScore) -> String {
@@ -333,7 +432,7 @@ fn css_width(fraction: f64) -> String {
 }
 
 fn domains(out: &mut String, assessment: &Assessment) {
-    out.push_str("<section class=\"page\" aria-labelledby=\"answers\">\n<h2 id=\"answers\">Answers by domain</h2>\n");
+    open_section(out, Section::Domains, true);
     for (index, scored) in assessment.card.domains.iter().enumerate() {
         let d = scored.domain;
         let _ = writeln!(
@@ -399,22 +498,8 @@ fn domains(out: &mut String, assessment: &Assessment) {
 }
 
 fn next_steps(out: &mut String, assessment: &Assessment) {
-    out.push_str("<section class=\"page\" aria-labelledby=\"next-steps\">\n<h2 id=\"next-steps\">Next steps</h2>\n<p class=\"muted\">For each domain, the questions not yet met at the next level, legal duties first.</p>\n");
-    let legal: Vec<_> = assessment.regulatory_unmet().collect();
-    if !legal.is_empty() {
-        out.push_str("<h3>Legal duties not yet met</h3>\n<ul class=\"steps\">\n");
-        for (domain, question) in legal {
-            let _ = writeln!(
-                out,
-                "<li>{} <span class=\"muted\">({}, level {}; now: {})</span></li>",
-                question_cell(question),
-                escape(&domain.title),
-                question.level,
-                escape(assessment.answer_label(question))
-            );
-        }
-        out.push_str("</ul>\n");
-    }
+    open_section(out, Section::NextSteps, true);
+    out.push_str("<p class=\"muted\">For each domain, the questions not yet met at its next level, legal duties first.</p>\n");
     let mut any = false;
     for (scored, next, steps) in assessment.next_steps_by_domain() {
         any = true;
@@ -443,7 +528,8 @@ fn next_steps(out: &mut String, assessment: &Assessment) {
 
 /// The way to the target in phases, as `jsp roadmap` plans it.
 fn roadmap_section(out: &mut String, assessment: &Assessment, roadmap: &Roadmap) {
-    out.push_str("<section class=\"page\" aria-labelledby=\"roadmap\">\n<h2 id=\"roadmap\">Roadmap to the target</h2>\n");
+    open_section(out, Section::NextSteps, true);
+    out.push_str("<p class=\"muted\">The way to the target in phases, a level at a time, legal duties first in each phase.</p>\n");
     let _ = writeln!(
         out,
         "<p><strong>{}</strong></p>",
@@ -488,7 +574,7 @@ fn roadmap_section(out: &mut String, assessment: &Assessment, roadmap: &Roadmap)
 }
 
 fn unanswered(out: &mut String, assessment: &Assessment) {
-    out.push_str("<section aria-labelledby=\"unanswered\">\n<h2 id=\"unanswered\">Unanswered questions</h2>\n");
+    open_section(out, Section::Unanswered, false);
     let open: Vec<_> = assessment.unanswered().collect();
     if open.is_empty() {
         out.push_str("<p>None: every question is answered.</p>\n");
@@ -509,7 +595,8 @@ fn unanswered(out: &mut String, assessment: &Assessment) {
 }
 
 fn by_reference(out: &mut String, standards: &[Standard]) {
-    out.push_str("<section class=\"page\" aria-labelledby=\"by-reference\">\n<h2 id=\"by-reference\">By reference</h2>\n<p class=\"muted\">The questions grouped by the standards and clauses they cite, with how many of them are met.</p>\n");
+    open_section(out, Section::Crosswalk, true);
+    out.push_str("<p class=\"muted\">The questions grouped by the standards and clauses they cite, with how many of them are met.</p>\n");
     if standards.is_empty() {
         out.push_str("<p>No question cites a reference.</p>\n");
     }

@@ -23,6 +23,14 @@ struct Document<'a> {
     /// Ids of the unmet questions that restate a legal duty (full report only).
     #[serde(skip_serializing_if = "Option::is_none")]
     regulatory_unmet: Option<Vec<&'a str>>,
+    /// The domains below their target with their gaps, as the executive summary names them
+    /// (full report with a target only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    below_target: Option<Vec<Below<'a>>>,
+    /// Ids of the few steps that matter most after the legal duties, as the executive summary
+    /// lists them (full report only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_steps: Option<Vec<&'a str>>,
     overall: Overall<'a>,
     domains: Vec<Domain<'a>>,
     /// The way to the target (full report with a target only).
@@ -31,6 +39,14 @@ struct Document<'a> {
     /// The questions by the standards they cite (full report with `--by-reference` only).
     #[serde(skip_serializing_if = "Option::is_none")]
     by_reference: Option<Vec<StandardJson<'a>>>,
+}
+
+#[derive(Serialize)]
+struct Below<'a> {
+    id: &'a str,
+    level: u32,
+    target: u32,
+    gap: u32,
 }
 
 #[derive(Serialize)]
@@ -100,20 +116,39 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
     let mut document = document(assessment);
     for section in SECTIONS {
         match section {
-            // The summary is what `jsp score` gives: always there.
-            Section::Summary => {}
-            Section::Domains => {
-                for (json, scored) in document.domains.iter_mut().zip(&assessment.card.domains) {
-                    json.answers = Some(answers(assessment, scored));
-                }
-            }
-            Section::NextSteps => {
+            // The summary adds to what `jsp score` gives: the executive summary's lists.
+            Section::Summary => {
                 document.regulatory_unmet = Some(
                     assessment
                         .regulatory_unmet()
                         .map(|(_, q)| q.id.as_str())
                         .collect(),
                 );
+                document.below_target = assessment.has_target().then(|| {
+                    assessment
+                        .card
+                        .domains
+                        .iter()
+                        .filter(|d| d.below_target())
+                        .map(|d| Below {
+                            id: &d.domain.id,
+                            level: d.level,
+                            target: d.target.unwrap_or_default(),
+                            gap: d.gap().unwrap_or_default(),
+                        })
+                        .collect()
+                });
+                document.first_steps = Some(
+                    report
+                        .first_steps()
+                        .iter()
+                        .map(|(_, q)| q.id.as_str())
+                        .collect(),
+                );
+            }
+            // What to do next: the roadmap with a target; each domain's next steps always, as
+            // data for scripts.
+            Section::NextSteps => {
                 for (json, scored) in document.domains.iter_mut().zip(&assessment.card.domains) {
                     json.next_steps = Some(
                         assessment
@@ -123,9 +158,14 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
                             .collect(),
                     );
                 }
-            }
-            Section::Roadmap => {
                 document.roadmap = report.roadmap.map(|roadmap| phases(assessment, roadmap));
+            }
+            // Every domain's figures are in `domains`, always there.
+            Section::Scorecard => {}
+            Section::Domains => {
+                for (json, scored) in document.domains.iter_mut().zip(&assessment.card.domains) {
+                    json.answers = Some(answers(assessment, scored));
+                }
             }
             // The unanswered questions are those whose answer is null in `answers`.
             Section::Unanswered => {}
@@ -151,6 +191,8 @@ fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
         date: answers.date.as_deref(),
         unanswered: card.unanswered,
         regulatory_unmet: None,
+        below_target: None,
+        first_steps: None,
         overall: Overall {
             applicable: card.applicable,
             level: card.level,

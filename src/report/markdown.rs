@@ -15,30 +15,43 @@ use crate::scoring::{DomainScore, Status, round2};
 pub fn score(score: &Score, _: &Style, out: &mut dyn Write) -> io::Result<()> {
     let mut text = String::new();
     header(&mut text, score.assessment);
-    summary(&mut text, score.assessment);
+    overall(&mut text, score.assessment);
+    scorecard(&mut text, score.assessment);
     out.write_all(text.as_bytes())
 }
 
-/// The whole assessment, section by section; the charts follow the summary.
+/// The whole assessment, section by section, after a table of contents; the charts open the
+/// scorecard.
 pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()> {
     let assessment = report.assessment;
     let mut text = String::new();
+    header(&mut text, assessment);
+    contents(&mut text, report);
     for section in SECTIONS {
         match section {
-            Section::Summary => {
-                header(&mut text, assessment);
-                summary(&mut text, assessment);
+            Section::Summary => summary(&mut text, report),
+            Section::NextSteps => {
+                heading(&mut text, section);
+                match report.roadmap {
+                    Some(roadmap) => {
+                        let _ = writeln!(
+                            text,
+                            "The way to the target in phases, a level at a time, legal duties first in each phase.\n\n**{}**\n",
+                            crate::roadmap::render::overall_line(assessment)
+                        );
+                        crate::roadmap::render::markdown::phases(&mut text, assessment, roadmap);
+                    }
+                    None => next_steps(&mut text, assessment),
+                }
+            }
+            Section::Scorecard => {
+                heading(&mut text, section);
                 for (description, target) in report.charts {
                     let _ = writeln!(text, "![{}]({target})\n", escape(description));
                 }
+                scorecard(&mut text, assessment);
             }
             Section::Domains => domains(&mut text, assessment),
-            Section::NextSteps => next_steps(&mut text, assessment),
-            Section::Roadmap => {
-                if let Some(roadmap) = report.roadmap {
-                    crate::roadmap::render::markdown::section(&mut text, assessment, roadmap);
-                }
-            }
             Section::Unanswered => unanswered(&mut text, assessment),
             Section::Crosswalk => {
                 if let Some(standards) = report.crosswalk {
@@ -50,6 +63,20 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
     out.write_all(text.as_bytes())
 }
 
+fn heading(out: &mut String, section: Section) {
+    let _ = writeln!(out, "## {}\n", section.title());
+}
+
+/// The sections as links to their headings, which GitHub and GitLab give these anchors.
+fn contents(out: &mut String, report: &Report) {
+    let _ = writeln!(out, "**Contents:**\n");
+    for section in SECTIONS.into_iter().filter(|s| report.has(*s)) {
+        let _ = writeln!(out, "- [{}](#{})", section.title(), section.anchor());
+    }
+    out.push('\n');
+}
+
+/// Title, then the metadata as a two-column table with a real header row.
 pub(crate) fn header(out: &mut String, assessment: &Assessment) {
     let answers = assessment.answers;
     let questionnaire = assessment.card.questionnaire;
@@ -60,7 +87,7 @@ pub(crate) fn header(out: &mut String, assessment: &Assessment) {
         escape(&questionnaire.title),
         escape(title)
     );
-    let _ = writeln!(out, "| | |\n|---|---|");
+    let _ = writeln!(out, "| Assessment | |\n|---|---|");
     for (label, value) in [
         ("Organization", &answers.organization),
         ("Subject", &answers.subject),
@@ -89,16 +116,17 @@ pub(crate) fn header(out: &mut String, assessment: &Assessment) {
     );
 }
 
-fn summary(out: &mut String, assessment: &Assessment) {
+/// The overall level and score, and how far to the target.
+fn overall(out: &mut String, assessment: &Assessment) {
     let card = assessment.card;
-    let _ = writeln!(out, "## Summary\n");
     if card.applicable {
         let _ = writeln!(
             out,
-            "**Overall: level {} ({}), score {:.2}** (the level is that of the weakest domain; the score is the weighted mean)\n",
+            "**Overall: level {} ({}), score {:.2} of {}.** The level is that of the weakest domain; the score is the weighted mean of the domain scores, which add partial credit above each domain's level.\n",
             card.level,
             escape(assessment.level_name(card.level)),
-            round2(card.score)
+            round2(card.score),
+            card.questionnaire.top_level()
         );
     } else {
         let _ = writeln!(out, "**Overall: no domain is applicable.**\n");
@@ -106,78 +134,185 @@ fn summary(out: &mut String, assessment: &Assessment) {
     if let Some(to_target) = card.percent_to_target() {
         let _ = writeln!(
             out,
-            "**{} of the way to the target** (1 - the sum of the gaps / the sum of the targets; going beyond a target earns nothing)\n",
+            "**{} of the way to the target** (1 - the sum of the gaps / the sum of the targets; going beyond a target earns nothing).\n",
             percent(to_target)
         );
     }
+}
+
+/// The executive summary: the verdict and the few things to act on first.
+fn summary(out: &mut String, report: &Report) {
+    let assessment = report.assessment;
+    heading(out, Section::Summary);
+    overall(out, assessment);
+    if assessment.has_target() {
+        let below: Vec<&DomainScore> = assessment
+            .card
+            .domains
+            .iter()
+            .filter(|d| d.below_target())
+            .collect();
+        if below.is_empty() {
+            let _ = writeln!(out, "**Every domain meets its target.**\n");
+        } else {
+            let _ = writeln!(
+                out,
+                "**{} of {} domains below target:**\n",
+                below.len(),
+                assessment.card.domains.len()
+            );
+            for scored in below {
+                let _ = writeln!(
+                    out,
+                    "- {}: level {}, target {}, **{} below**",
+                    escape(&scored.domain.title),
+                    scored.level,
+                    scored.target.unwrap_or_default(),
+                    scored.gap().unwrap_or_default()
+                );
+            }
+            out.push('\n');
+        }
+    }
+    let legal: Vec<_> = assessment.regulatory_unmet().collect();
+    if legal.is_empty() {
+        let _ = writeln!(
+            out,
+            "**Every legal duty the questionnaire restates is met.**\n"
+        );
+    } else {
+        let _ = writeln!(out, "**Legal duties not yet met ({}):**\n", legal.len());
+        for (domain, question) in legal {
+            let _ = writeln!(
+                out,
+                "- {} ({}, level {}; now: {})",
+                question_cell(question),
+                escape(&domain.title),
+                question.level,
+                escape(assessment.answer_label(question))
+            );
+        }
+        out.push('\n');
+    }
+    let first = report.first_steps();
+    if !first.is_empty() {
+        let _ = writeln!(
+            out,
+            "**First steps** (after the legal duties; highest priority first; all of them in [{}](#{})):\n",
+            Section::NextSteps.title(),
+            Section::NextSteps.anchor()
+        );
+        for (number, (domain, question)) in first.into_iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "{}. {} ({}; now: {})",
+                number + 1,
+                question_cell(question),
+                escape(&domain.title),
+                escape(assessment.answer_label(question))
+            );
+        }
+        out.push('\n');
+    }
+}
+
+/// The domain table: level against target, the score, and the next level's questions met.
+fn scorecard(out: &mut String, assessment: &Assessment) {
+    let card = assessment.card;
     let benchmark = assessment.has_benchmark();
     let target = assessment.has_target();
-    let mut head = String::from("| Domain | Level | Score | Next level |");
-    let mut rule = String::from("|---|---|---:|---|");
-    if benchmark {
-        head.push_str(" Industry average |");
-        rule.push_str("---:|");
-    }
+    let mut head = String::from("| Domain | Level |");
+    let mut rule = String::from("|---|---|");
     if target {
         head.push_str(" Target | Gap | To target |");
         rule.push_str("---:|---:|---:|");
     }
+    head.push_str(" Score | Next level: questions met |");
+    rule.push_str("---:|---|");
+    if benchmark {
+        head.push_str(" Benchmark (another survey) |");
+        rule.push_str("---:|");
+    }
     let _ = writeln!(out, "{head}\n{rule}");
     for scored in &card.domains {
         let d = scored.domain;
-        let mut row = if scored.applicable {
-            format!(
-                "| {} | {} {} | {:.2} | {} |",
-                escape(&d.title),
+        let mut row = format!("| {} |", escape(&d.title));
+        if !scored.applicable {
+            row.push_str(" not applicable |");
+            if target {
+                row.push_str(" | | |");
+            }
+            row.push_str(" | |");
+        } else {
+            let _ = write!(
+                row,
+                " {} {} |",
                 scored.level,
-                escape(assessment.level_name(scored.level)),
+                escape(assessment.level_name(scored.level))
+            );
+            if target {
+                match (scored.target, scored.gap()) {
+                    (Some(t), Some(0)) => {
+                        let _ = write!(row, " {t} | met |");
+                    }
+                    (Some(t), Some(g)) => {
+                        let _ = write!(row, " {t} | **{g} below** |");
+                    }
+                    _ => row.push_str(" | |"),
+                }
+                let to_target = scored.percent_to_target().map(percent);
+                let _ = write!(row, " {} |", to_target.unwrap_or_default());
+            }
+            let _ = write!(
+                row,
+                " {:.2} | {} |",
                 round2(scored.score),
                 next_level_cell(scored)
-            )
-        } else {
-            format!("| {} | not applicable | | |", escape(&d.title))
-        };
+            );
+        }
         if benchmark {
             match &d.benchmark {
-                Some(b) => row.push_str(&format!(" {:.2} |", b.score)),
+                Some(b) => {
+                    let _ = write!(row, " {:.2} |", b.score);
+                }
                 None => row.push_str(" |"),
             }
-        }
-        if target {
-            match (scored.target, scored.gap()) {
-                (Some(t), Some(0)) => row.push_str(&format!(" {t} | met |")),
-                (Some(t), Some(g)) => row.push_str(&format!(" {t} | **{g}** |")),
-                _ => row.push_str(" | |"),
-            }
-            let to_target = scored.percent_to_target().map(percent);
-            row.push_str(&format!(" {} |", to_target.unwrap_or_default()));
         }
         let _ = writeln!(out, "{row}");
     }
     if benchmark {
         let _ = writeln!(
             out,
-            "\nIndustry averages: {}.",
+            "\nBenchmarks ({}) are another survey's averages, not levels of this questionnaire: they compare with neither the level nor the score.",
             escape(&assessment.benchmark_sources().join("; "))
         );
     }
     out.push('\n');
 }
 
+/// "4 of 7 of level 3 `███████░░░`": the words first, then a bar filled to the same share.
 fn next_level_cell(scored: &DomainScore) -> String {
     match scored.next_level() {
-        Some(next) => format!(
-            "{} {}/{} met",
-            bar(next.progress, 10),
-            next.met,
-            next.questions
-        ),
-        None => "top level".to_string(),
+        Some(next) => {
+            let share = if next.questions == 0 {
+                0.0
+            } else {
+                next.met as f64 / next.questions as f64
+            };
+            format!(
+                "{} of {} of level {} `{}`",
+                next.met,
+                next.questions,
+                next.level,
+                bar(share, 10)
+            )
+        }
+        None => "top level reached".to_string(),
     }
 }
 
 fn domains(out: &mut String, assessment: &Assessment) {
-    let _ = writeln!(out, "## Domains\n");
+    heading(out, Section::Domains);
     for scored in &assessment.card.domains {
         let d = scored.domain;
         let _ = write!(out, "### {}\n\n", escape(&d.title));
@@ -233,23 +368,12 @@ fn domains(out: &mut String, assessment: &Assessment) {
     }
 }
 
+/// Without a target: for each domain, the questions open at its next level.
 fn next_steps(out: &mut String, assessment: &Assessment) {
-    let _ = writeln!(out, "## Next steps\n");
-    let legal: Vec<_> = assessment.regulatory_unmet().collect();
-    if !legal.is_empty() {
-        let _ = writeln!(out, "### Legal duties not yet met\n");
-        for (domain, question) in legal {
-            let _ = writeln!(
-                out,
-                "- {} ({}, level {}; now: {})",
-                question_cell(question),
-                escape(&domain.title),
-                question.level,
-                escape(assessment.answer_label(question))
-            );
-        }
-        out.push('\n');
-    }
+    let _ = writeln!(
+        out,
+        "For each domain, the questions not yet met at its next level, legal duties first.\n"
+    );
     let mut any = false;
     for (scored, next, steps) in assessment.next_steps_by_domain() {
         any = true;
@@ -276,7 +400,7 @@ fn next_steps(out: &mut String, assessment: &Assessment) {
 }
 
 fn unanswered(out: &mut String, assessment: &Assessment) {
-    let _ = writeln!(out, "## Unanswered questions\n");
+    heading(out, Section::Unanswered);
     let mut any = false;
     for (domain, question) in assessment.unanswered() {
         any = true;

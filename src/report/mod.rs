@@ -13,7 +13,9 @@ pub mod table;
 use crate::assessment::Assessment;
 use crate::crosswalk::Standard;
 use crate::gates::Gates;
+use crate::questionnaire::{Domain, Question};
 use crate::roadmap::Roadmap;
+use crate::target::DEFAULT_PRIORITY;
 
 /// What `jsp score` shows: an assessment and the gates it is held to.
 pub struct Score<'a> {
@@ -34,18 +36,21 @@ pub struct Report<'a> {
     pub charts: &'a [(String, String)],
 }
 
-/// One part of the whole report.
+/// One part of the whole report, in the order a reader acts on it: the verdict, what to do,
+/// then the detail that backs both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
-    /// Who and what was assessed, the overall result and each domain's level (and the charts).
+    /// Who and what was assessed; the executive summary: the overall level and score, the
+    /// domains below target with their gaps, the unmet legal duties, the first steps; and the
+    /// table of contents.
     Summary,
+    /// What to do next, once: the roadmap's phases when there is a target, otherwise for each
+    /// domain the questions open at its next level.
+    NextSteps,
+    /// Every domain's level, target and progress, with the charts.
+    Scorecard,
     /// Every domain's questions with their answers, notes and evidence.
     Domains,
-    /// The questions that restate a legal duty and are not met, at any level; then, for each
-    /// domain, the questions open at its next level.
-    NextSteps,
-    /// The way to the target in phases, when there is a target.
-    Roadmap,
     /// The questions not yet answered.
     Unanswered,
     /// The questions by the standards they cite, when asked for.
@@ -56,9 +61,64 @@ pub enum Section {
 /// section added here is a compile error until every format renders it.
 pub const SECTIONS: [Section; 6] = [
     Section::Summary,
-    Section::Domains,
     Section::NextSteps,
-    Section::Roadmap,
+    Section::Scorecard,
+    Section::Domains,
     Section::Unanswered,
     Section::Crosswalk,
 ];
+
+/// How many first steps the executive summary names.
+pub const FIRST_STEPS: usize = 5;
+
+impl Section {
+    /// The section's heading, the same in every format.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Summary => "Summary",
+            Section::NextSteps => "What to do next",
+            Section::Scorecard => "Domains at a glance",
+            Section::Domains => "Answers by domain",
+            Section::Unanswered => "Unanswered questions",
+            Section::Crosswalk => "By reference",
+        }
+    }
+
+    /// The heading's anchor: what GitHub and GitLab derive from [`Section::title`] (lower case,
+    /// spaces to hyphens), and the id the HTML report gives it.
+    pub fn anchor(self) -> String {
+        self.title().to_lowercase().replace(' ', "-")
+    }
+}
+
+impl Report<'_> {
+    /// Whether the report holds `section`: the crosswalk only when asked for.
+    pub fn has(&self, section: Section) -> bool {
+        section != Section::Crosswalk || self.crosswalk.is_some()
+    }
+
+    /// The steps that matter most, at most [`FIRST_STEPS`]: from the roadmap when there is a
+    /// target, otherwise from every domain's next steps; the legal duties first (they are
+    /// listed apart, so left out here), then the domains of highest priority, then the lowest
+    /// level; ties keep questionnaire order.
+    pub fn first_steps(&self) -> Vec<(&Domain, &Question)> {
+        let assessment = self.assessment;
+        let mut steps: Vec<(&Domain, &Question, u32)> = match self.roadmap {
+            Some(roadmap) => roadmap
+                .steps()
+                .map(|(_, step)| (step.domain, step.question, step.priority))
+                .collect(),
+            None => assessment
+                .next_steps_by_domain()
+                .flat_map(|(scored, _, steps)| {
+                    let priority = scored.priority.unwrap_or(DEFAULT_PRIORITY);
+                    steps.into_iter().map(move |q| (scored.domain, q, priority))
+                })
+                .collect(),
+        };
+        steps.retain(|(_, q, _)| !q.is_regulatory());
+        steps.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.level.cmp(&b.1.level)));
+        steps.truncate(FIRST_STEPS);
+        steps.into_iter().map(|(d, q, _)| (d, q)).collect()
+    }
+}

@@ -1,26 +1,95 @@
-//! A bar per domain: the score on the level scale with the target and the industry average
-//! marked on it, the level reached, and a thin bar of the progress toward the next level.
+//! A bar per domain on the level scale: the level reached as a solid bar, the target level as
+//! a dashed mark across it, and inside the next level a thin pale strip of the share of that
+//! level's questions met. Beside each bar, the same figures in words.
 
 use std::fmt::Write;
 
 use super::{
-    BENCHMARK, Chart, DomainPoint, GRID, INK, MUTED, SCORE, TARGET, fixed1, fixed2, open,
-    series_legend, xml,
+    Chart, DomainPoint, GRID, HALO, INK, LEVEL, MUTED, PROGRESS, TARGET, benchmark_note, figures,
+    fixed1, open, series_legend, title_lines, wrap, xml,
 };
 
 const WIDTH: f64 = 760.0;
 const LEFT: f64 = 20.0;
-/// The right end of the score scale; the figures stand to its right.
-const SCALE_RIGHT: f64 = 460.0;
-const ROW: f64 = 54.0;
-const TOP: f64 = 104.0;
-const NEXT_BAR: f64 = 120.0;
+/// The right end of the level scale; the figures stand to its right.
+const SCALE_RIGHT: f64 = 440.0;
+const FIGURES: f64 = SCALE_RIGHT + 14.0;
+const LINE: f64 = 14.0;
+const BAR: f64 = 14.0;
+const STRIP: f64 = 4.0;
 
 /// The bar chart of `chart` as an SVG document.
 pub fn svg(chart: &Chart) -> String {
-    let count = chart.domains.len();
-    let height = TOP + count as f64 * ROW + 8.0;
-    let title = format!("Maturity level and score by domain: {}", chart.subject);
+    let title = format!("Maturity level by domain: {}", chart.subject);
+    let mut body = String::new();
+    let mut y = 26.0;
+    for line in title_lines(&title, WIDTH - 2.0 * LEFT, 16.0) {
+        let _ = writeln!(
+            body,
+            "<text class=\"chart-title\" x=\"{LEFT}\" y=\"{}\" font-size=\"16\" font-weight=\"bold\" fill=\"{INK}\">{}</text>",
+            fixed1(y),
+            xml(&line)
+        );
+        y += 20.0;
+    }
+    y = series_legend(&mut body, chart, LEFT, y + 4.0, WIDTH - LEFT) + 20.0;
+    let names: Vec<String> = chart
+        .levels
+        .iter()
+        .map(|(level, name)| format!("{level} {name}"))
+        .collect();
+    for line in wrap(
+        &format!("Levels: {}", names.join(" · ")),
+        ((WIDTH - 2.0 * LEFT) / (11.0 * 0.6)) as usize,
+        3,
+    ) {
+        let _ = writeln!(
+            body,
+            "<text class=\"level-names\" x=\"{LEFT}\" y=\"{}\" font-size=\"11\" fill=\"{MUTED}\">{}</text>",
+            fixed1(y),
+            xml(&line)
+        );
+        y += LINE;
+    }
+    if let Some(note) = benchmark_note(chart) {
+        for line in wrap(&note, ((WIDTH - 2.0 * LEFT) / (11.0 * 0.6)) as usize, 3) {
+            let _ = writeln!(
+                body,
+                "<text class=\"benchmark-note\" x=\"{LEFT}\" y=\"{}\" font-size=\"11\" fill=\"{MUTED}\">{}</text>",
+                fixed1(y),
+                xml(&line)
+            );
+            y += LINE;
+        }
+    }
+    let scale_top = y + 12.0;
+    let mut rows = String::new();
+    let mut top = scale_top + 8.0;
+    for (index, domain) in chart.domains.iter().enumerate() {
+        top = row(&mut rows, chart, index, domain, top);
+    }
+    let height = top + 4.0;
+
+    // A grid line and number per level across every row.
+    let x_of = |value: f64| LEFT + (SCALE_RIGHT - LEFT) * chart.fraction(value);
+    let _ = write!(
+        body,
+        "<g class=\"scale\" font-size=\"10\" fill=\"{MUTED}\" text-anchor=\"middle\">"
+    );
+    for (level, _) in &chart.levels {
+        let x = x_of(f64::from(*level));
+        let _ = write!(
+            body,
+            "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"{GRID}\"/><text x=\"{x}\" y=\"{}\">{level}</text>",
+            fixed1(scale_top + 2.0),
+            fixed1(height - 4.0),
+            fixed1(scale_top),
+            x = fixed1(x),
+        );
+    }
+    body.push_str("</g>\n");
+    body.push_str(&rows);
+
     let mut out = String::new();
     open(
         &mut out,
@@ -30,159 +99,95 @@ pub fn svg(chart: &Chart) -> String {
         &title,
         &chart.description("Bar chart"),
     );
-    let _ = writeln!(
-        out,
-        "<text x=\"{LEFT}\" y=\"26\" font-size=\"16\" font-weight=\"bold\" fill=\"{INK}\">{}</text>",
-        xml(&crate::render::clip(
-            &title,
-            ((WIDTH - 2.0 * LEFT) / (16.0 * 0.6)) as usize
-        ))
-    );
-    series_legend(&mut out, chart, LEFT, 50.0);
-    let names: Vec<String> = chart
-        .levels
-        .iter()
-        .map(|(level, name)| format!("{level} {name}"))
-        .collect();
-    let _ = writeln!(
-        out,
-        "<text class=\"level-names\" x=\"{LEFT}\" y=\"72\" font-size=\"11\" fill=\"{MUTED}\">{}</text>",
-        xml(&crate::render::clip(
-            &format!("Levels: {}", names.join(" · ")),
-            110
-        ))
-    );
-
-    // A grid line and number per level across every row.
-    let x_of = |value: f64| LEFT + (SCALE_RIGHT - LEFT) * chart.fraction(value);
-    let _ = write!(
-        out,
-        "<g class=\"scale\" font-size=\"10\" fill=\"{MUTED}\" text-anchor=\"middle\">"
-    );
-    for (level, _) in &chart.levels {
-        let x = x_of(f64::from(*level));
-        let _ = write!(
-            out,
-            "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"{GRID}\"/><text x=\"{x}\" y=\"{}\">{level}</text>",
-            fixed1(TOP - 10.0),
-            fixed1(height - 8.0),
-            fixed1(TOP - 14.0),
-            x = fixed1(x),
-        );
-    }
-    out.push_str("</g>\n");
-
-    for (index, domain) in chart.domains.iter().enumerate() {
-        row(&mut out, chart, index, domain, TOP + index as f64 * ROW);
-    }
+    out.push_str(&body);
     out.push_str("</svg>\n");
     out
 }
 
-fn row(out: &mut String, chart: &Chart, index: usize, domain: &DomainPoint, top: f64) {
+/// One domain's row from `top`; returns where the next row starts.
+fn row(out: &mut String, chart: &Chart, index: usize, domain: &DomainPoint, top: f64) -> f64 {
     let x_of = |value: f64| LEFT + (SCALE_RIGHT - LEFT) * chart.fraction(value);
-    let room = ((WIDTH - 2.0 * LEFT) / (12.0 * 0.6)) as usize;
+    let _ = write!(out, "<g class=\"bar\" data-domain=\"{index}\">");
+    // The title over the bar, wrapped to the scale's width, on a halo over the grid lines.
+    let mut y = top + 12.0;
+    for line in wrap(
+        &format!("{}. {}", index + 1, domain.title),
+        ((SCALE_RIGHT - LEFT) / (12.0 * 0.6)) as usize,
+        3,
+    ) {
+        let _ = write!(
+            out,
+            "<text class=\"bar-label\" x=\"{LEFT}\" y=\"{}\" font-size=\"12\" font-weight=\"bold\" fill=\"{INK}\" {HALO}>{}</text>",
+            fixed1(y),
+            xml(&line)
+        );
+        y += LINE;
+    }
+    let bar_top = y - 6.0;
     let _ = write!(
         out,
-        "<g class=\"bar\"><text class=\"bar-label\" x=\"{LEFT}\" y=\"{}\" font-size=\"12\" font-weight=\"bold\" fill=\"{INK}\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{}. {}</text>",
-        fixed1(top + 12.0),
-        index + 1,
-        xml(&crate::render::clip(&domain.title, room.saturating_sub(4)))
-    );
-    let bar_top = top + 18.0;
-    let _ = write!(
-        out,
-        "<rect x=\"{LEFT}\" y=\"{}\" width=\"{}\" height=\"12\" fill=\"#eef2f7\"/>",
+        "<rect class=\"track\" x=\"{LEFT}\" y=\"{}\" width=\"{}\" height=\"{BAR}\" fill=\"#eef2f7\"/>",
         fixed1(bar_top),
         fixed1(SCALE_RIGHT - LEFT)
     );
-    let Some(score) = domain.score else {
-        let _ = writeln!(
+    // The figures in words to the right of the bar, wrapped into the room there.
+    let words = figures(chart, domain, true);
+    let lines = wrap(
+        &words,
+        ((WIDTH - LEFT - FIGURES) / (11.0 * 0.6)) as usize,
+        6,
+    );
+    let mut text_y = top + 12.0;
+    for line in &lines {
+        let _ = write!(
             out,
-            "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"{MUTED}\">Not applicable</text></g>",
-            fixed1(SCALE_RIGHT + 12.0),
-            fixed1(bar_top + 10.0)
+            "<text class=\"figures\" x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"{INK}\">{}</text>",
+            fixed1(FIGURES),
+            fixed1(text_y),
+            xml(line)
         );
-        return;
-    };
+        text_y += LINE;
+    }
+    let bottom = (bar_top + BAR + STRIP + 14.0).max(text_y);
+    if domain.score.is_none() {
+        out.push_str("</g>\n");
+        return bottom;
+    }
+    let level_x = x_of(f64::from(domain.level));
     let _ = write!(
         out,
-        "<rect class=\"{}\" x=\"{LEFT}\" y=\"{}\" width=\"{}\" height=\"12\" fill=\"{}\"/>",
-        SCORE.class,
+        "<rect class=\"{}\" x=\"{LEFT}\" y=\"{}\" width=\"{}\" height=\"{BAR}\" fill=\"{}\"/>",
+        LEVEL.class,
         fixed1(bar_top),
-        fixed1(x_of(score) - LEFT),
-        SCORE.colour
+        fixed1(level_x - LEFT),
+        LEVEL.colour
     );
-    for (style, value) in [
-        (TARGET, domain.target.map(f64::from)),
-        (BENCHMARK, domain.benchmark),
-    ] {
-        if let Some(value) = value {
-            let x = x_of(value);
-            let _ = write!(
-                out,
-                "<g class=\"{}\"><line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" {}/>{}</g>",
-                style.class,
-                fixed1(bar_top - 3.0),
-                fixed1(bar_top + 15.0),
-                style.stroke(2.0),
-                style.marker(x_of(value), bar_top + 6.0),
-                x = fixed1(x),
-            );
-        }
+    if let Some(end) = Chart::progress_end(domain) {
+        let _ = write!(
+            out,
+            "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{STRIP}\" fill=\"{}\"/>",
+            PROGRESS.class,
+            fixed1(level_x),
+            fixed1(bar_top + BAR - STRIP),
+            fixed1(x_of(end) - level_x),
+            PROGRESS.colour
+        );
     }
-    let _ = write!(
-        out,
-        "<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"{INK}\">Level {} {} · {}</text>",
-        fixed1(SCALE_RIGHT + 12.0),
-        fixed1(bar_top + 10.0),
-        domain.level,
-        xml(chart.level_name(domain.level)),
-        fixed2(score)
-    );
-
-    // Progress toward the next level, with the target in words.
-    let next_top = bar_top + 20.0;
-    let mut words = match domain.next {
-        Some(next) => {
-            let _ = write!(
-                out,
-                "<rect x=\"{LEFT}\" y=\"{}\" width=\"{NEXT_BAR}\" height=\"6\" fill=\"#eef2f7\"/><rect class=\"next-progress\" x=\"{LEFT}\" y=\"{}\" width=\"{}\" height=\"6\" fill=\"{MUTED}\"/>",
-                fixed1(next_top),
-                fixed1(next_top),
-                fixed1(NEXT_BAR * next.progress.clamp(0.0, 1.0))
-            );
-            format!(
-                "Next: level {} {}, {} of {} met",
-                next.level,
-                chart.level_name(next.level),
-                next.met,
-                next.questions
-            )
-        }
-        None => "Top level reached".to_string(),
-    };
     if let Some(target) = domain.target {
-        let gap = target.saturating_sub(domain.level);
-        if gap == 0 {
-            let _ = write!(words, " · target {target} met");
-        } else {
-            let _ = write!(words, " · target {target}, {gap} below");
-        }
+        let x = x_of(f64::from(target));
+        let _ = write!(
+            out,
+            "<g class=\"{}\"><line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" {}/>{}</g>",
+            TARGET.class,
+            fixed1(bar_top - 4.0),
+            fixed1(bar_top + BAR + 4.0),
+            TARGET.stroke(2.0),
+            TARGET.marker(x_of(f64::from(target)), bar_top + BAR / 2.0, index),
+            x = fixed1(x),
+        );
     }
-    let x = if domain.next.is_some() {
-        LEFT + NEXT_BAR + 8.0
-    } else {
-        LEFT
-    };
-    let room = ((WIDTH - LEFT - x) / (11.0 * 0.6)) as usize;
-    let _ = writeln!(
-        out,
-        "<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"{MUTED}\">{}</text></g>",
-        fixed1(x),
-        fixed1(next_top + 6.0),
-        xml(&crate::render::clip(&words, room))
-    );
+    out.push_str("</g>\n");
+    bottom
 }
 
 /// The chart as `jsp chart` writes it.

@@ -1,7 +1,13 @@
-//! Charts as SVG: a radar of every domain's score, and a bar per domain. Each chart is a pure
-//! function from [`Chart`] (numbers and titles) to an SVG string; the same numbers give the
-//! same bytes (floats are written with fixed precision). Colour is never the only carrier of
-//! meaning: each series has its own dash pattern, marker and legend text.
+//! Charts as SVG: a radar of every domain's level against its target, and a bar per domain.
+//! Both draw levels on the level scale, where a target (itself a level) compares like with
+//! like: a domain below its target is drawn short of it, one that meets it on or past it. The
+//! continuous score is secondary: a thin strip inside the next level shows the share of that
+//! level's questions met, and the score itself is given in words. An industry average (another
+//! survey's measure, not a level) is never drawn on the level scale; the figures name it with
+//! its source. Each chart is a pure function from [`Chart`] (numbers and titles) to an SVG
+//! string; the same numbers give the same bytes (floats are written with fixed precision).
+//! Colour is never the only carrier of meaning: each series has its own dash pattern, marker
+//! and legend text. The SVG scales with its container (viewBox, width 100 %).
 
 pub mod bars;
 pub mod radar;
@@ -31,9 +37,10 @@ pub struct DomainPoint {
     /// `None` when the domain is not applicable.
     pub score: Option<f64>,
     pub target: Option<u32>,
-    /// The industry average, where the questionnaire gives one.
-    pub benchmark: Option<f64>,
-    /// The level above the current one: its number, questions met and applicable, progress.
+    /// Another survey's average for a comparable practice area, where a custom questionnaire
+    /// gives one: its source and value. Not a level, so never drawn on the level scale.
+    pub benchmark: Option<(String, f64)>,
+    /// The level above the current one: its number, questions met and applicable.
     pub next: Option<NextLevel>,
 }
 
@@ -42,7 +49,28 @@ pub struct NextLevel {
     pub level: u32,
     pub met: usize,
     pub questions: usize,
-    pub progress: f64,
+}
+
+impl NextLevel {
+    /// The share of the level's applicable questions that are met: what its bar shows.
+    pub fn share_met(&self) -> f64 {
+        if self.questions == 0 {
+            0.0
+        } else {
+            self.met as f64 / self.questions as f64
+        }
+    }
+
+    /// The bar's meaning in words: "1 of 2 questions of level 2 met".
+    pub fn words(&self) -> String {
+        format!(
+            "{} of {} question{} of level {} met",
+            self.met,
+            self.questions,
+            if self.questions == 1 { "" } else { "s" },
+            self.level
+        )
+    }
 }
 
 impl Chart {
@@ -64,13 +92,20 @@ impl Chart {
                     level: d.level,
                     score: d.applicable.then_some(d.score),
                     target: d.target,
-                    benchmark: d.domain.benchmark.as_ref().map(|b| b.score),
-                    next: d.next_level().map(|n| NextLevel {
-                        level: n.level,
-                        met: n.met,
-                        questions: n.questions,
-                        progress: n.progress,
-                    }),
+                    benchmark: d
+                        .domain
+                        .benchmark
+                        .as_ref()
+                        .map(|b| (b.source.clone(), b.score)),
+                    next: d
+                        .applicable
+                        .then(|| d.next_level())
+                        .flatten()
+                        .map(|n| NextLevel {
+                            level: n.level,
+                            met: n.met,
+                            questions: n.questions,
+                        }),
                 })
                 .collect(),
         }
@@ -96,6 +131,14 @@ impl Chart {
         ((value - self.low()) / span).clamp(0.0, 1.0)
     }
 
+    /// Where the progress strip of a domain ends: its level plus the share of the next level's
+    /// questions met, which stays short of the next level until that level is reached.
+    pub(crate) fn progress_end(domain: &DomainPoint) -> Option<f64> {
+        let next = domain.next?;
+        domain.score?;
+        Some(f64::from(domain.level) + next.share_met().min(0.999))
+    }
+
     fn level_name(&self, level: u32) -> &str {
         self.levels
             .iter()
@@ -107,15 +150,28 @@ impl Chart {
         self.domains.iter().any(|d| d.target.is_some())
     }
 
-    fn has_benchmark(&self) -> bool {
-        self.domains.iter().any(|d| d.benchmark.is_some())
+    /// The sources of the benchmarks, each once, in a stable order.
+    fn benchmark_sources(&self) -> Vec<&str> {
+        let mut sources: Vec<&str> = self
+            .domains
+            .iter()
+            .filter_map(|d| d.benchmark.as_ref().map(|b| b.0.as_str()))
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        sources
     }
 
     /// The chart in words, for `<desc>`: every domain's figures.
     fn description(&self, kind: &str) -> String {
         let mut out = format!(
-            "{kind} of the maturity score of {} domains on a scale from {} to {}.",
+            "{kind} of the maturity level of {} domains{} on a scale from {} to {}.",
             self.domains.len(),
+            if self.has_target() {
+                " against the target level"
+            } else {
+                ""
+            },
             self.levels
                 .first()
                 .map(|(n, name)| format!("{n} {name}"))
@@ -131,31 +187,47 @@ impl Chart {
                 " {}. {}: {}.",
                 number + 1,
                 domain.title,
-                figures(self, domain)
+                figures(self, domain, true)
             );
         }
         out
     }
 }
 
-/// A domain's figures in words: level, score, target, industry average.
-fn figures(chart: &Chart, domain: &DomainPoint) -> String {
+/// A domain's figures in words: level and target first, then the score and next level, then
+/// any benchmark with what it is. `long` names the level.
+fn figures(chart: &Chart, domain: &DomainPoint, long: bool) -> String {
     let Some(score) = domain.score else {
         return "not applicable".to_string();
     };
-    let mut out = format!(
-        "level {} {}, score {}",
-        domain.level,
-        chart.level_name(domain.level),
-        fixed2(score)
-    );
+    let mut out = if long {
+        format!("level {} {}", domain.level, chart.level_name(domain.level))
+    } else {
+        format!("level {}", domain.level)
+    };
     if let Some(target) = domain.target {
-        let _ = write!(out, ", target {target}");
+        let _ = write!(out, ", {}", target_words(domain.level, target));
     }
-    if let Some(benchmark) = domain.benchmark {
-        let _ = write!(out, ", industry average {}", fixed2(benchmark));
+    let _ = write!(out, ", score {}", fixed2(score));
+    if long && let Some(next) = domain.next {
+        let _ = write!(out, ", {}", next.words());
+    }
+    if let Some((source, value)) = &domain.benchmark {
+        let _ = write!(
+            out,
+            ", {source} average {} (another survey's measure, not a level)",
+            fixed2(*value)
+        );
     }
     out
+}
+
+/// "target 3, 1 below" or "target 2 met".
+pub(crate) fn target_words(level: u32, target: u32) -> String {
+    match target.saturating_sub(level) {
+        0 => format!("target {target} met"),
+        gap => format!("target {target}, {gap} below"),
+    }
 }
 
 /// The font of every chart: the system's, nothing to download.
@@ -164,6 +236,9 @@ const FONT: &str =
 const INK: &str = "#1f2933";
 const MUTED: &str = "#52606d";
 const GRID: &str = "#cbd2d9";
+/// The halo behind text that may sit on a line: the background colour, painted first.
+const HALO: &str =
+    "stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"";
 
 /// How a series is drawn: colour, dash pattern and marker, so that it reads in grey too.
 #[derive(Debug, Clone, Copy)]
@@ -179,12 +254,12 @@ struct Style {
 enum Marker {
     Circle,
     Square,
-    Triangle,
+    None,
 }
 
-const SCORE: Style = Style {
-    class: "series-score",
-    name: "Score",
+const LEVEL: Style = Style {
+    class: "series-level",
+    name: "Level reached",
     colour: "#1d4ed8",
     dash: None,
     marker: Marker::Circle,
@@ -196,12 +271,13 @@ const TARGET: Style = Style {
     dash: Some("7 4"),
     marker: Marker::Square,
 };
-const BENCHMARK: Style = Style {
-    class: "series-benchmark",
-    name: "Industry average",
-    colour: "#4b5563",
-    dash: Some("2 3"),
-    marker: Marker::Triangle,
+/// The secondary series: how much of the next level is met, a thin pale strip.
+const PROGRESS: Style = Style {
+    class: "series-progress",
+    name: "Share of the next level's questions met",
+    colour: "#93a3b8",
+    dash: None,
+    marker: Marker::None,
 };
 
 impl Style {
@@ -217,83 +293,110 @@ impl Style {
         )
     }
 
-    fn marker(&self, x: f64, y: f64) -> String {
+    fn marker(&self, x: f64, y: f64, domain: usize) -> String {
         // A white edge keeps a marker visible where it sits on a bar of another colour.
         let fill = format!(
-            "fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1\" stroke-dasharray=\"none\"",
+            "data-domain=\"{domain}\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1\" stroke-dasharray=\"none\"",
             self.colour
         );
         match self.marker {
             Marker::Circle => format!(
-                "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" {fill}/>",
+                "<circle cx=\"{}\" cy=\"{}\" r=\"4\" {fill}/>",
                 fixed1(x),
                 fixed1(y)
             ),
             Marker::Square => format!(
-                "<rect x=\"{}\" y=\"{}\" width=\"7\" height=\"7\" {fill}/>",
-                fixed1(x - 3.5),
-                fixed1(y - 3.5)
+                "<rect x=\"{}\" y=\"{}\" width=\"8\" height=\"8\" {fill}/>",
+                fixed1(x - 4.0),
+                fixed1(y - 4.0)
             ),
-            Marker::Triangle => format!(
-                "<path d=\"M{} {}L{} {}L{} {}Z\" {fill}/>",
-                fixed1(x),
-                fixed1(y - 4.5),
-                fixed1(x + 4.5),
-                fixed1(y + 3.5),
-                fixed1(x - 4.5),
-                fixed1(y + 3.5)
-            ),
+            Marker::None => String::new(),
         }
     }
 }
 
-/// The series a chart shows, in drawing order, each with a value per domain.
-fn series(chart: &Chart) -> Vec<(Style, Vec<Option<f64>>)> {
-    let values = |value: fn(&DomainPoint) -> Option<f64>| -> Vec<Option<f64>> {
-        chart.domains.iter().map(value).collect()
-    };
-    let mut out = vec![(SCORE, values(|d| d.score))];
+/// The series a chart shows, in legend order.
+fn series(chart: &Chart) -> Vec<Style> {
+    let mut out = vec![LEVEL];
     if chart.has_target() {
-        out.push((TARGET, values(|d| d.target.map(f64::from))));
+        out.push(TARGET);
     }
-    if chart.has_benchmark() {
-        out.push((BENCHMARK, values(|d| d.benchmark)));
+    if chart
+        .domains
+        .iter()
+        .any(|d| Chart::progress_end(d).is_some())
+    {
+        out.push(PROGRESS);
     }
     out
 }
 
-/// A legend of the series in one row starting at (x, y): a line sample, its marker, its name.
-fn series_legend(out: &mut String, chart: &Chart, x: f64, y: f64) {
+/// A legend of the series from (x, y), wrapping onto a new row where `right` is reached: a
+/// line sample, its marker, its name. Returns the baseline of its last row.
+fn series_legend(out: &mut String, chart: &Chart, x: f64, y: f64, right: f64) -> f64 {
     let _ = write!(out, "<g class=\"legend\" font-size=\"12\" fill=\"{INK}\">");
-    let mut at = x;
-    for (style, _) in series(chart) {
+    let (mut at, mut row) = (x, y);
+    for style in series(chart) {
+        let width = 34.0 + text_width(style.name, 12.0);
+        if at > x && at + width > right {
+            at = x;
+            row += 18.0;
+        }
+        let sample = if style.class == PROGRESS.class {
+            format!(
+                "<rect x=\"{}\" y=\"{}\" width=\"28\" height=\"4\" fill=\"{}\"/>",
+                fixed1(at),
+                fixed1(row - 6.0),
+                style.colour
+            )
+        } else {
+            format!(
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" {}/>{}",
+                fixed1(at),
+                fixed1(row - 4.0),
+                fixed1(at + 28.0),
+                fixed1(row - 4.0),
+                style.stroke(2.0),
+                style
+                    .marker(at + 14.0, row - 4.0, 0)
+                    .replace(" data-domain=\"0\"", "")
+            )
+        };
         let _ = write!(
             out,
-            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" {}/>{}",
-            fixed1(at),
-            fixed1(y - 4.0),
-            fixed1(at + 28.0),
-            fixed1(y - 4.0),
-            style.stroke(2.0),
-            style.marker(at + 14.0, y - 4.0)
-        );
-        let _ = write!(
-            out,
-            "<text x=\"{}\" y=\"{}\">{}</text>",
+            "{sample}<text x=\"{}\" y=\"{}\">{}</text>",
             fixed1(at + 34.0),
-            fixed1(y),
+            fixed1(row),
             style.name
         );
-        at += 34.0 + text_width(style.name, 12.0) + 22.0;
+        at += width + 22.0;
     }
     out.push_str("</g>\n");
+    row
 }
 
-/// The opening of an SVG document with its accessible name and description.
+/// A line naming what the benchmarks are, when there are any: the chart does not draw them.
+fn benchmark_note(chart: &Chart) -> Option<String> {
+    let sources = chart.benchmark_sources();
+    (!sources.is_empty()).then(|| {
+        format!(
+            "Benchmarks ({}) are another survey's averages, not levels: given in the figures, not drawn.",
+            sources.join("; ")
+        )
+    })
+}
+
+/// A title broken into lines of at most `width` pixels at `size`; returns the lines.
+fn title_lines(title: &str, width: f64, size: f64) -> Vec<String> {
+    wrap(title, (width / (size * 0.6)) as usize, 3)
+}
+
+/// The opening of an SVG document with its accessible name and description. It scales with
+/// its container: `viewBox` gives the proportions, the width is that of the container.
 fn open(out: &mut String, id: &str, width: f64, height: f64, title: &str, desc: &str) {
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-{id}\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"{FONT}\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-{id}\" viewBox=\"0 0 {w} {h}\" width=\"100%\" preserveAspectRatio=\"xMidYMin meet\" style=\"max-width:{w}px\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"{FONT}\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n",
         xml(title),
         xml(desc),
         w = fixed1(width),

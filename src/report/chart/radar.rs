@@ -1,15 +1,20 @@
-//! The radar ("spider") chart: one spoke per domain, a named ring per level, the score as a
-//! filled polygon, the target and the industry average as dashed and dotted outlines.
+//! The radar ("spider") chart: one spoke per domain, a named ring per level, the level reached
+//! as a filled polygon and the target level as a dashed outline on the same rings; along each
+//! spoke, a thin pale segment inside the next ring shows the share of that level's questions
+//! met. Ring labels sit between two spokes on a halo, drawn over the data.
 
 use std::f64::consts::PI;
 use std::fmt::Write;
 
 use super::{
-    Chart, DomainPoint, GRID, INK, MUTED, SCORE, Style, fixed1, fixed2, open, series,
-    series_legend, text_width, wrap, xml,
+    Chart, GRID, HALO, INK, LEVEL, MUTED, PROGRESS, Style, TARGET, benchmark_note, figures, fixed1,
+    open, series_legend, text_width, title_lines, wrap, xml,
 };
 
 const WIDTH: f64 = 760.0;
+/// The width of the drawing embedded in the HTML report.
+const FIGURE_WIDTH: f64 = 460.0;
+const FIGURE_LABEL_SIZE: f64 = 15.0;
 const RADIUS: f64 = 175.0;
 /// From the outer ring to a spoke's label.
 const LABEL_GAP: f64 = 20.0;
@@ -65,8 +70,12 @@ fn point(cx: f64, cy: f64, radius: f64, index: usize, count: usize) -> (f64, f64
 /// centred). Narrower wrapping is tried until no two labels overlap and all fit the canvas;
 /// the last resort is the number alone, which the numbered legend explains.
 pub fn labels(titles: &[String], cx: f64, cy: f64, width: f64) -> Vec<Label> {
+    labels_within(titles, cx, cy, width, &[24, 20, 16, 12, 0])
+}
+
+fn labels_within(titles: &[String], cx: f64, cy: f64, width: f64, widths: &[usize]) -> Vec<Label> {
     let count = titles.len();
-    for chars in [24, 20, 16, 12, 0] {
+    for &chars in widths {
         let laid: Vec<Label> = titles
             .iter()
             .enumerate()
@@ -137,36 +146,59 @@ fn place(lines: Vec<String>, cx: f64, cy: f64, index: usize, count: usize) -> La
     }
 }
 
-/// The radar chart of `chart` as an SVG document.
-pub fn svg(chart: &Chart) -> String {
-    let count = chart.domains.len();
-    let cx = WIDTH / 2.0;
-    let cy = 64.0 + MAX_LINES as f64 * LINE + LABEL_GAP + RADIUS;
-    let legend_top = cy + RADIUS + LABEL_GAP + MAX_LINES as f64 * LINE + 24.0;
-    let height = legend_top + count as f64 * LEGEND_LINE + 12.0;
-    let title = format!("Maturity by domain: {}", chart.subject);
-    let mut out = String::new();
-    open(
-        &mut out,
-        "radar",
-        WIDTH,
-        height,
-        &title,
-        &chart.description("Radar chart"),
-    );
-    let _ = writeln!(
-        out,
-        "<text x=\"20\" y=\"26\" font-size=\"16\" font-weight=\"bold\" fill=\"{INK}\">{}</text>",
-        xml(&crate::render::clip(&title, 80))
-    );
-    series_legend(&mut out, chart, 20.0, 50.0);
+/// How much the chart carries itself: all of it for a file of its own, or only the drawing
+/// (numbered spokes) inside the HTML report, whose list and key say the rest and reflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    Full,
+    Figure,
+}
 
-    // Spokes, then a ring per level, each named along the top spoke.
-    let _ = write!(out, "<g class=\"grid\" stroke=\"{GRID}\" fill=\"none\">");
+/// The radar chart of `chart` as an SVG document of its own: title, key, numbered legend.
+pub fn svg(chart: &Chart) -> String {
+    draw(chart, Layout::Full)
+}
+
+/// The radar as the HTML report embeds it: the drawing with numbered spokes and larger text,
+/// which stays legible when a phone scales it down; the page's numbered list names the domains.
+pub fn figure(chart: &Chart) -> String {
+    draw(chart, Layout::Figure)
+}
+
+fn draw(chart: &Chart, layout: Layout) -> String {
+    let count = chart.domains.len();
+    let full = layout == Layout::Full;
+    let width = if full { WIDTH } else { FIGURE_WIDTH };
+    let title = format!("Maturity level by domain: {}", chart.subject);
+    let mut body = String::new();
+    let mut top = 8.0;
+    if full {
+        let mut y = 26.0;
+        for line in title_lines(&title, WIDTH - 40.0, 16.0) {
+            let _ = writeln!(
+                body,
+                "<text class=\"chart-title\" x=\"20\" y=\"{}\" font-size=\"16\" font-weight=\"bold\" fill=\"{INK}\">{}</text>",
+                fixed1(y),
+                xml(&line)
+            );
+            y += 20.0;
+        }
+        top = series_legend(&mut body, chart, 20.0, y + 4.0, WIDTH - 20.0) + 8.0;
+    }
+    let (label_lines, label_size) = if full {
+        (MAX_LINES, LABEL_SIZE)
+    } else {
+        (1, FIGURE_LABEL_SIZE)
+    };
+    let cx = width / 2.0;
+    let cy = top + label_lines as f64 * LINE.max(label_size + 2.0) + LABEL_GAP + RADIUS;
+
+    // Spokes, then a ring per level.
+    let _ = write!(body, "<g class=\"grid\" stroke=\"{GRID}\" fill=\"none\">");
     for index in 0..count {
         let (x, y) = point(cx, cy, RADIUS, index, count);
         let _ = write!(
-            out,
+            body,
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
             fixed1(cx),
             fixed1(cy),
@@ -174,95 +206,177 @@ pub fn svg(chart: &Chart) -> String {
             fixed1(y)
         );
     }
-    out.push_str("</g>\n");
+    for (level, _) in &chart.levels {
+        let radius = RADIUS * chart.fraction(f64::from(*level));
+        if radius > 0.0 {
+            let _ = write!(
+                body,
+                "<circle class=\"ring\" cx=\"{}\" cy=\"{}\" r=\"{}\"/>",
+                fixed1(cx),
+                fixed1(cy),
+                fixed1(radius)
+            );
+        }
+    }
+    body.push_str("</g>\n");
+
+    // The target under the level, so that the level stays on top; then the progress segments.
+    let level_values: Vec<Option<f64>> = chart
+        .domains
+        .iter()
+        .map(|d| d.score.map(|_| f64::from(d.level)))
+        .collect();
+    if chart.has_target() {
+        let targets: Vec<Option<f64>> = chart
+            .domains
+            .iter()
+            .map(|d| d.score.and(d.target.map(f64::from)))
+            .collect();
+        outline(&mut body, chart, &TARGET, &targets, cx, cy);
+    }
+    outline(&mut body, chart, &LEVEL, &level_values, cx, cy);
+    let _ = write!(
+        body,
+        "<g class=\"series {}\" stroke=\"{}\" stroke-width=\"4\" stroke-linecap=\"butt\">",
+        PROGRESS.class, PROGRESS.colour
+    );
+    for (index, domain) in chart.domains.iter().enumerate() {
+        if let Some(end) = Chart::progress_end(domain) {
+            let (x1, y1) = point(
+                cx,
+                cy,
+                RADIUS * chart.fraction(f64::from(domain.level)),
+                index,
+                count,
+            );
+            let (x2, y2) = point(cx, cy, RADIUS * chart.fraction(end), index, count);
+            let _ = write!(
+                body,
+                "<line data-domain=\"{index}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
+                fixed1(x1),
+                fixed1(y1),
+                fixed1(x2),
+                fixed1(y2)
+            );
+        }
+    }
+    body.push_str("</g>\n");
+
+    // Ring labels over the data, between the first two spokes, on a halo.
+    let between = if count > 1 { 0.5 } else { 0.12 };
+    let (sin, cos) = (
+        (2.0 * PI * between / count.max(1) as f64).sin(),
+        (2.0 * PI * between / count.max(1) as f64).cos(),
+    );
+    let ring_size = if full { 10.0 } else { 13.0 };
+    let _ = write!(
+        body,
+        "<g class=\"ring-labels\" font-size=\"{}\" fill=\"{MUTED}\" {HALO}>",
+        fixed1(ring_size)
+    );
     for (level, name) in &chart.levels {
         let radius = RADIUS * chart.fraction(f64::from(*level));
         if radius <= 0.0 {
             continue;
         }
+        let text = if full {
+            format!("{level} {name}")
+        } else {
+            level.to_string()
+        };
         let _ = write!(
-            out,
-            "<g class=\"ring\"><circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"none\" stroke=\"{GRID}\"/>",
-            fixed1(cx),
-            fixed1(cy),
-            fixed1(radius)
-        );
-        let _ = writeln!(
-            out,
-            "<text class=\"ring-label\" x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"{MUTED}\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{} {}</text></g>",
-            fixed1(cx + 4.0),
-            fixed1(cy - radius - 3.0),
-            level,
-            xml(name)
+            body,
+            "<text class=\"ring-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            fixed1(cx + radius * sin),
+            fixed1(cy - radius * cos + ring_size * 0.35),
+            xml(&text)
         );
     }
-
-    // The benchmark and target outlines under the score, so that the score stays on top.
-    for (style, values) in series(chart).iter().rev() {
-        outline(&mut out, chart, style, values, cx, cy);
-    }
+    body.push_str("</g>\n");
 
     let titles: Vec<String> = chart.domains.iter().map(|d| d.title.clone()).collect();
+    let laid = if full {
+        labels(&titles, cx, cy, width)
+    } else {
+        labels_within(&vec![String::new(); titles.len()], cx, cy, width, &[0])
+    };
     let _ = write!(
-        out,
-        "<g class=\"axis-labels\" font-size=\"{}\" fill=\"{INK}\">",
-        fixed1(LABEL_SIZE)
+        body,
+        "<g class=\"axis-labels\" font-size=\"{}\" fill=\"{INK}\"{}>",
+        fixed1(label_size),
+        if full { "" } else { " font-weight=\"bold\"" }
     );
-    for label in labels(&titles, cx, cy, WIDTH) {
+    for label in laid {
         let _ = write!(
-            out,
+            body,
             "<text class=\"axis-label\" text-anchor=\"{}\">",
             label.anchor
         );
         for (number, line) in label.lines.iter().enumerate() {
             let _ = write!(
-                out,
+                body,
                 "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
                 fixed1(label.x),
                 fixed1(label.y + number as f64 * LINE),
                 xml(line)
             );
         }
-        out.push_str("</text>");
+        body.push_str("</text>");
     }
-    out.push_str("</g>\n");
+    body.push_str("</g>\n");
 
-    // The numbered legend: full titles and figures, so no label has to carry them.
-    let _ = write!(
-        out,
-        "<g class=\"domain-legend\" font-size=\"11\" fill=\"{INK}\">"
-    );
-    for (index, domain) in chart.domains.iter().enumerate() {
-        let y = legend_top + index as f64 * LEGEND_LINE;
-        let detail = legend_figures(domain);
-        let room = ((WIDTH - 40.0 - text_width(&detail, 11.0) - 12.0) / (11.0 * 0.6)).max(8.0);
+    let mut height = cy + RADIUS + LABEL_GAP + label_lines as f64 * LINE + 8.0;
+    if full {
+        // The numbered legend: full titles and figures, so no label has to carry them.
+        let mut y = height + 16.0;
         let _ = write!(
-            out,
-            "<text class=\"legend-entry\" x=\"20\" y=\"{}\">{}. {}</text><text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{MUTED}\">{}</text>",
-            fixed1(y),
-            index + 1,
-            xml(&crate::render::clip(&domain.title, room as usize)),
-            fixed1(WIDTH - 20.0),
-            fixed1(y),
-            xml(&detail)
+            body,
+            "<g class=\"domain-legend\" font-size=\"11\" fill=\"{INK}\">"
         );
+        let chars = ((WIDTH - 40.0) / (11.0 * 0.6)) as usize;
+        for (index, domain) in chart.domains.iter().enumerate() {
+            let entry = format!(
+                "{}. {}: {}",
+                index + 1,
+                domain.title,
+                figures(chart, domain, false)
+            );
+            for line in wrap(&entry, chars, 4) {
+                let _ = write!(
+                    body,
+                    "<text class=\"legend-entry\" x=\"20\" y=\"{}\">{}</text>",
+                    fixed1(y),
+                    xml(&line)
+                );
+                y += LEGEND_LINE;
+            }
+        }
+        body.push_str("</g>\n");
+        if let Some(note) = benchmark_note(chart) {
+            y += 4.0;
+            for line in wrap(&note, chars, 3) {
+                let _ = write!(
+                    body,
+                    "<text class=\"benchmark-note\" x=\"20\" y=\"{}\" font-size=\"11\" fill=\"{MUTED}\">{}</text>",
+                    fixed1(y),
+                    xml(&line)
+                );
+                y += LEGEND_LINE;
+            }
+        }
+        height = y;
     }
-    out.push_str("</g>\n</svg>\n");
-    out
-}
-
-/// A domain's figures for the legend, short: the rings name the levels.
-fn legend_figures(domain: &DomainPoint) -> String {
-    let Some(score) = domain.score else {
-        return "not applicable".to_string();
-    };
-    let mut out = format!("level {} · score {}", domain.level, fixed2(score));
-    if let Some(target) = domain.target {
-        let _ = write!(out, " · target {target}");
-    }
-    if let Some(benchmark) = domain.benchmark {
-        let _ = write!(out, " · industry {}", fixed2(benchmark));
-    }
+    let mut out = String::new();
+    open(
+        &mut out,
+        "radar",
+        width,
+        height,
+        &title,
+        &chart.description("Radar chart"),
+    );
+    out.push_str(&body);
+    out.push_str("</svg>\n");
     out
 }
 
@@ -307,7 +421,7 @@ fn outline(
     if path.is_empty() {
         return;
     }
-    let fill = if style.class == SCORE.class {
+    let fill = if style.class == LEVEL.class {
         format!("fill=\"{}\" fill-opacity=\"0.15\"", style.colour)
     } else {
         "fill=\"none\"".to_string()
@@ -318,8 +432,10 @@ fn outline(
         style.class,
         style.stroke(2.0)
     );
-    for (x, y) in points.iter().flatten() {
-        out.push_str(&style.marker(*x, *y));
+    for (index, point) in points.iter().enumerate() {
+        if let Some((x, y)) = point {
+            out.push_str(&style.marker(*x, *y, index));
+        }
     }
     out.push_str("</g>\n");
 }

@@ -45,6 +45,12 @@ pub fn section(out: &mut String, assessment: &Assessment, roadmap: &Roadmap) {
         );
     }
     out.push('\n');
+    phases(out, assessment, roadmap);
+}
+
+/// The phases, each a `###` heading and its numbered steps: what `jsp report` shows as what to
+/// do next when there is a target.
+pub fn phases(out: &mut String, assessment: &Assessment, roadmap: &Roadmap) {
     if roadmap.is_empty() {
         let _ = writeln!(out, "Every domain has reached its target.\n");
         return;
