@@ -4,6 +4,7 @@
 # (through cmark-gfm) at the same widths, and the two charts. Not part of `cargo test`.
 #
 #   bash tests/screenshot.sh [OUT_DIR]        # default: target/screenshots
+#   bash tests/screenshot.sh docs             # the README's pictures
 #
 # Installs Debian's `chromium` and `cmark-gfm` with apt-get when they are missing.
 set -euo pipefail
@@ -20,7 +21,10 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v cmark-gfm >/dev/null 2>
 fi
 
 cd "$root"
-cargo build --quiet
+# JSP=PATH renders with that binary instead of building one.
+if [ -z "${JSP:-}" ]; then
+    cargo build --quiet
+fi
 jsp="${JSP:-${CARGO_TARGET_DIR:-$root/target}/debug/jsp}"
 answers=examples/manufacturer-answers.yaml
 target=examples/manufacturer-target.toml
@@ -40,6 +44,22 @@ target=examples/manufacturer-target.toml
     printf '</body></html>'
 } > "$out/report-md.html"
 
+# The same pages from their "Domains at a glance" section on: the charts and the scorecard.
+python3 - "$out" <<'PY'
+import re, sys
+out = sys.argv[1]
+for page, start in [("report", r'<section aria-labelledby="domains-at-a-glance">'),
+                    ("report-md", r'<h2>Domains at a glance</h2>')]:
+    html = open(f"{out}/{page}.html", encoding="utf-8").read()
+    body = html.index("<body>") + len("<body>")
+    at = html.index(start)
+    if page == "report":
+        html = html[:body] + "<main>" + html[at:]
+    else:
+        html = html[:body] + html[at:]
+    open(f"{out}/{page}-glance.html", "w", encoding="utf-8").write(html)
+PY
+
 shoot() { # html png width height
     local profile
     profile="$(mktemp -d)"
@@ -53,8 +73,12 @@ shoot() { # html png width height
 
 shoot "$out/report.html" "$out/report-1280.png" 1280 2400
 shoot "$out/report.html" "$out/report-400.png" 400 3200
+shoot "$out/report-glance.html" "$out/report-glance-1280.png" 1280 1800
+shoot "$out/report-glance.html" "$out/report-glance-400.png" 400 2000
 shoot "$out/report-md.html" "$out/report-md-1280.png" 1280 2400
 shoot "$out/report-md.html" "$out/report-md-400.png" 400 3200
+shoot "$out/report-md-glance.html" "$out/report-md-glance-1280.png" 1280 1800
+shoot "$out/report-md-glance.html" "$out/report-md-glance-400.png" 400 2000
 shoot "$out/provider.html" "$out/provider-1280.png" 1280 2000
 shoot "$out/radar.svg" "$out/radar.png" 780 1000
 shoot "$out/bars.svg" "$out/bars.png" 780 1200

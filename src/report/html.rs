@@ -205,9 +205,11 @@ fn summary(out: &mut String, report: &Report) {
     }
     let legal: Vec<_> = assessment.regulatory_unmet().collect();
     if legal.is_empty() {
-        out.push_str(
-            "<h3 class=\"lead\">Every legal duty the questionnaire restates is met</h3>\n",
-        );
+        if super::restates_legal_duties(assessment) {
+            out.push_str(
+                "<h3 class=\"lead\">Every legal duty the questionnaire restates is met</h3>\n",
+            );
+        }
     } else {
         let _ = writeln!(
             out,

@@ -87,7 +87,7 @@ pub(crate) fn header(out: &mut String, assessment: &Assessment) {
         escape(&questionnaire.title),
         escape(title)
     );
-    let _ = writeln!(out, "| Assessment | |\n|---|---|");
+    let _ = writeln!(out, "| Assessment | Details |\n|---|---|");
     for (label, value) in [
         ("Organization", &answers.organization),
         ("Subject", &answers.subject),
@@ -176,10 +176,12 @@ fn summary(out: &mut String, report: &Report) {
     }
     let legal: Vec<_> = assessment.regulatory_unmet().collect();
     if legal.is_empty() {
-        let _ = writeln!(
-            out,
-            "**Every legal duty the questionnaire restates is met.**\n"
-        );
+        if super::restates_legal_duties(assessment) {
+            let _ = writeln!(
+                out,
+                "**Every legal duty the questionnaire restates is met.**\n"
+            );
+        }
     } else {
         let _ = writeln!(out, "**Legal duties not yet met ({}):**\n", legal.len());
         for (domain, question) in legal {

@@ -122,3 +122,13 @@ impl Report<'_> {
         steps.into_iter().map(|(d, q, _)| (d, q)).collect()
     }
 }
+
+/// Whether any question of the questionnaire restates a legal duty: only then can a report say
+/// that every legal duty is met.
+fn restates_legal_duties(assessment: &Assessment) -> bool {
+    assessment
+        .card
+        .questionnaire
+        .questions()
+        .any(|(_, q)| q.is_regulatory())
+}

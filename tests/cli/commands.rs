@@ -316,11 +316,17 @@ fn unmet_legal_duties_lead_the_next_steps_whatever_the_level() {
     .unwrap();
     let output = cmd.arg("report").arg(&file).output().unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
-    let steps = text.split("## Next steps").nth(1).unwrap();
+    // In the executive summary, before what to do next.
+    let summary = text.split("## Summary").nth(1).unwrap();
+    let steps = summary
+        .split("**Legal duties not yet met (1):**")
+        .nth(1)
+        .unwrap();
     assert!(
-        steps.starts_with("\n\n### Legal duties not yet met\n\n- **gov-3a** *(regulatory)*"),
+        steps.starts_with("\n\n- **gov-3a** *(regulatory)*"),
         "{steps}"
     );
+    assert!(summary.find("Legal duties").unwrap() < summary.find("## What to do next").unwrap());
 
     let (_dir, mut cmd) = jsp();
     let output = cmd

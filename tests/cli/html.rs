@@ -118,31 +118,60 @@ fn the_html_report_is_self_contained_and_holds_every_part() {
         ]
     );
     assert!(text(&select(&html, ".overall")[0]).contains("Overall level"));
+    // The executive summary names the domains below target with their gaps, the unmet legal
+    // duties and the first steps, before anything else.
+    let summary = text(&select(&html, "section[aria-labelledby=summary]")[0]);
+    assert!(
+        summary.contains("8 of 14 domains below target"),
+        "{summary}"
+    );
+    assert!(summary.contains("Supplier security management: level 1, target 2, 1 below"));
+    assert!(summary.contains("Legal duties not yet met (1)"));
+    assert!(summary.contains("First steps"));
+    assert_eq!(select(&html, "ol.first > li").len(), 5);
+    // The contents link to every section, in order, and each link has its heading.
+    let contents: Vec<String> = select(&html, "nav.toc a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    let ids = [
+        "summary",
+        "what-to-do-next",
+        "domains-at-a-glance",
+        "answers-by-domain",
+        "unanswered-questions",
+        "by-reference",
+    ];
+    assert_eq!(contents, ids.map(|id| format!("#{id}")));
+    let headings: Vec<String> = select(&html, "main > section > h2")
+        .iter()
+        .map(|h| h.value().attr("id").unwrap().to_string())
+        .collect();
+    assert_eq!(headings, ids);
+    // The radar draws the level and the target; the benchmark is named, not drawn.
     assert_eq!(select(&html, "svg.chart-radar").len(), 1);
-    for series in ["series-score", "series-target", "series-benchmark"] {
+    for series in ["series-level", "series-target"] {
         assert_eq!(
             select(&html, &format!("svg g.{series} path.outline")).len(),
             1,
             "{series}"
         );
     }
+    assert!(select(&html, "svg .series-benchmark").is_empty());
     assert_eq!(select(&html, "ol.scorecard > li").len(), 14);
     assert_eq!(select(&html, "ol.scorecard .meter .target").len(), 14);
-    // Every question's row, then next steps, unanswered and the crosswalk.
+    let scorecard = text(&select(&html, "ol.scorecard")[0]);
+    assert!(
+        scorecard.contains("benchmark 1.50 (test average; another survey's measure, not a level)")
+    );
+    assert!(scorecard.contains("0 of 1 question of level 4 met"));
+    // Every question's row; what to do next is the roadmap, once.
     assert_eq!(select(&html, "tr[id^=q-]").len(), 146);
-    for id in [
-        "answers",
-        "next-steps",
-        "roadmap",
-        "unanswered",
-        "by-reference",
-    ] {
-        assert_eq!(select(&html, &format!("h2#{id}")).len(), 1, "{id}");
-    }
-    let roadmap = text(&select(&html, "section[aria-labelledby=roadmap]")[0]);
+    let roadmap = text(&select(&html, "section[aria-labelledby=what-to-do-next]")[0]);
     assert!(roadmap.contains("of the way to the target"), "{roadmap}");
     assert!(roadmap.contains("Phase 1: to level"), "{roadmap}");
     assert!(roadmap.contains("Guidance: ") && roadmap.contains("References: JSP"));
+    assert_eq!(page.matches("Phase 1: to level").count(), 1);
     let crosswalk = text(&select(&html, "section[aria-labelledby=by-reference]")[0]);
     assert!(crosswalk.contains("IEC 81001-5-1"));
     assert!(crosswalk.contains(" of "));
@@ -289,7 +318,7 @@ fn the_radar_has_a_path_per_series_a_label_per_domain_and_named_rings() {
             .unwrap()
             .contains("14. Program maturity measurement")
     );
-    for series in ["series-score", "series-target", "series-benchmark"] {
+    for series in ["series-level", "series-target"] {
         let groups: Vec<_> = doc.descendants().filter(|n| has_class(n, series)).collect();
         assert_eq!(groups.len(), 1, "{series}");
         let paths = groups[0]
@@ -298,17 +327,16 @@ fn the_radar_has_a_path_per_series_a_label_per_domain_and_named_rings() {
             .count();
         assert_eq!(paths, 1, "{series}");
     }
-    // The benchmark misses one domain: its outline is broken there, not closed.
-    let benchmark = doc
-        .descendants()
-        .find(|n| has_class(n, "series-benchmark"))
-        .unwrap();
-    let d = benchmark
-        .first_element_child()
-        .unwrap()
-        .attribute("d")
-        .unwrap();
-    assert!(!d.ends_with('Z'));
+    // A benchmark is another survey's measure: named with its source, never drawn.
+    assert!(!doc.descendants().any(|n| has_class(&n, "series-benchmark")));
+    assert!(
+        desc.text()
+            .unwrap()
+            .contains("benchmark 1.50 (test average; another survey's measure, not a level)")
+    );
+    assert!(
+        svg.contains("Benchmarks (test average) are another survey&#39;s averages, not levels")
+    );
     let labels = doc
         .descendants()
         .filter(|n| has_class(n, "axis-label"))
@@ -344,12 +372,13 @@ fn the_bar_chart_has_a_bar_per_domain_with_progress_to_the_next_level() {
     for bar in &bars {
         assert_eq!(
             bar.descendants()
-                .filter(|n| has_class(n, "series-score"))
+                .filter(|n| has_class(n, "series-level"))
                 .count(),
             1
         );
     }
-    assert!(svg.contains("Next: level"));
+    // The progress strip's words: what it measures, next to it.
+    assert!(svg.contains("1 of 2 questions of level 2 met"));
     assert!(svg.contains("Levels: 1 Initial · 2 Managed"));
 }
 
@@ -404,7 +433,10 @@ fn label_boxes(svg: &str) -> (Vec<[f64; 4]>, f64) {
     let doc = roxmltree::Document::parse(svg).unwrap();
     let width: f64 = doc
         .root_element()
-        .attribute("width")
+        .attribute("viewBox")
+        .unwrap()
+        .split(' ')
+        .nth(2)
         .unwrap()
         .parse()
         .unwrap();
@@ -665,4 +697,125 @@ fn charts_are_refused_where_they_do_not_apply() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--format markdown"));
+}
+
+/// The anchor GitHub and GitLab give a heading: lower case, punctuation dropped but for `-`
+/// and `_`, spaces to hyphens.
+fn forge_anchor(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+#[test]
+fn the_markdown_report_renders_cleanly_as_a_forge_renders_it() {
+    if std::process::Command::new("cmark-gfm")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("SKIPPED: cmark-gfm is not installed (Debian: apt-get install cmark-gfm)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.md");
+    let charts = dir.path().join("charts");
+    run(
+        dir.path(),
+        &[
+            "report",
+            path(&example()),
+            "--target",
+            path(&example_target()),
+            "--by-reference",
+            "--charts",
+            path(&charts),
+            "-o",
+            path(&report),
+        ],
+    );
+    let output = std::process::Command::new("cmark-gfm")
+        .args(["-e", "table", "-e", "autolink"])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let rendered = String::from_utf8(output.stdout).unwrap();
+    let html = Html::parse_fragment(&rendered);
+    // Every table has a header row with text in its first cell: the metadata too.
+    let tables = select(&html, "table");
+    assert!(tables.len() > 14);
+    for table in &tables {
+        let head: Vec<String> = table
+            .select(&Selector::parse("thead th").unwrap())
+            .map(|th| text(&th))
+            .collect();
+        assert!(
+            head.first().is_some_and(|h| !h.trim().is_empty()),
+            "{head:?}"
+        );
+    }
+    assert_eq!(
+        text(&select(&html, "table thead th")[0]),
+        "Assessment",
+        "the metadata table's header"
+    );
+    // No table source leaks into a paragraph, no cell wraps its own separator.
+    for p in select(&html, "p") {
+        assert!(!text(&p).contains("|---"), "{}", text(&p));
+    }
+    for td in select(&html, "td") {
+        let cell = text(&td);
+        assert!(!cell.contains(" / "), "{cell}");
+    }
+    // The next-level cell says what its bar measures, and the bar's fill matches: 0 of 1 is
+    // empty, not half full.
+    let governance = select(&html, "tr")
+        .into_iter()
+        .map(|tr| text(&tr).trim().to_string())
+        .find(|t| t.starts_with("Product security governance") && t.contains("of level"))
+        .unwrap();
+    assert!(
+        governance.contains("0 of 1 of level 4 ░░░░░░░░░░"),
+        "{governance}"
+    );
+    // Every contents link leads to a heading's forge anchor.
+    let anchors: Vec<String> = select(&html, "h1, h2, h3")
+        .iter()
+        .map(|h| forge_anchor(&text(h)))
+        .collect();
+    let links: Vec<String> = select(&html, "a[href^='#']")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap()[1..].to_string())
+        .collect();
+    assert!(links.len() >= 6);
+    for link in &links {
+        assert!(
+            anchors.contains(link),
+            "#{link} has no heading: {anchors:?}"
+        );
+    }
+    // The charts are linked as images.
+    let images: Vec<&str> = select(&html, "img")
+        .iter()
+        .map(|i| i.value().attr("src").unwrap())
+        .collect();
+    assert_eq!(images, ["charts/radar.svg", "charts/bars.svg"]);
+    // The executive summary comes first, then what to do next, once.
+    let order: Vec<String> = select(&html, "h2").iter().map(text).collect();
+    assert_eq!(
+        order,
+        [
+            "Summary",
+            "What to do next",
+            "Domains at a glance",
+            "Answers by domain",
+            "Unanswered questions",
+            "By reference"
+        ]
+    );
 }

@@ -323,7 +323,7 @@ fn score_reports_percent_to_target_only_with_a_target() {
     cmd.assert()
         .code(1)
         .stdout(predicate::str::contains("**67% of the way to the target**"))
-        .stdout(predicate::str::contains("| 3 | **2** | 33% |"));
+        .stdout(predicate::str::contains("| 3 | **2 below** | 33% |"));
 }
 
 #[test]
@@ -335,7 +335,7 @@ fn the_markdown_report_has_the_roadmap_whenever_a_target_is_given() {
         .arg(target());
     cmd.assert()
         .success()
-        .stdout(predicate::str::contains("## Roadmap to the target"))
+        .stdout(predicate::str::contains("## What to do next"))
         .stdout(predicate::str::contains(
             "### Phase 2: to level 3 \\(Defined\\), 1 question",
         ))

@@ -132,11 +132,11 @@ impl Chart {
     }
 
     /// Where the progress strip of a domain ends: its level plus the share of the next level's
-    /// questions met, which stays short of the next level until that level is reached.
+    /// questions met, which stays visibly short of the next level (at most 95 % of the way).
     pub(crate) fn progress_end(domain: &DomainPoint) -> Option<f64> {
         let next = domain.next?;
         domain.score?;
-        Some(f64::from(domain.level) + next.share_met().min(0.999))
+        Some(f64::from(domain.level) + next.share_met().min(0.95))
     }
 
     fn level_name(&self, level: u32) -> &str {
@@ -215,7 +215,7 @@ fn figures(chart: &Chart, domain: &DomainPoint, long: bool) -> String {
     if let Some((source, value)) = &domain.benchmark {
         let _ = write!(
             out,
-            ", {source} average {} (another survey's measure, not a level)",
+            ", benchmark {} ({source}; another survey's measure, not a level)",
             fixed2(*value)
         );
     }
