@@ -29,10 +29,14 @@ type Draw = fn(&Chart) -> String;
 
 /// Each chart's file name, description and drawing.
 const CHARTS: [(&str, &str, Draw); 2] = [
-    ("radar.svg", "Radar chart: score per domain", radar::svg),
+    (
+        "radar.svg",
+        "Radar chart: level against target per domain",
+        radar::svg,
+    ),
     (
         "bars.svg",
-        "Bar chart: level, score and progress per domain",
+        "Bar chart: level against target and the next level's questions met per domain",
         bars::svg,
     ),
 ];

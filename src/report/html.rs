@@ -105,7 +105,6 @@ ul.steps li, ul.open li { margin: .25rem 0; break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   li, tr, figure, .overall { break-inside: avoid; }
   figure svg { max-width: 105mm; }
-  nav.toc { display: none; }
   a { color: inherit; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
