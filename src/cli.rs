@@ -184,9 +184,9 @@ pub struct ChartArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ChartKind {
-    /// Every domain's score on one spoke, with the target and industry average
+    /// Every domain's level on one spoke, against the target level
     Radar,
-    /// A bar per domain: level, score and progress toward the next level
+    /// A bar per domain: level against target, and the next level's questions met
     Bars,
 }
 

@@ -15,6 +15,7 @@ use crate::scoring::{DomainScore, Status, round2};
 pub fn score(score: &Score, _: &Style, out: &mut dyn Write) -> io::Result<()> {
     let mut text = String::new();
     header(&mut text, score.assessment);
+    heading(&mut text, Section::Summary);
     overall(&mut text, score.assessment);
     scorecard(&mut text, score.assessment);
     out.write_all(text.as_bytes())
