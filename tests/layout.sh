@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The HTML report and the charts in a real browser: headless Chromium lays out the example
-# report and both charts at 360, 400, 768 and 1280 px wide and tests/layout/measure.js checks
+# reports (and the hostile fixture's) and both charts at 360, 400, 768 and 1280 px wide and tests/layout/measure.js checks
 # that no element reaches past the viewport (not even inside a box that scrolls) and no two text
 # boxes of a chart overlap or stick out of it. Then the report printed to PDF must hold every
 # section, page after page (pdftotext). Skips, saying so, where chromium or pdftotext is missing;
@@ -28,7 +28,13 @@ target=examples/manufacturer-target.toml
 "$jsp" report examples/provider-answers.yaml --format html -o "$work/provider.html"
 "$jsp" chart "$answers" --target "$target" -o "$work/radar.svg"
 "$jsp" chart "$answers" --target "$target" --kind bars -o "$work/bars.svg"
-for chart in radar bars; do
+# Markup, long words and long level names from the hostile fixture, as a report and a radar.
+hostile=tests/fixtures/hostile-html
+"$jsp" --questionnaires "$hostile/questionnaires" report "$hostile/answers.yaml" --format html \
+    -o "$work/hostile.html" 2>/dev/null
+"$jsp" --questionnaires "$hostile/questionnaires" chart "$hostile/answers.yaml" \
+    -o "$work/hostile-radar.svg" 2>/dev/null
+for chart in radar bars hostile-radar; do
     printf '<!DOCTYPE html><html><head><meta name="viewport" content="width=device-width, initial-scale=1"><style>body{margin:0}img,svg{display:block}</style></head><body>%s</body></html>' \
         "$(cat "$work/$chart.svg")" > "$work/$chart.html"
 done
@@ -43,7 +49,7 @@ browser() { # chromium ARGS..., with a throwaway profile and nothing from the ne
 }
 
 failed=0
-for page in report provider radar bars; do
+for page in report provider hostile radar bars hostile-radar; do
     # The page with the measuring script before </body>.
     python3 - "$work/$page.html" tests/layout/measure.js "$work/$page-measured.html" <<'PY'
 import sys

@@ -262,12 +262,15 @@ fn draw(chart: &Chart, layout: Layout) -> String {
     }
     body.push_str("</g>\n");
 
-    // Ring labels over the data, between the first two spokes, on a halo.
-    let between = if count > 1 { 0.5 } else { 0.12 };
-    let (sin, cos) = (
-        (2.0 * PI * between / count.max(1) as f64).sin(),
-        (2.0 * PI * between / count.max(1) as f64).cos(),
-    );
+    // Ring labels over the data, on a halo: centred between the first two spokes where that
+    // gap points steeply enough upwards for the labels to stack (5 spokes or more), else just
+    // right of the top spoke.
+    let (between, anchor, nudge) = if count >= 5 {
+        (PI / count as f64, "middle", 0.0)
+    } else {
+        (0.0, "start", 5.0)
+    };
+    let (sin, cos) = (between.sin(), between.cos());
     let ring_size = if full { 10.0 } else { 13.0 };
     let _ = write!(
         body,
@@ -286,8 +289,8 @@ fn draw(chart: &Chart, layout: Layout) -> String {
         };
         let _ = write!(
             body,
-            "<text class=\"ring-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-            fixed1(cx + radius * sin),
+            "<text class=\"ring-label\" x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">{}</text>",
+            fixed1(cx + radius * sin + nudge),
             fixed1(cy - radius * cos + ring_size * 0.35),
             xml(&text)
         );
