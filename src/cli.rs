@@ -93,6 +93,33 @@ pub enum Command {
     Aggregate(AggregateArgs),
     /// Draw an assessment as an SVG chart: a radar of every domain, or a bar per domain.
     Chart(ChartArgs),
+    /// Score every committed version of an answers file (from git) and show the trend.
+    History(HistoryArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HistoryArgs {
+    /// The answers file, in a git work tree
+    pub answers: PathBuf,
+    /// Only the commits made on or after DATE (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    #[arg(long, short = 'f', value_enum, default_value_t = HistoryFormat::Table)]
+    pub format: HistoryFormat,
+    /// Write to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also draw the overall score and level over time as an SVG line chart in FILE
+    #[arg(long, value_name = "FILE.svg")]
+    pub chart: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    Table,
+    Markdown,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, clap::Args)]

@@ -6,6 +6,7 @@ mod aggregate;
 mod assess;
 mod chart;
 mod diff;
+mod history;
 mod init;
 mod output;
 mod report;
@@ -48,6 +49,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Diff(args) => diff::run(&context()?, &args),
         Command::Aggregate(args) => aggregate::run(&context()?, args),
         Command::Chart(args) => chart::run(&context()?, &args),
+        Command::History(args) => history::run(&context()?, &args),
         Command::Schema(args) => tooling::schema(&args),
         Command::Completions(args) => tooling::completions(&args),
         Command::Man(args) => tooling::man(&args),
