@@ -6,6 +6,7 @@ mod aggregate;
 mod assess;
 mod chart;
 mod diff;
+mod editor;
 mod init;
 mod output;
 mod report;

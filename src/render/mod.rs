@@ -87,6 +87,19 @@ pub fn wrap(text: &str, width: usize, long_words: LongWords) -> Vec<String> {
         .collect()
 }
 
+/// `text` filled to `width` columns like [`wrap`] (ids and paths never split), the first line
+/// after `first`, the others after `rest`: the one wrapping of every line the terminal gets.
+pub fn fill(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let text = words.join(" ");
+    let options = textwrap::Options::new(width.max(1))
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false);
+    textwrap::fill(&text, options)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

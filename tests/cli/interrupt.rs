@@ -124,7 +124,7 @@ fn a_second_interview_on_the_same_file_is_refused() {
             .unwrap()
             .contains("gov-2a: all")
     );
-    assert!(!dir.path().join("a.yaml.lock").exists());
+    assert!(dir.path().join(".a.yaml.jsp-lock").exists());
 }
 
 #[test]
@@ -149,6 +149,6 @@ fn ctrl_c_and_sigterm_save_and_exit_cleanly() {
                 .unwrap()
                 .contains("note: mostly")
         );
-        assert!(!dir.path().join("a.yaml.lock").exists(), "{name}");
+        assert!(dir.path().join(".a.yaml.jsp-lock").exists(), "{name}");
     }
 }

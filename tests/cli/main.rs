@@ -19,6 +19,7 @@ mod html;
 mod interrupt;
 mod roadmap;
 mod shipped;
+mod terminal;
 mod tooling;
 
 use std::path::{Path, PathBuf};
