@@ -187,3 +187,63 @@ fn the_line_editor_edits_recalls_prefills_survives_a_resize_and_ctrl_c_saves() {
         "{text}"
     );
 }
+
+/// `score`, `list`, `show` and `roadmap` at 80 and 60 columns: no line wider, one line per
+/// domain in the score table, and no id broken.
+#[test]
+fn tables_fit_80_and_60_columns_one_line_per_domain() {
+    let root = crate::root();
+    let answers = root.join("examples/manufacturer-answers.yaml");
+    let target = root.join("examples/manufacturer-target.toml");
+    for width in [80, 60] {
+        let run = |args: &[&std::ffi::OsStr]| {
+            let output = crate::jsp_in(&root)
+                .env("COLUMNS", width.to_string())
+                .args(args)
+                .output()
+                .unwrap();
+            String::from_utf8(output.stdout).unwrap()
+        };
+        let score = run(&[
+            "score".as_ref(),
+            answers.as_os_str(),
+            "--target".as_ref(),
+            target.as_os_str(),
+        ]);
+        let list = run(&["list".as_ref()]);
+        let show = run(&["show".as_ref(), "jsp-manufacturer".as_ref()]);
+        let roadmap = run(&[
+            "roadmap".as_ref(),
+            answers.as_os_str(),
+            "--target".as_ref(),
+            target.as_os_str(),
+        ]);
+        for (name, text) in [
+            ("score", &score),
+            ("list", &list),
+            ("show", &show),
+            ("roadmap", &roadmap),
+        ] {
+            for line in text.lines() {
+                assert!(
+                    line.chars().count() <= width,
+                    "{name} at {width}: a line of {} columns:\n{line}",
+                    line.chars().count()
+                );
+            }
+        }
+        // 14 domains and the overall row, between the header and the borders.
+        assert_eq!(score.lines().count(), 15 + 4, "{score}");
+        assert!(
+            score.contains("Vulnerabilities") || score.contains("Vulnerabilit…"),
+            "{score}"
+        );
+        assert!(
+            list.contains("jsp-manufacturer") && list.contains("jsp-provider"),
+            "{list}"
+        );
+        for id in ["gov-2a", "vuln-3a", "des-3f"] {
+            assert!(show.contains(id), "{id} at {width}");
+        }
+    }
+}
