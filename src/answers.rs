@@ -62,12 +62,20 @@ impl Answers {
     }
 
     /// The questionnaire among `candidates` (not `named`) that most of these answers are to,
-    /// with how many; `None` unless more than half are.
+    /// with how many; `None` unless more than half are, and at least five are not `named`'s.
     pub fn answer_another<'a>(
         &self,
         named: &Questionnaire,
         candidates: impl IntoIterator<Item = &'a Questionnaire>,
     ) -> Option<(&'a str, usize)> {
+        let unknown = self
+            .answers
+            .keys()
+            .filter(|id| named.question(id).is_none())
+            .count();
+        if !(unknown >= 5 && unknown * 2 > self.answers.len()) {
+            return None;
+        }
         candidates
             .into_iter()
             .filter(|q| q.id != named.id)

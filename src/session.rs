@@ -165,10 +165,16 @@ impl Session {
             },
             other => other,
         })?;
+        // What is on disk now is what was written, unless someone wrote it meanwhile: then no
+        // size and time are remembered, so that the next save compares the content.
         let metadata = std::fs::metadata(&self.real).ok();
+        let ours = std::fs::read(&self.real).is_ok_and(|bytes| bytes == text.as_bytes());
         *seen = Some(Seen {
-            len: metadata.as_ref().map_or(0, std::fs::Metadata::len),
-            modified: metadata.and_then(|m| m.modified().ok()),
+            len: metadata
+                .as_ref()
+                .filter(|_| ours)
+                .map_or(u64::MAX, std::fs::Metadata::len),
+            modified: metadata.and_then(|m| m.modified().ok()).filter(|_| ours),
             bytes: text.into_bytes(),
         });
         Ok(())
