@@ -6,6 +6,7 @@ mod aggregate;
 mod assess;
 mod chart;
 mod diff;
+mod editor;
 mod history;
 mod init;
 mod output;
@@ -94,7 +95,28 @@ impl Context {
         let entry = self
             .catalog
             .find_named(&answers.questionnaire, path, &text, &mut warnings)?;
-        warnings.extend(answers.check(&entry.questionnaire, &text, path)?);
+        let checked = answers.check(&entry.questionnaire, &text, path);
+        if checked.is_err() {
+            // Another questionnaire's answers: said so once, naming it.
+            let all = self.catalog.all(&mut Vec::new()).unwrap_or_default();
+            let candidates = all.iter().map(|e| &e.questionnaire);
+            if let Some((other, count)) = answers.answer_another(&entry.questionnaire, candidates) {
+                return Err(crate::error::Error::invalid(
+                    path,
+                    crate::error::Problem::new(format!(
+                        "these look like `{other}`'s answers ({count} of {} are its questions), but the file says `questionnaire: {}`",
+                        answers.answers.len(),
+                        entry.questionnaire.id
+                    ))
+                    .at(crate::text::line_of_key(&text, "questionnaire"))
+                    .hint(format!(
+                        "if they are, set `questionnaire: {other}`; if not, answer `{}` with `jsp assess`",
+                        entry.questionnaire.id
+                    )),
+                ));
+            }
+        }
+        warnings.extend(checked?);
         print_warnings(&warnings);
         Ok(Loaded { entry, answers })
     }

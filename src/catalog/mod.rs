@@ -134,8 +134,35 @@ impl Catalog {
                 .filter(|p| crate::files::is_yaml(p) && p.is_file())
                 .collect();
             files.sort();
+            // Answers or other YAML kept beside the questionnaires are skipped, with one notice.
+            let mut skipped = Vec::new();
             for file in files {
-                entries.push(load_file(&file, warnings)?);
+                let text = crate::files::read_text(&file)?;
+                if crate::answers::kind_of(&text, &file)
+                    != Some(crate::answers::Kind::Questionnaire)
+                {
+                    skipped.push(file);
+                    continue;
+                }
+                entries.push(load_text(&file, &text, warnings)?);
+            }
+            if !skipped.is_empty() {
+                let names: Vec<String> = skipped
+                    .iter()
+                    .filter_map(|f| f.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .collect();
+                warnings.push(Warning {
+                    path: folder.clone(),
+                    problem: Problem::new(format!(
+                        "skipped {} file{} that {} not a questionnaire (no `domains`): {}",
+                        names.len(),
+                        if names.len() == 1 { "" } else { "s" },
+                        if names.len() == 1 { "is" } else { "are" },
+                        names.join(", ")
+                    ))
+                    .hint("keep answers and targets in another folder than --questionnaires"),
+                });
             }
         }
         Ok(entries)
@@ -143,7 +170,12 @@ impl Catalog {
 }
 
 fn load_file(path: &Path, warnings: &mut Vec<Warning>) -> Result<Entry> {
-    let (questionnaire, found) = Questionnaire::load(path)?;
+    let text = crate::files::read_text(path)?;
+    load_text(path, &text, warnings)
+}
+
+fn load_text(path: &Path, text: &str, warnings: &mut Vec<Warning>) -> Result<Entry> {
+    let (questionnaire, found) = Questionnaire::parse(text, path)?;
     warnings.extend(found);
     Ok(Entry {
         questionnaire,

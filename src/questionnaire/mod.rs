@@ -60,6 +60,10 @@ pub struct ScaleOption {
 pub struct Domain {
     pub id: String,
     pub title: String,
+    /// A title of a few words for the terminal's tables (`Vulnerabilities` for `Vulnerability
+    /// management and coordinated disclosure`); the title when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(default = "default_weight")]
@@ -95,6 +99,13 @@ pub struct Question {
     pub references: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+}
+
+impl Domain {
+    /// The title to show where room is short: `short` when given, else the title.
+    pub fn short_title(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.title)
+    }
 }
 
 /// The tag of questions that restate a legal duty; reports mark them and list them first.

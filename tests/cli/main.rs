@@ -20,6 +20,7 @@ mod html;
 mod interrupt;
 mod roadmap;
 mod shipped;
+mod terminal;
 mod tooling;
 
 use std::path::{Path, PathBuf};

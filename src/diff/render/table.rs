@@ -20,12 +20,14 @@ pub fn render(diff: &Diff, style: &Style, out: &mut dyn Write) -> io::Result<()>
 
 fn text(diff: &Diff, style: &Style) -> String {
     let questionnaire = diff.questionnaire();
-    let mut out = format!(
-        "{}: {} → {}\n\n",
+    let headline = format!(
+        "{}: {} → {}",
         printable(&questionnaire.title),
         printable(&describe(diff.old)),
         printable(&describe(diff.new))
     );
+    let width = style.width.map_or(usize::MAX, usize::from);
+    let mut out = format!("{}\n\n", crate::render::fill(&headline, width, "", ""));
     let mut domains = crate::render::table(style);
     domains.set_header(vec![
         "Domain",
@@ -40,7 +42,7 @@ fn text(diff: &Diff, style: &Style) -> String {
     for (before, after) in diff.before.domains.iter().zip(&diff.after.domains) {
         let s = sides(diff, before, after);
         domains.add_row(vec![
-            Cell::new(printable(&after.domain.title)),
+            Cell::new(printable(after.domain.short_title())),
             Cell::new(printable(&s.before)),
             Cell::new(printable(&s.after)),
             right(s.level_change),
@@ -67,6 +69,17 @@ fn text(diff: &Diff, style: &Style) -> String {
         right(format!("{:.2}", round2(after.score))),
         right(signed_score(before.score, after.score)),
     ]);
+    // Too wide: the scores go first, then the level before (the level after and its change
+    // stay); the title is cut.
+    crate::render::fit(
+        &mut domains,
+        style,
+        crate::render::Fit {
+            drop: &[4, 5, 6, 1],
+            flexible: 0,
+            one_line: true,
+        },
+    );
     let _ = writeln!(out, "{domains}\n");
 
     if diff.changes.is_empty() {
@@ -82,11 +95,23 @@ fn text(diff: &Diff, style: &Style) -> String {
                     printable(&change.question.id),
                     printable(&change.question.text)
                 )),
-                Cell::new(printable(&change.domain.title)),
+                Cell::new(printable(change.domain.short_title())),
                 Cell::new(printable(label(questionnaire, change.before))),
                 Cell::new(printable(label(questionnaire, change.after))),
                 Cell::new(change.note().map(printable).unwrap_or_default()),
             ]);
+        }
+        // The question's text and the note wrap; the id never breaks.
+        let id_width = diff
+            .changes
+            .iter()
+            .map(|c| c.question.id.chars().count())
+            .max()
+            .unwrap_or(0);
+        if let Some(column) = changes.column_mut(0) {
+            column.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
+                comfy_table::Width::Fixed(u16::try_from(id_width + 2).unwrap_or(u16::MAX)),
+            ));
         }
         let _ = writeln!(out, "{changes}");
     }
