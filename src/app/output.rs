@@ -67,6 +67,13 @@ pub(crate) fn write_all<F: Copy>(
     outs: &[Output<F>],
     render: impl Fn(F, Destination, &mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
+    // Every destination checked before the first is written: all or none.
+    for path in output
+        .into_iter()
+        .chain(outs.iter().map(|out| out.path.as_path()))
+    {
+        crate::files::check_not_an_input(path)?;
+    }
     let main = Destination::new(output);
     emit(main, |out| render(format, main, out))?;
     for out in outs {
@@ -88,7 +95,7 @@ pub(crate) fn emit(
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
     if let Some(path) = destination.path {
-        return Ok(crate::files::write_atomic_with(path, write)?);
+        return Ok(crate::files::write_output(path, write)?);
     }
     let mut stdout = io::BufWriter::new(io::stdout().lock());
     match write(&mut stdout).and_then(|()| stdout.flush()) {
