@@ -185,3 +185,121 @@ fn links_and_special_files_are_written_through() {
     );
     assert!(fifo.symlink_metadata().unwrap().file_type().is_fifo());
 }
+
+// 3. No panic, on any path.
+
+/// Every command (and an error) as run in [`every_command_survives_a_closed_stdout_and_a_full_stderr`].
+const EVERY_COMMAND: &[&[&str]] = &[
+    &["score", "answers.yaml"],
+    &[
+        "score",
+        "answers.yaml",
+        "--format",
+        "junit",
+        "--out",
+        "json=s.json",
+    ],
+    &["score", "answers.yaml", "--min-level", "5"],
+    &["report", "answers.yaml"],
+    &["report", "answers.yaml", "--format", "html"],
+    &[
+        "report",
+        "answers.yaml",
+        "--format",
+        "json",
+        "--by-reference",
+    ],
+    &["chart", "answers.yaml"],
+    &["chart", "answers.yaml", "bars"],
+    &["roadmap", "answers.yaml", "--target", "target.toml"],
+    &[
+        "roadmap",
+        "answers.yaml",
+        "--target",
+        "target.toml",
+        "--format",
+        "csv",
+    ],
+    &["diff", "answers.yaml", "answers.yaml"],
+    &["aggregate", "answers.yaml", "answers.yaml"],
+    &["validate", "answers.yaml", "target.toml"],
+    &["list"],
+    &["show", "acme-lite"],
+    &[
+        "show",
+        "acme-lite",
+        "--by-reference",
+        "--format",
+        "markdown",
+    ],
+    &["schema", "answers"],
+    &["completions", "bash"],
+    &["man"],
+    &["init", "--force"],
+    &["score", "missing.yaml"],
+];
+
+/// Runs `args` in `dir` with the given stdout and stderr; the exit code and stderr (when it
+/// is not /dev/full).
+fn run_with(
+    dir: &Path,
+    args: &[&str],
+    stdout: std::process::Stdio,
+    stderr: std::process::Stdio,
+) -> Option<i32> {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("jsp"));
+    cmd.current_dir(dir)
+        .env_remove("JSP_QUESTIONNAIRES")
+        .env("NO_COLOR", "1")
+        .arg("--questionnaires")
+        .arg(fixtures().join("questionnaires"))
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(stdout)
+        .stderr(stderr);
+    cmd.status().unwrap().code()
+}
+
+/// A pipe nobody reads: its reading end is closed before the command starts.
+fn closed_pipe() -> std::process::Stdio {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    writer.into()
+}
+
+fn dev_full() -> std::process::Stdio {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap()
+        .into()
+}
+
+/// Every command with stdout a closed pipe (`| head`): the exit code it has otherwise (a closed
+/// pipe is no error); with stderr on a full device: 2 when it had anything to say there, else
+/// its own; with stdout on a full device: 2 when it prints anything. Never 101 (a panic).
+/// Before: `jsp score missing.yaml 2>/dev/full` panicked in `eprintln!` (101).
+#[cfg(target_os = "linux")]
+#[test]
+fn every_command_survives_a_closed_stdout_and_a_full_stderr() {
+    use std::process::Stdio;
+    let (dir, _) = project();
+    for args in EVERY_COMMAND {
+        let normal = {
+            let mut cmd = jsp(dir.path());
+            cmd.args(*args).write_stdin("");
+            cmd.output().unwrap()
+        };
+        let code = normal.status.code();
+        assert_ne!(code, Some(101), "{args:?}");
+        let said = |bytes: &[u8]| if bytes.is_empty() { code } else { Some(2) };
+        let closed = run_with(dir.path(), args, closed_pipe(), Stdio::null());
+        assert_eq!(closed, code, "{args:?} with stdout closed");
+        let full_stderr = run_with(dir.path(), args, Stdio::null(), dev_full());
+        assert_eq!(full_stderr, said(&normal.stderr), "{args:?} 2>/dev/full");
+        let full_stdout = run_with(dir.path(), args, dev_full(), Stdio::null());
+        assert_eq!(full_stdout, said(&normal.stdout), "{args:?} >/dev/full");
+        let both = run_with(dir.path(), args, closed_pipe(), dev_full());
+        assert_ne!(both, Some(101), "{args:?} with both");
+    }
+}
