@@ -17,6 +17,8 @@ use crate::render::Style;
 pub(crate) struct Destination<'a> {
     pub path: Option<&'a Path>,
     pub style: Style,
+    /// Standard output, and a terminal: what is written must be printable.
+    pub terminal: bool,
 }
 
 impl<'a> Destination<'a> {
@@ -29,6 +31,7 @@ impl<'a> Destination<'a> {
                 width: table_width(terminal),
                 colour: terminal && colour_allowed(),
             },
+            terminal,
         }
     }
 
@@ -40,6 +43,7 @@ impl<'a> Destination<'a> {
                 width: table_width(false),
                 colour: false,
             },
+            terminal: false,
         }
     }
 }
@@ -104,6 +108,24 @@ pub(crate) fn emit(
         }
         _ => Ok(()),
     }
+}
+
+/// [`emit`], and when `verbatim` (a format that quotes file content as it is, CSV) on a
+/// terminal, each line through the printable filter, so that a file name or a note cannot
+/// rewrite the screen.
+pub(crate) fn emit_verbatim(
+    destination: Destination,
+    verbatim: bool,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    if !(verbatim && destination.terminal) {
+        return emit(destination, write);
+    }
+    let mut bytes = Vec::new();
+    write(&mut bytes)?;
+    let text = String::from_utf8_lossy(&bytes);
+    let shown = crate::text::printable_lines(text.trim_end_matches('\n').trim_end_matches('\r'));
+    emit(destination, |out| writeln!(out, "{shown}"))
 }
 
 /// Text to standard output.

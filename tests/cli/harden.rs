@@ -210,7 +210,7 @@ const EVERY_COMMAND: &[&[&str]] = &[
         "--by-reference",
     ],
     &["chart", "answers.yaml"],
-    &["chart", "answers.yaml", "bars"],
+    &["chart", "answers.yaml", "--kind", "bars"],
     &["roadmap", "answers.yaml", "--target", "target.toml"],
     &[
         "roadmap",
@@ -301,5 +301,264 @@ fn every_command_survives_a_closed_stdout_and_a_full_stderr() {
         assert_eq!(full_stdout, said(&normal.stdout), "{args:?} >/dev/full");
         let both = run_with(dir.path(), args, closed_pipe(), dev_full());
         assert_ne!(both, Some(101), "{args:?} with both");
+    }
+}
+
+// 4. Every output escaped for where it goes.
+
+/// Web and e-mail addresses, in every kind of text a user writes.
+const ADDRESSES: &str = "see https://evil.example/a, www.evil.example, HTTP://b.example, \
+     mailto:x@evil.example, xmpp:y@evil.example, ftp://c.example or z.z@evil.example";
+
+/// A project whose answers and questionnaire carry [`ADDRESSES`] in every free-text field.
+fn addressed_project() -> (tempfile::TempDir, PathBuf) {
+    let (dir, answers) = project();
+    let text = std::fs::read_to_string(&answers)
+        .unwrap()
+        .replace("Acme Medical", &format!("\"Org {ADDRESSES}\""))
+        .replace("Infusion pump line", &format!("\"Subject {ADDRESSES}\""))
+        .replace("J. Doe", &format!("\"Assessor {ADDRESSES}\""))
+        .replace("No external interfaces", &format!("\"Note {ADDRESSES}\""));
+    std::fs::write(&answers, text).unwrap();
+    let questionnaires = dir.path().join("questionnaires");
+    std::fs::create_dir(&questionnaires).unwrap();
+    let questionnaire = std::fs::read_to_string(fixtures().join("questionnaires/acme-lite.yaml"))
+        .unwrap()
+        .replace(
+            "ACME lite maturity model",
+            &format!("\"Title {ADDRESSES}\""),
+        )
+        .replace(
+            "Is a named person accountable for product security?",
+            &format!("\"Question {ADDRESSES}\""),
+        )
+        .replace(
+            "A named lead with authority over release decisions.",
+            &format!("\"Guidance {ADDRESSES}\""),
+        );
+    std::fs::write(questionnaires.join("acme-lite.yaml"), questionnaire).unwrap();
+    (dir, answers)
+}
+
+/// `markdown` as GitHub renders it (cmark-gfm with the autolink and table extensions), or
+/// `None` where cmark-gfm is not installed (CI installs it and must not skip).
+fn gfm(markdown: &str) -> Option<String> {
+    use std::io::Write as _;
+    let child = std::process::Command::new("cmark-gfm")
+        .args(["-e", "autolink", "-e", "table"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(child) => child,
+        Err(_) if std::env::var_os("CI").is_none() => {
+            eprintln!("cmark-gfm is not installed: the GFM rendering is not checked");
+            return None;
+        }
+        Err(error) => panic!("CI needs cmark-gfm (apt-get install cmark-gfm): {error}"),
+    };
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(markdown.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    Some(String::from_utf8(output.stdout).unwrap())
+}
+
+/// Every markdown output, rendered by a real GFM renderer, links only the evidence (and the
+/// charts). Before: each address in a note, a title or the organization became a link.
+#[test]
+fn markdown_makes_no_link_of_user_text() {
+    let (dir, _) = addressed_project();
+    let cases: &[&[&str]] = &[
+        &["score", "answers.yaml", "--format", "markdown"],
+        &[
+            "report",
+            "answers.yaml",
+            "--format",
+            "markdown",
+            "--by-reference",
+        ],
+        &[
+            "roadmap",
+            "answers.yaml",
+            "--target",
+            "target.toml",
+            "--format",
+            "markdown",
+        ],
+        &[
+            "diff",
+            "answers.yaml",
+            "answers.yaml",
+            "--format",
+            "markdown",
+        ],
+        &["aggregate", "answers.yaml", "--format", "markdown"],
+        &["show", "acme-lite", "--format", "markdown"],
+        &[
+            "show",
+            "acme-lite",
+            "--format",
+            "markdown",
+            "--by-reference",
+        ],
+    ];
+    for args in cases {
+        let output = jsp_in(dir.path())
+            .arg("--questionnaires")
+            .arg("questionnaires")
+            .args(*args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        let markdown = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            markdown.contains("evil"),
+            "{args:?} shows the text:\n{markdown}"
+        );
+        let Some(html) = gfm(&markdown) else { return };
+        let links: Vec<&str> = html
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .filter(|href| *href != "https://qms.example/policy")
+            .collect();
+        assert!(links.is_empty(), "{args:?} links {links:?}:\n{html}");
+        // The text still reads as written: the escapes are invisible.
+        assert!(html.contains("www.evil.example"), "{args:?}:\n{html}");
+    }
+}
+
+/// Characters XML 1.0 forbids, with an escape sequence and a bidi override.
+const NOT_XML: &str = "A\u{FFFE}B\u{FFFF}C\u{1}D\u{1b}[2J\u{8}E\u{202E}F";
+
+/// A project whose every free-text field holds [`NOT_XML`].
+fn unxml_project() -> (tempfile::TempDir, PathBuf) {
+    let (dir, answers) = project();
+    let quoted: String = NOT_XML
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() || c == ' ' {
+                c.to_string()
+            } else {
+                format!("\\U{:08X}", u32::from(c))
+            }
+        })
+        .collect();
+    let quoted = format!("\"{quoted}\"");
+    let text = std::fs::read_to_string(&answers)
+        .unwrap()
+        .replace("Acme Medical", &quoted)
+        .replace("Infusion pump line", &quoted)
+        .replace("No external interfaces", &quoted);
+    std::fs::write(&answers, text).unwrap();
+    let questionnaires = dir.path().join("questionnaires");
+    std::fs::create_dir(&questionnaires).unwrap();
+    let questionnaire = std::fs::read_to_string(fixtures().join("questionnaires/acme-lite.yaml"))
+        .unwrap()
+        .replace("ACME lite maturity model", &quoted)
+        .replace("title: Governance", &format!("title: {quoted}"))
+        .replace(
+            "Is a named person accountable for product security?",
+            &quoted,
+        )
+        .replace("Are security requirements verified by tests?", &quoted);
+    std::fs::write(questionnaires.join("acme-lite.yaml"), questionnaire).unwrap();
+    (dir, answers)
+}
+
+/// JUnit, both SVG charts and the HTML report are well-formed XML (HTML: free of what XML
+/// forbids) whatever the files hold. Before: U+FFFE and U+FFFF reached the JUnit file raw,
+/// which no XML parser accepts.
+#[test]
+fn xml_outputs_hold_only_xml_characters() {
+    let (dir, _) = unxml_project();
+    let run = |args: &[&str]| {
+        let output = jsp_in(dir.path())
+            .arg("--questionnaires")
+            .arg("questionnaires")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(1)
+                .filter(|_| args.contains(&"--min-level"))
+                .or(Some(0)),
+            "{args:?}: {output:?}"
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    for args in [
+        &[
+            "score",
+            "answers.yaml",
+            "--format",
+            "junit",
+            "--min-level",
+            "3",
+        ][..],
+        &["chart", "answers.yaml", "--kind", "radar"],
+        &["chart", "answers.yaml", "--kind", "bars"],
+    ] {
+        let xml = run(args);
+        if let Err(error) = roxmltree::Document::parse(&xml) {
+            panic!("{args:?} is not XML: {error}\n{xml}");
+        }
+        assert!(xml.contains("ABCD"), "{args:?} keeps the text:\n{xml}");
+    }
+    let html = run(&["report", "answers.yaml", "--format", "html"]);
+    let bad: Vec<char> = html
+        .chars()
+        .filter(|c| matches!(c, '\u{FFFE}' | '\u{FFFF}') || (c.is_control() && *c != '\n'))
+        .collect();
+    assert!(bad.is_empty(), "the HTML holds {bad:?}");
+}
+
+/// CSV on a terminal is printable (a pty, through `script`); to a file or a pipe it is the
+/// file's text as it is, quoted. Before: a file name with an escape sequence reached the
+/// terminal raw.
+#[cfg(target_os = "linux")]
+#[test]
+fn csv_on_a_terminal_is_printable() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("`script` is not installed: the terminal is not checked");
+        return;
+    }
+    let (dir, answers) = unxml_project();
+    let evil = dir.path().join("site\u{1b}]0;owned\u{7}.yaml");
+    std::fs::rename(&answers, &evil).unwrap();
+    for command in [
+        "aggregate site*.yaml --format csv",
+        "roadmap site*.yaml --target target.toml --format csv",
+    ] {
+        let line = format!(
+            "{} --questionnaires questionnaires {command}",
+            assert_cmd::cargo::cargo_bin!("jsp").display()
+        );
+        let output = std::process::Command::new("script")
+            .args(["-qec", &line, "/dev/null"])
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "{command}: {text}");
+        let bad: Vec<char> = text
+            .chars()
+            .filter(|c| {
+                (c.is_control() && !matches!(c, '\n' | '\r'))
+                    || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+            })
+            .collect();
+        assert!(bad.is_empty(), "{command} shows {bad:?}:\n{text}");
+        assert!(text.contains("2JEF"), "{command}:\n{text}");
     }
 }
