@@ -17,7 +17,9 @@ mod show;
 mod tooling;
 mod validate;
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::answers::Answers;
 use crate::assessment::Assessment;
@@ -56,6 +58,48 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Man(args) => tooling::man(&args),
         Command::Init(args) => init::run(&args),
     }
+}
+
+/// The exit code of a run, its error (if any) printed: what `main` returns. A standard error
+/// that fails (`2>/dev/full`) makes it 2, as bad output; one that is a closed pipe does not.
+pub fn finish(result: anyhow::Result<Exit>) -> Exit {
+    let exit = match result {
+        Ok(exit) => exit,
+        Err(error) => {
+            to_stderr(&format!("jsp: error: {}\n", error_message(&error)));
+            error_exit(&error)
+        }
+    };
+    if STDERR_FAILED.load(Ordering::Relaxed) {
+        Exit::BadInput
+    } else {
+        exit
+    }
+}
+
+/// What `main` prints for an error: each cause once, through the printable filter (a message
+/// quotes file content, none of which may reach the terminal as a control code).
+fn error_message(error: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in error.chain() {
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&cause.to_string());
+        // The library's own errors already say what their sources said, in words.
+        if cause.is::<crate::error::Error>() {
+            break;
+        }
+    }
+    crate::text::printable_lines(&text)
+}
+
+/// The exit code for an error: the library's own, else bad input.
+fn error_exit(error: &anyhow::Error) -> Exit {
+    error
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<crate::error::Error>())
+        .map_or(Exit::BadInput, crate::error::Error::exit_code)
 }
 
 /// What every command that reads questionnaires shares: where they are found, and jsp.toml.
@@ -163,14 +207,34 @@ fn assess<T>(loaded: &Loaded, target: Option<&Target>, show: impl FnOnce(&Assess
 /// message quotes file content.
 fn print_warnings(warnings: &[Warning]) {
     for warning in warnings {
-        eprintln!(
-            "jsp: {}",
+        to_stderr(&format!(
+            "jsp: {}\n",
             crate::text::printable_lines(&warning.to_string())
-        );
+        ));
     }
 }
 
 /// A failure worth a line of its own on stderr: a gate, a skipped file.
 fn note(kind: &str, text: &str) {
-    eprintln!("jsp: {kind}: {}", crate::text::printable_lines(text));
+    to_stderr(&format!(
+        "jsp: {kind}: {}\n",
+        crate::text::printable_lines(text)
+    ));
+}
+
+/// Set when standard error failed other than as a closed pipe: [`finish`] exits 2.
+static STDERR_FAILED: AtomicBool = AtomicBool::new(false);
+
+/// The one way text reaches standard error, which never panics (as `eprintln!` does when
+/// stderr fails): a closed pipe drops the text quietly, any other failure is remembered for
+/// the exit code.
+fn to_stderr(text: &str) {
+    let mut stderr = std::io::stderr().lock();
+    if let Err(error) = stderr
+        .write_all(text.as_bytes())
+        .and_then(|()| stderr.flush())
+        && error.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        STDERR_FAILED.store(true, Ordering::Relaxed);
+    }
 }
