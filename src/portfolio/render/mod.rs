@@ -85,7 +85,7 @@ pub fn spread(tally: &Tally) -> String {
 
 /// A statistic with two decimals; empty when there is nothing to count.
 pub fn decimal(value: Option<f64>) -> String {
-    value.map(|v| format!("{v:.2}")).unwrap_or_default()
+    value.map(crate::text::decimal2).unwrap_or_default()
 }
 
 /// A level, or a median level that may fall between two (2.5); empty when there is none.
