@@ -188,7 +188,7 @@ fn the_line_editor_edits_recalls_prefills_survives_a_resize_and_ctrl_c_saves() {
     );
 }
 
-/// `score`, `list`, `show` and `roadmap` at 80 and 60 columns: no line wider, one line per
+/// `score`, `list`, `show`, `roadmap` and `diff` at 80 and 60 columns: no line wider, one line per
 /// domain in the score table, and no id broken.
 #[test]
 fn tables_fit_80_and_60_columns_one_line_per_domain() {
@@ -218,7 +218,11 @@ fn tables_fit_80_and_60_columns_one_line_per_domain() {
             "--target".as_ref(),
             target.as_os_str(),
         ]);
+        let before = root.join("examples/manufacturer-partial-answers.yaml");
+        let diff = run(&["diff".as_ref(), before.as_os_str(), answers.as_os_str()]);
+        assert!(diff.contains("gov-2a, Governance: "), "{diff}");
         for (name, text) in [
+            ("diff", &diff),
             ("score", &score),
             ("list", &list),
             ("show", &show),
