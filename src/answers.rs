@@ -300,7 +300,11 @@ impl Fault<'_> {
         match self {
             Fault::UnknownQuestion => {
                 let ids = questionnaire.questions().map(|(_, q)| q.id.as_str());
-                let hint = match nearest(id, ids) {
+                let lower = id.to_ascii_lowercase();
+                let hint = match nearest(&lower, ids) {
+                    Some(near) if near == lower => {
+                        format!("did you mean `{near}`? (ids are lowercase)")
+                    }
                     Some(near) => format!("did you mean `{near}`?"),
                     None => format!("see `jsp show {}` for its questions", questionnaire.id),
                 };

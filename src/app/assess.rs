@@ -190,6 +190,13 @@ pub(super) fn run(context: &Context, args: AssessArgs) -> anyhow::Result<Exit> {
         Err(Error::Terminal { .. }) => Outcome::Interrupted,
         Err(error) => return Err(error.into()),
     };
+    // The end of input from a terminal that is no longer one: it was closed (hung up), not
+    // ended with Ctrl-D.
+    let outcome = if outcome == Outcome::Quit && !piped && !std::io::stdin().is_terminal() {
+        Outcome::Interrupted
+    } else {
+        outcome
+    };
     if outcome == Outcome::Interrupted {
         let _ = writeln!(std::io::stderr(), "\n{}", session.interrupted());
         return Ok(Exit::Interrupted);

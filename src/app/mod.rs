@@ -171,10 +171,34 @@ impl Context {
         given: Option<&Path>,
         questionnaire: &Questionnaire,
     ) -> Result<Option<Target>> {
-        given
-            .or(self.config.target.as_deref())
-            .map(|path| Target::load(path, questionnaire, &self.catalog))
-            .transpose()
+        if let Some(path) = given {
+            return Target::load(path, questionnaire, &self.catalog).map(Some);
+        }
+        let Some(path) = self.config.target.as_deref() else {
+            return Ok(None);
+        };
+        // A path that came from jsp.toml is reported as such.
+        Target::load(path, questionnaire, &self.catalog)
+            .map(Some)
+            .map_err(|error| match error {
+                crate::error::Error::Read { path, source } => crate::error::Error::invalid(
+                    &path,
+                    crate::error::Problem::new(format!(
+                        "cannot read the target that `target` in {} names: {}",
+                        crate::config::FILE_NAME,
+                        if source.kind() == std::io::ErrorKind::NotFound {
+                            "no such file".to_string()
+                        } else {
+                            source.to_string()
+                        }
+                    ))
+                    .hint(format!(
+                        "fix `target` in {} (a path relative to it), or give --target FILE",
+                        crate::config::FILE_NAME
+                    )),
+                ),
+                other => other,
+            })
     }
 
     /// The questionnaire called `name`, its warnings printed.

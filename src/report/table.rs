@@ -60,7 +60,7 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
                         .domain
                         .benchmark
                         .as_ref()
-                        .map(|b| format!("{:.2}", b.score))
+                        .map(|b| crate::text::decimal2(b.score))
                         .unwrap_or_default(),
                 )
                 .set_alignment(CellAlignment::Right),

@@ -188,7 +188,7 @@ fn the_line_editor_edits_recalls_prefills_survives_a_resize_and_ctrl_c_saves() {
     );
 }
 
-/// `score`, `list`, `show` and `roadmap` at 80 and 60 columns: no line wider, one line per
+/// `score`, `list`, `show`, `roadmap` and `diff` at 80 and 60 columns: no line wider, one line per
 /// domain in the score table, and no id broken.
 #[test]
 fn tables_fit_80_and_60_columns_one_line_per_domain() {
@@ -218,7 +218,11 @@ fn tables_fit_80_and_60_columns_one_line_per_domain() {
             "--target".as_ref(),
             target.as_os_str(),
         ]);
+        let before = root.join("examples/manufacturer-partial-answers.yaml");
+        let diff = run(&["diff".as_ref(), before.as_os_str(), answers.as_os_str()]);
+        assert!(diff.contains("gov-2a, Governance: "), "{diff}");
         for (name, text) in [
+            ("diff", &diff),
             ("score", &score),
             ("list", &list),
             ("show", &show),
@@ -246,4 +250,54 @@ fn tables_fit_80_and_60_columns_one_line_per_domain() {
             assert!(show.contains(id), "{id} at {width}");
         }
     }
+}
+
+/// Ctrl-C at the first metadata prompt of a new file: nothing was written, and it says so.
+#[test]
+fn ctrl_c_before_any_answer_says_nothing_was_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(tmux) = Tmux::start(
+        dir.path(),
+        80,
+        &command("assess acme-lite --answers new.yaml"),
+    ) else {
+        return;
+    };
+    tmux.wait("Organization: ", 1);
+    tmux.keys(&["C-c"]);
+    let screen = tmux.wait("EXIT=", 1);
+    assert!(screen.contains("EXIT=130"), "{screen}");
+    assert!(
+        screen.contains("Interrupted. Nothing was saved: new.yaml was not created."),
+        "{screen}"
+    );
+    assert!(!dir.path().join("new.yaml").exists());
+}
+
+/// The terminal closes mid-interview: the answers are saved, the exit is 130, nothing panics.
+#[test]
+fn a_closed_terminal_saves_and_exits_130_without_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = format!(
+        "trap '' HUP; env -u COLUMNS NO_COLOR=1 {} --questionnaires {} assess acme-lite --answers a.yaml --org A --subject B --assessor C 2>err.txt; echo \\$? > code.txt",
+        env!("CARGO_BIN_EXE_jsp"),
+        fixtures().join("questionnaires").display()
+    );
+    let Some(tmux) = Tmux::start(dir.path(), 80, &format!("sh -c \"{script}\"")) else {
+        return;
+    };
+    wait_saved(dir.path(), "questionnaire: acme-lite");
+    tmux.keys(&["all", "Enter"]);
+    wait_saved(dir.path(), "gov-2a: all");
+    drop(tmux);
+    let code = dir.path().join("code.txt");
+    let start = Instant::now();
+    while !std::fs::read_to_string(&code).is_ok_and(|c| c.ends_with('\n')) {
+        assert!(start.elapsed() < Duration::from_secs(20), "jsp never ended");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(std::fs::read_to_string(&code).unwrap().trim(), "130");
+    let err = std::fs::read_to_string(dir.path().join("err.txt")).unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(saved(dir.path()).contains("gov-2a: all"));
 }
