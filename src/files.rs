@@ -1,9 +1,78 @@
-//! Reading input files with limits, and writing output files atomically.
+//! Reading input files with limits, and writing output files atomically; and the record of
+//! every file a run has read, so that no output replaces one of them.
 
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::error::{Error, Problem, Result};
+
+/// What makes a file itself whatever name it is reached by: its device and inode (after
+/// following links); elsewhere, its canonical path.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct FileId {
+    #[cfg(unix)]
+    device_and_inode: (u64, u64),
+    #[cfg(not(unix))]
+    canonical: PathBuf,
+}
+
+impl FileId {
+    #[cfg_attr(unix, allow(unused_variables))]
+    fn of(path: &Path, metadata: &std::fs::Metadata) -> Option<FileId> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Some(FileId {
+                device_and_inode: (metadata.dev(), metadata.ino()),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            Some(FileId {
+                canonical: path.canonicalize().ok()?,
+            })
+        }
+    }
+}
+
+/// Every file read in this run, by identity, with the name it was read by.
+static READ: Mutex<BTreeMap<FileId, PathBuf>> = Mutex::new(BTreeMap::new());
+
+fn record_read(path: &Path, metadata: &std::fs::Metadata) {
+    if let (Some(id), Ok(mut read)) = (FileId::of(path, metadata), READ.lock()) {
+        read.entry(id).or_insert_with(|| path.to_path_buf());
+    }
+}
+
+/// The input `destination` is (by identity, links followed), when this run has read it.
+pub fn read_as(destination: &Path) -> Option<PathBuf> {
+    let metadata = std::fs::metadata(destination).ok()?;
+    let id = FileId::of(destination, &metadata)?;
+    READ.lock().ok()?.get(&id).cloned()
+}
+
+/// Refuses `destination` when it is a file this run read: writing it would lose the input.
+pub fn check_not_an_input(destination: &Path) -> Result<()> {
+    let Some(input) = read_as(destination) else {
+        return Ok(());
+    };
+    let plain = |path: &Path| -> PathBuf {
+        path.components()
+            .filter(|c| *c != std::path::Component::CurDir)
+            .collect()
+    };
+    let what = if plain(&input) == plain(destination) {
+        "is also an input of this command".to_string()
+    } else {
+        format!("is the input `{}` by another name", input.display())
+    };
+    Err(Error::usage(format!(
+        "`{}` {what}: writing it would replace what was read\n  hint: write the output to another file",
+        destination.display(),
+    )))
+}
 
 /// Larger inputs are refused before parsing: no real questionnaire or answers file comes near it.
 pub const MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024;
@@ -36,6 +105,7 @@ pub fn read_text(path: &Path) -> Result<String> {
     if metadata.is_dir() {
         return Err(folder());
     }
+    record_read(path, &metadata);
     // Sized to the file, the buffer is filled in one read rather than a series of growing ones.
     let expected = metadata.len().min(MAX_INPUT_BYTES + 1);
     let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0) + 1);
@@ -93,8 +163,36 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     write_atomic_with(path, |file| file.write_all(bytes))
 }
 
+/// An output file: [`check_not_an_input`], then [`write_atomic_with`].
+pub fn write_output(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    check_not_an_input(path)?;
+    write_atomic_with(path, write)
+}
+
+/// Where a write to `path` lands: the end of its chain of symbolic links (which may not exist
+/// yet), so that a link stays a link and the file it names is replaced.
+fn follow_links(path: &Path) -> PathBuf {
+    let mut path = path.to_path_buf();
+    // As many links as the kernel follows before it gives up on a loop.
+    for _ in 0..40 {
+        let Ok(target) = std::fs::read_link(&path) else {
+            break;
+        };
+        path = match path.parent() {
+            Some(parent) if target.is_relative() => parent.join(target),
+            _ => target,
+        };
+    }
+    path
+}
+
 /// Like [`write_atomic`], for output written in pieces (a report of thousands of rows), so that
-/// it never has to be held in memory whole.
+/// it never has to be held in memory whole. A symbolic link stays one: the file it names is
+/// replaced. A destination that is not a regular file (`/dev/null`, `/dev/stdout`, a FIFO) is
+/// written to, not replaced: it is where the bytes go, not what they become.
 pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -103,6 +201,23 @@ pub fn write_atomic_with(
         path: path.to_path_buf(),
         source,
     };
+    // `/dev/stdout` is the file descriptor of the moment, whatever it names: never renamed over.
+    if let Ok(metadata) = std::fs::metadata(path)
+        && !metadata.is_dir()
+        && (!metadata.is_file() || path.starts_with("/dev") || path.starts_with("/proc"))
+    {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .append(metadata.is_file())
+            .open(path)
+            .map_err(write_error)?;
+        let mut buffered = std::io::BufWriter::new(file);
+        return write(&mut buffered)
+            .and_then(|()| buffered.flush())
+            .map_err(write_error);
+    }
+    let resolved = follow_links(path);
+    let path = resolved.as_path();
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -171,5 +286,20 @@ mod tests {
         write_atomic(&written, b"two").unwrap();
         assert_eq!(mode(&written), 0o640);
         assert_eq!(std::fs::read(&written).unwrap(), b"two");
+    }
+}
+
+#[cfg(test)]
+mod identity_tests {
+    use super::*;
+
+    #[test]
+    fn a_file_read_is_known_by_any_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("a.yaml");
+        std::fs::write(&input, "x: 1\n").unwrap();
+        assert!(read_as(&input).is_none());
+        read_text(&input).unwrap();
+        assert_eq!(read_as(&input), Some(input.clone()));
     }
 }

@@ -25,6 +25,8 @@ mod exit;
 mod files;
 mod gates;
 mod generate;
+mod git;
+mod history;
 mod portfolio;
 mod prompt;
 mod questionnaire;
@@ -41,35 +43,10 @@ mod text;
 mod wording;
 mod yaml;
 
-pub use app::run;
+pub use app::{finish, run};
 pub use cli::Cli;
 pub use error::Error;
 pub use exit::Exit;
-
-/// What `main` prints for an error: each cause once, through the printable filter (a message
-/// quotes file content, none of which may reach the terminal as a control code).
-pub fn error_message(error: &anyhow::Error) -> String {
-    let mut text = String::new();
-    for cause in error.chain() {
-        if !text.is_empty() {
-            text.push_str(": ");
-        }
-        text.push_str(&cause.to_string());
-        // The library's own errors already say what their sources said, in words.
-        if cause.is::<Error>() {
-            break;
-        }
-    }
-    text::printable_lines(&text)
-}
-
-/// The exit code for an error: the library's own, else bad input.
-pub fn error_exit(error: &anyhow::Error) -> Exit {
-    error
-        .chain()
-        .find_map(|cause| cause.downcast_ref::<Error>())
-        .map_or(Exit::BadInput, Error::exit_code)
-}
 
 /// The library as tests, fuzz targets, benches and examples use it. Not a stable interface.
 #[doc(hidden)]

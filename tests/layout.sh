@@ -3,8 +3,8 @@
 # reports (and the hostile fixture's) and both charts at 360, 400, 768 and 1280 px wide and tests/layout/measure.js checks
 # that no element reaches past the viewport (not even inside a box that scrolls) and no two text
 # boxes of a chart overlap or stick out of it. Then the report printed to PDF must hold every
-# section, page after page (pdftotext). Skips, saying so, where chromium or pdftotext is missing;
-# .ci/run installs both.
+# section, page after page (pdftotext). Skips, saying so, where chromium or pdftotext is missing
+# (fails under CI=true); .ci/run installs both.
 #
 #   bash tests/layout.sh [JSP]          # JSP: the binary to test, default target/debug/jsp
 set -euo pipefail
@@ -13,6 +13,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 jsp="${1:-${CARGO_TARGET_DIR:-$root/target}/debug/jsp}"
 for tool in chromium pdftotext python3; do
     if ! command -v "$tool" >/dev/null 2>&1; then
+        if [ "${CI:-}" = true ]; then
+            echo "layout test: $tool is not installed, and under CI=true that fails" >&2
+            exit 1
+        fi
         echo "layout test SKIPPED: $tool is not installed (Debian: apt-get install chromium poppler-utils)"
         exit 0
     fi

@@ -29,11 +29,16 @@ pub(super) fn run(context: &Context, args: AggregateArgs) -> anyhow::Result<Exit
     };
     let destination = output::Destination::new(args.output.as_deref());
     let style = &destination.style;
-    output::emit(destination, |out| match args.format {
-        AggregateFormat::Table => table::render(&view, style, out),
-        AggregateFormat::Markdown => markdown::render(&view, style, out),
-        AggregateFormat::Json => json::render(&view, style, out),
-        AggregateFormat::Csv => csv::render(&view, style, out),
-    })?;
+    // CSV quotes the files' text as it is; the other formats escape it themselves.
+    output::emit_verbatim(
+        destination,
+        matches!(args.format, AggregateFormat::Csv),
+        |out| match args.format {
+            AggregateFormat::Table => table::render(&view, style, out),
+            AggregateFormat::Markdown => markdown::render(&view, style, out),
+            AggregateFormat::Json => json::render(&view, style, out),
+            AggregateFormat::Csv => csv::render(&view, style, out),
+        },
+    )?;
     Ok(Exit::Success)
 }

@@ -41,14 +41,22 @@ const CHARTS: [(&str, &str, Draw); 2] = [
     ),
 ];
 
+/// The files [`write_files`] writes into `dir`.
+pub(super) fn files(dir: &Path) -> impl Iterator<Item = PathBuf> {
+    CHARTS.iter().map(move |(file, _, _)| dir.join(file))
+}
+
 /// Writes `radar.svg` and `bars.svg` into `dir`, creating it when needed.
 pub(super) fn write_files(chart: &Chart, dir: &Path) -> Result<()> {
+    for file in files(dir) {
+        crate::files::check_not_an_input(&file)?;
+    }
     std::fs::create_dir_all(dir).map_err(|source| Error::Write {
         path: dir.to_path_buf(),
         source,
     })?;
     for (file, _, draw) in CHARTS {
-        crate::files::write_atomic(&dir.join(file), draw(chart).as_bytes())?;
+        crate::files::write_output(&dir.join(file), |out| out.write_all(draw(chart).as_bytes()))?;
     }
     Ok(())
 }

@@ -11,7 +11,9 @@ use crate::exit::Exit;
 pub(super) fn run(args: &InitArgs) -> anyhow::Result<Exit> {
     let path = write(Path::new("."), args)?;
     let shown = crate::text::printable(&path.display().to_string());
-    eprintln!("jsp: wrote {shown}; check it with `jsp validate {shown}`");
+    super::to_stderr(&format!(
+        "jsp: wrote {shown}; check it with `jsp validate {shown}`\n"
+    ));
     Ok(Exit::Success)
 }
 

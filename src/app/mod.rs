@@ -6,6 +6,8 @@ mod aggregate;
 mod assess;
 mod chart;
 mod diff;
+mod editor;
+mod history;
 mod init;
 mod output;
 mod report;
@@ -15,7 +17,9 @@ mod show;
 mod tooling;
 mod validate;
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::answers::Answers;
 use crate::assessment::Assessment;
@@ -48,11 +52,54 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Diff(args) => diff::run(&context()?, &args),
         Command::Aggregate(args) => aggregate::run(&context()?, args),
         Command::Chart(args) => chart::run(&context()?, &args),
+        Command::History(args) => history::run(&context()?, &args),
         Command::Schema(args) => tooling::schema(&args),
         Command::Completions(args) => tooling::completions(&args),
         Command::Man(args) => tooling::man(&args),
         Command::Init(args) => init::run(&args),
     }
+}
+
+/// The exit code of a run, its error (if any) printed: what `main` returns. A standard error
+/// that fails (`2>/dev/full`) makes it 2, as bad output; one that is a closed pipe does not.
+pub fn finish(result: anyhow::Result<Exit>) -> Exit {
+    let exit = match result {
+        Ok(exit) => exit,
+        Err(error) => {
+            to_stderr(&format!("jsp: error: {}\n", error_message(&error)));
+            error_exit(&error)
+        }
+    };
+    if STDERR_FAILED.load(Ordering::Relaxed) {
+        Exit::BadInput
+    } else {
+        exit
+    }
+}
+
+/// What `main` prints for an error: each cause once, through the printable filter (a message
+/// quotes file content, none of which may reach the terminal as a control code).
+fn error_message(error: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in error.chain() {
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&cause.to_string());
+        // The library's own errors already say what their sources said, in words.
+        if cause.is::<crate::error::Error>() {
+            break;
+        }
+    }
+    crate::text::printable_lines(&text)
+}
+
+/// The exit code for an error: the library's own, else bad input.
+fn error_exit(error: &anyhow::Error) -> Exit {
+    error
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<crate::error::Error>())
+        .map_or(Exit::BadInput, crate::error::Error::exit_code)
 }
 
 /// What every command that reads questionnaires shares: where they are found, and jsp.toml.
@@ -92,7 +139,28 @@ impl Context {
         let entry = self
             .catalog
             .find_named(&answers.questionnaire, path, &text, &mut warnings)?;
-        warnings.extend(answers.check(&entry.questionnaire, &text, path)?);
+        let checked = answers.check(&entry.questionnaire, &text, path);
+        if checked.is_err() {
+            // Another questionnaire's answers: said so once, naming it.
+            let all = self.catalog.all(&mut Vec::new()).unwrap_or_default();
+            let candidates = all.iter().map(|e| &e.questionnaire);
+            if let Some((other, count)) = answers.answer_another(&entry.questionnaire, candidates) {
+                return Err(crate::error::Error::invalid(
+                    path,
+                    crate::error::Problem::new(format!(
+                        "these look like `{other}`'s answers ({count} of {} are its questions), but the file says `questionnaire: {}`",
+                        answers.answers.len(),
+                        entry.questionnaire.id
+                    ))
+                    .at(crate::text::line_of_key(&text, "questionnaire"))
+                    .hint(format!(
+                        "if they are, set `questionnaire: {other}`; if not, answer `{}` with `jsp assess`",
+                        entry.questionnaire.id
+                    )),
+                ));
+            }
+        }
+        warnings.extend(checked?);
         print_warnings(&warnings);
         Ok(Loaded { entry, answers })
     }
@@ -103,10 +171,34 @@ impl Context {
         given: Option<&Path>,
         questionnaire: &Questionnaire,
     ) -> Result<Option<Target>> {
-        given
-            .or(self.config.target.as_deref())
-            .map(|path| Target::load(path, questionnaire, &self.catalog))
-            .transpose()
+        if let Some(path) = given {
+            return Target::load(path, questionnaire, &self.catalog).map(Some);
+        }
+        let Some(path) = self.config.target.as_deref() else {
+            return Ok(None);
+        };
+        // A path that came from jsp.toml is reported as such.
+        Target::load(path, questionnaire, &self.catalog)
+            .map(Some)
+            .map_err(|error| match error {
+                crate::error::Error::Read { path, source } => crate::error::Error::invalid(
+                    &path,
+                    crate::error::Problem::new(format!(
+                        "cannot read the target that `target` in {} names: {}",
+                        crate::config::FILE_NAME,
+                        if source.kind() == std::io::ErrorKind::NotFound {
+                            "no such file".to_string()
+                        } else {
+                            source.to_string()
+                        }
+                    ))
+                    .hint(format!(
+                        "fix `target` in {} (a path relative to it), or give --target FILE",
+                        crate::config::FILE_NAME
+                    )),
+                ),
+                other => other,
+            })
     }
 
     /// The questionnaire called `name`, its warnings printed.
@@ -139,14 +231,34 @@ fn assess<T>(loaded: &Loaded, target: Option<&Target>, show: impl FnOnce(&Assess
 /// message quotes file content.
 fn print_warnings(warnings: &[Warning]) {
     for warning in warnings {
-        eprintln!(
-            "jsp: {}",
+        to_stderr(&format!(
+            "jsp: {}\n",
             crate::text::printable_lines(&warning.to_string())
-        );
+        ));
     }
 }
 
 /// A failure worth a line of its own on stderr: a gate, a skipped file.
 fn note(kind: &str, text: &str) {
-    eprintln!("jsp: {kind}: {}", crate::text::printable_lines(text));
+    to_stderr(&format!(
+        "jsp: {kind}: {}\n",
+        crate::text::printable_lines(text)
+    ));
+}
+
+/// Set when standard error failed other than as a closed pipe: [`finish`] exits 2.
+static STDERR_FAILED: AtomicBool = AtomicBool::new(false);
+
+/// The one way text reaches standard error, which never panics (as `eprintln!` does when
+/// stderr fails): a closed pipe drops the text quietly, any other failure is remembered for
+/// the exit code.
+fn to_stderr(text: &str) {
+    let mut stderr = std::io::stderr().lock();
+    if let Err(error) = stderr
+        .write_all(text.as_bytes())
+        .and_then(|()| stderr.flush())
+        && error.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        STDERR_FAILED.store(true, Ordering::Relaxed);
+    }
 }

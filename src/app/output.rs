@@ -17,6 +17,8 @@ use crate::render::Style;
 pub(crate) struct Destination<'a> {
     pub path: Option<&'a Path>,
     pub style: Style,
+    /// Standard output, and a terminal: what is written must be printable.
+    pub terminal: bool,
 }
 
 impl<'a> Destination<'a> {
@@ -29,6 +31,7 @@ impl<'a> Destination<'a> {
                 width: table_width(terminal),
                 colour: terminal && colour_allowed(),
             },
+            terminal,
         }
     }
 
@@ -40,6 +43,7 @@ impl<'a> Destination<'a> {
                 width: table_width(false),
                 colour: false,
             },
+            terminal: false,
         }
     }
 }
@@ -67,6 +71,13 @@ pub(crate) fn write_all<F: Copy>(
     outs: &[Output<F>],
     render: impl Fn(F, Destination, &mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
+    // Every destination checked before the first is written: all or none.
+    for path in output
+        .into_iter()
+        .chain(outs.iter().map(|out| out.path.as_path()))
+    {
+        crate::files::check_not_an_input(path)?;
+    }
     let main = Destination::new(output);
     emit(main, |out| render(format, main, out))?;
     for out in outs {
@@ -88,7 +99,7 @@ pub(crate) fn emit(
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
     if let Some(path) = destination.path {
-        return Ok(crate::files::write_atomic_with(path, write)?);
+        return Ok(crate::files::write_output(path, write)?);
     }
     let mut stdout = io::BufWriter::new(io::stdout().lock());
     match write(&mut stdout).and_then(|()| stdout.flush()) {
@@ -97,6 +108,24 @@ pub(crate) fn emit(
         }
         _ => Ok(()),
     }
+}
+
+/// [`emit`], and when `verbatim` (a format that quotes file content as it is, CSV) on a
+/// terminal, each line through the printable filter, so that a file name or a note cannot
+/// rewrite the screen.
+pub(crate) fn emit_verbatim(
+    destination: Destination,
+    verbatim: bool,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    if !(verbatim && destination.terminal) {
+        return emit(destination, write);
+    }
+    let mut bytes = Vec::new();
+    write(&mut bytes)?;
+    let text = String::from_utf8_lossy(&bytes);
+    let shown = crate::text::printable_lines(text.trim_end_matches('\n').trim_end_matches('\r'));
+    emit(destination, |out| writeln!(out, "{shown}"))
 }
 
 /// Text to standard output.

@@ -25,6 +25,15 @@ pub(super) fn run(context: &Context, args: ReportArgs) -> anyhow::Result<Exit> {
     let crosswalk = args
         .by_reference
         .then(|| crate::crosswalk::crosswalk(questionnaire, Some(&loaded.answers)));
+    // No file is written when any destination is an input: the charts neither.
+    let charts = args.charts.iter().flat_map(|dir| chart::files(dir));
+    let destinations = args
+        .output
+        .iter()
+        .chain(args.out.iter().map(|out| &out.path));
+    for path in destinations.cloned().chain(charts) {
+        crate::files::check_not_an_input(&path)?;
+    }
     super::assess(&loaded, target.as_ref(), |assessment| {
         if let Some(dir) = &args.charts {
             chart::write_files(&Chart::from_assessment(assessment), dir)?;

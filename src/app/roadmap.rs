@@ -25,12 +25,17 @@ pub(super) fn run(context: &Context, args: RoadmapArgs) -> anyhow::Result<Exit> 
         };
         let destination = output::Destination::new(args.output.as_deref());
         let style = &destination.style;
-        output::emit(destination, |out| match args.format {
-            RoadmapFormat::Table => table::render(&plan, style, out),
-            RoadmapFormat::Markdown => markdown::render(&plan, style, out),
-            RoadmapFormat::Json => json::render(&plan, style, out),
-            RoadmapFormat::Csv => csv::render(&plan, style, out),
-        })?;
+        // CSV quotes the files' text as it is; the other formats escape it themselves.
+        output::emit_verbatim(
+            destination,
+            matches!(args.format, RoadmapFormat::Csv),
+            |out| match args.format {
+                RoadmapFormat::Table => table::render(&plan, style, out),
+                RoadmapFormat::Markdown => markdown::render(&plan, style, out),
+                RoadmapFormat::Json => json::render(&plan, style, out),
+                RoadmapFormat::Csv => csv::render(&plan, style, out),
+            },
+        )?;
         Ok(Exit::Success)
     })
 }

@@ -1,15 +1,28 @@
 //! Markdown as GitHub and GitLab render it: user text made inert, evidence made a link only
 //! when it is a plain web address.
 
-/// Makes user text inert in markdown: no emphasis, links, HTML or table breaks, one line.
+/// Makes user text inert in markdown: no emphasis, links, HTML or table breaks, one line; and
+/// no autolink, which GFM makes of a web address (`https://`, `www.`) or an e-mail address
+/// anywhere in the text: the `:` of `://` and the `.` of `www.` are escaped, and a zero-width
+/// joiner before `@` leaves an address without its local part.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // At the start of a line these would begin a list or a heading underline.
     if text.starts_with(['-', '+', '=']) {
         out.push('\\');
     }
-    for c in text.chars() {
+    for (index, c) in text.char_indices() {
+        let rest = text.get(index + c.len_utf8()..).unwrap_or_default();
+        let before = text.get(..index).unwrap_or_default();
         match c {
+            ':' if rest.starts_with("//") => out.push_str("\\:"),
+            '.' if before
+                .get(before.len().saturating_sub(3)..)
+                .is_some_and(|w| w.eq_ignore_ascii_case("www")) =>
+            {
+                out.push_str("\\.");
+            }
+            '@' => out.push_str("\u{200D}@"),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -57,13 +70,17 @@ mod tests {
         assert_eq!(escape("a | b\nc"), "a \\| b<br>c");
         assert_eq!(escape("<script>"), "&lt;script&gt;");
         assert_eq!(escape("[x](javascript:y)"), "\\[x\\]\\(javascript:y\\)");
+        assert_eq!(
+            escape("www.a.example https://b.example c@d.example"),
+            "www\\.a.example https\\://b.example c\u{200D}@d.example"
+        );
     }
 
     #[test]
     fn only_web_addresses_become_links() {
         assert_eq!(
             link("https://a.example/x(1)"),
-            "[https://a.example/x\\(1\\)](https://a.example/x%281%29)"
+            "[https\\://a.example/x\\(1\\)](https://a.example/x%281%29)"
         );
         assert_eq!(link("javascript:alert(1)"), "javascript:alert\\(1\\)");
         assert_eq!(link("SOP-7 rev C"), "SOP-7 rev C");

@@ -138,7 +138,10 @@ fn warnings_quote_hostile_text_without_its_control_codes_in_every_command() {
     // A version that is not the questionnaire's is a warning that quotes it.
     std::fs::write(
         &file,
-        answers.replace("questionnaire: hostile\n", "questionnaire: hostile\nversion: \"0.9\\e[2J\"\n"),
+        answers.replace(
+            "questionnaire: hostile\n",
+            "questionnaire: hostile\nversion: \"0.9\\e[2J\"\n",
+        ),
     )
     .unwrap();
     let file = file.to_str().unwrap();

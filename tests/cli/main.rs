@@ -14,11 +14,14 @@ mod ci;
 mod commands;
 mod corpus;
 mod diff;
+mod harden;
+mod history;
 mod hostile;
 mod html;
 mod interrupt;
 mod roadmap;
 mod shipped;
+mod terminal;
 mod tooling;
 
 use std::path::{Path, PathBuf};
