@@ -37,6 +37,11 @@ impl FileId {
     }
 }
 
+/// A key that is equal for two paths exactly when they name the same file (links followed).
+pub fn identity(path: &Path) -> Option<impl Ord + Clone + use<>> {
+    FileId::of(path, &std::fs::metadata(path).ok()?)
+}
+
 /// Every file read in this run, by identity, with the name it was read by.
 static READ: Mutex<BTreeMap<FileId, PathBuf>> = Mutex::new(BTreeMap::new());
 
@@ -94,6 +99,18 @@ pub fn read_text(path: &Path) -> Result<String> {
             Problem::new("is a folder, not a file").hint("name a file inside it"),
         )
     };
+    // A FIFO with no writer would block the open for ever, /dev/zero the read: whatever is
+    // not a regular file (or a folder, reported below) is refused before it is opened.
+    if let Ok(metadata) = std::fs::metadata(path)
+        && !metadata.is_file()
+        && !metadata.is_dir()
+    {
+        return Err(Error::invalid(
+            path,
+            Problem::new("is not a regular file (a FIFO, a device or a socket)")
+                .hint("name the file itself; to read a pipe, save it to a file first"),
+        ));
+    }
     // Opened first and asked once (fstat): a portfolio reads thousands of files.
     let file = match std::fs::File::open(path) {
         Ok(file) => file,

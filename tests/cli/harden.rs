@@ -27,6 +27,13 @@ fn jsp(dir: &Path) -> assert_cmd::Command {
     cmd
 }
 
+/// Makes a FIFO at `path`.
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(made.unwrap().success(), "mkfifo {}", path.display());
+}
+
 // 1. Outputs never overwrite inputs.
 
 /// Each way of naming an input as an output (`-o`, `--out`, another name for it, a hard link,
@@ -162,13 +169,7 @@ fn links_and_special_files_are_written_through() {
     );
 
     let fifo = dir.path().join("fifo");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(&fifo);
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read(fifo).unwrap())
@@ -560,5 +561,71 @@ fn csv_on_a_terminal_is_printable() {
             .collect();
         assert!(bad.is_empty(), "{command} shows {bad:?}:\n{text}");
         assert!(text.contains("2JEF"), "{command}:\n{text}");
+    }
+}
+
+// 6. Arguments and values checked.
+
+/// A portfolio of two sites named twice, and walked by a pattern through symbolic links that
+/// loop, counts two files. Before: `aggregate sites ./sites` counted 4 and `'sites/**'` 82.
+#[cfg(unix)]
+#[test]
+fn aggregate_counts_each_file_once() {
+    let (dir, answers) = project();
+    for site in ["a", "b"] {
+        let folder = dir.path().join("sites").join(site);
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::copy(&answers, folder.join("answers.yaml")).unwrap();
+    }
+    std::os::unix::fs::symlink("..", dir.path().join("sites/a/loop")).unwrap();
+    std::os::unix::fs::symlink("../..", dir.path().join("sites/b/up")).unwrap();
+    std::os::unix::fs::symlink("a/answers.yaml", dir.path().join("sites/again.yaml")).unwrap();
+    for paths in [
+        &["sites", "./sites"][..],
+        &["sites/**"],
+        &["sites/*/answers.yaml", "sites/a/answers.yaml"],
+        &["./sites/**/*.yaml"],
+    ] {
+        let output = jsp(dir.path())
+            .arg("aggregate")
+            .args(paths)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{paths:?}: {output:?}");
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(
+            stdout.matches("\"file\":").count(),
+            2,
+            "{paths:?}:\n{stdout}"
+        );
+    }
+}
+
+/// A FIFO with no writer, /dev/zero: refused at once, named. Before: `score`, `aggregate` and
+/// `validate` blocked for ever on the FIFO.
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_at_once() {
+    let (dir, _) = project();
+    let fifo = dir.path().join("fifo.yaml");
+    mkfifo(&fifo);
+    for args in [
+        &["score", "fifo.yaml"][..],
+        &["report", "answers.yaml", "--target", "fifo.yaml"],
+        &["aggregate", "fifo.yaml", "answers.yaml"],
+        &["validate", "fifo.yaml"],
+        &["diff", "answers.yaml", "fifo.yaml"],
+        &["score", "/dev/zero"],
+    ] {
+        let mut cmd = jsp(dir.path());
+        cmd.args(args).timeout(std::time::Duration::from_secs(20));
+        let output = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("is not a regular file"),
+            "{args:?}: {stderr}"
+        );
     }
 }
