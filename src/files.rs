@@ -42,6 +42,34 @@ pub fn identity(path: &Path) -> Option<impl Ord + Clone + use<>> {
     FileId::of(path, &std::fs::metadata(path).ok()?)
 }
 
+/// Why `path` (a jsp.toml or a folder of questionnaires, which decide how answers are scored)
+/// is not to be trusted, if it is not: owned by another user, or writable by anyone. As git
+/// asks of a repository (`safe.directory`): someone else's file must not change the scores.
+#[cfg(unix)]
+pub fn distrust(path: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let metadata = std::fs::metadata(path).ok()?;
+    let user = rustix::process::geteuid().as_raw();
+    if metadata.uid() != user {
+        return Some(format!(
+            "it is owned by another user (uid {}, not {user})",
+            metadata.uid()
+        ));
+    }
+    (metadata.mode() & 0o002 != 0).then(|| {
+        format!(
+            "anyone may write to it (mode {:o})",
+            metadata.mode() & 0o7777
+        )
+    })
+}
+
+/// Elsewhere, ownership is not checked.
+#[cfg(not(unix))]
+pub fn distrust(_: &Path) -> Option<String> {
+    None
+}
+
 /// Every file read in this run, by identity, with the name it was read by.
 static READ: Mutex<BTreeMap<FileId, PathBuf>> = Mutex::new(BTreeMap::new());
 

@@ -629,3 +629,155 @@ fn special_files_are_refused_at_once() {
         );
     }
 }
+
+// 5. Trust what the user owns.
+
+#[cfg(unix)]
+fn chmod(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// A jsp.toml anyone may write to is not used: a warning says why and how to allow it, and
+/// `JSP_TRUSTED_DIRS` allows it. Before: it was used whoever could write it.
+#[cfg(unix)]
+#[test]
+fn a_jsp_toml_anyone_may_write_is_not_used() {
+    let (dir, _) = project();
+    let config = dir.path().join("jsp.toml");
+    std::fs::write(&config, "target = \"target.toml\"\n").unwrap();
+    chmod(&config, 0o666);
+    let output = jsp(dir.path())
+        .args(["roadmap", "answers.yaml"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("jsp.toml: not used: anyone may write to it (mode 666)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("JSP_TRUSTED_DIRS="), "{stderr}");
+    assert!(stderr.contains("needs a target"), "{stderr}");
+    for allowed in [dir.path().as_os_str(), "*".as_ref()] {
+        jsp(dir.path())
+            .env("JSP_TRUSTED_DIRS", allowed)
+            .args(["roadmap", "answers.yaml"])
+            .assert()
+            .success()
+            .stderr("");
+    }
+    chmod(&config, 0o644);
+    jsp(dir.path())
+        .args(["roadmap", "answers.yaml"])
+        .assert()
+        .success()
+        .stderr("");
+}
+
+/// Another user's jsp.toml is not used (checked where the test can give a file away: as root).
+#[cfg(unix)]
+#[test]
+fn another_users_jsp_toml_is_not_used() {
+    let (dir, _) = project();
+    let config = dir.path().join("jsp.toml");
+    std::fs::write(&config, "target = \"target.toml\"\n").unwrap();
+    chmod(&config, 0o644);
+    if std::os::unix::fs::chown(&config, Some(4242), None).is_err() {
+        eprintln!("not root: another user's file is not checked");
+        return;
+    }
+    jsp(dir.path())
+        .args(["roadmap", "answers.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "not used: it is owned by another user (uid 4242",
+        ));
+}
+
+/// A folder of questionnaires named by jsp.toml that anyone may write to is not searched.
+#[cfg(unix)]
+#[test]
+fn a_questionnaire_folder_anyone_may_write_is_not_used() {
+    let (dir, _) = project();
+    let config = dir.path().join("jsp.toml");
+    std::fs::write(&config, "questionnaires = [\"q\"]\n").unwrap();
+    chmod(&config, 0o644);
+    let folder = dir.path().join("q");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(
+        fixtures().join("questionnaires/acme-lite.yaml"),
+        folder.join("acme-lite.yaml"),
+    )
+    .unwrap();
+    chmod(&folder, 0o777);
+    jsp_in(dir.path())
+        .args(["score", "answers.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "q: not used: anyone may write to it",
+        ))
+        .stderr(predicates::str::contains(
+            "unknown questionnaire `acme-lite`",
+        ));
+    chmod(&folder, 0o755);
+    jsp_in(dir.path())
+        .args(["score", "answers.yaml"])
+        .assert()
+        .success();
+}
+
+/// A custom questionnaire that replaces a built-in one is named on stderr by score, report
+/// and aggregate, and in the JSON report's `questionnaire_file`. Before: never mentioned.
+#[test]
+fn a_questionnaire_that_replaces_a_built_in_one_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("q");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(
+        crate::root().join("questionnaires/jsp-manufacturer.yaml"),
+        folder.join("mine.yaml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        crate::root().join("examples/manufacturer-answers.yaml"),
+        dir.path().join("answers.yaml"),
+    )
+    .unwrap();
+    let notice = "mine.yaml: replaces the built-in questionnaire `jsp-manufacturer`";
+    for args in [
+        &["score", "answers.yaml"][..],
+        &["report", "answers.yaml"],
+        &["aggregate", "answers.yaml"],
+    ] {
+        jsp_in(dir.path())
+            .args(["--questionnaires", "q"])
+            .args(args)
+            .assert()
+            .success()
+            .stderr(predicates::str::contains(notice));
+    }
+    let output = jsp_in(dir.path())
+        .args([
+            "--questionnaires",
+            "q",
+            "report",
+            "answers.yaml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["questionnaire_file"], "q/mine.yaml", "{json}");
+    // The built-in one is named by nothing.
+    let output = jsp_in(dir.path())
+        .args(["report", "answers.yaml", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(json.get("questionnaire_file").is_none());
+    assert!(output.stderr.is_empty());
+}
