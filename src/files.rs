@@ -152,9 +152,20 @@ pub fn read_text(path: &Path) -> Result<String> {
     }
     record_read(path, &metadata);
     // Sized to the file, the buffer is filled in one read rather than a series of growing ones.
-    let expected = metadata.len().min(MAX_INPUT_BYTES + 1);
+    read_text_from(file, metadata.len(), path)
+}
+
+/// Reads UTF-8 text of at most [`MAX_INPUT_BYTES`] from `reader` (standard input, for `-`),
+/// `expected` bytes long as far as is known; `path` names it in messages.
+pub fn read_text_from(reader: impl Read, expected: u64, path: &Path) -> Result<String> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let expected = expected.min(MAX_INPUT_BYTES + 1);
     let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0) + 1);
-    file.take(MAX_INPUT_BYTES + 1)
+    reader
+        .take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(read_error)?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {

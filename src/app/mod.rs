@@ -142,8 +142,14 @@ impl Context {
     }
 
     /// An answers file and the questionnaire it names, checked against each other.
+    /// `-` is standard input.
     fn load(&self, path: &Path) -> Result<Loaded> {
-        let (answers, text) = Answers::load(path)?;
+        let (answers, text) = if path == Path::new("-") {
+            let text = crate::files::read_text_from(std::io::stdin().lock(), 0, path)?;
+            (Answers::parse(&text, path)?, text)
+        } else {
+            Answers::load(path)?
+        };
         let mut warnings = Vec::new();
         let entry = self
             .catalog

@@ -781,3 +781,34 @@ fn a_questionnaire_that_replaces_a_built_in_one_is_named() {
     assert!(json.get("questionnaire_file").is_none());
     assert!(output.stderr.is_empty());
 }
+
+/// `-` reads the answers from standard input (score, report, chart, roadmap), bounded as a
+/// file is. Before: `-` was a file name that did not exist.
+#[test]
+fn a_dash_reads_the_answers_from_standard_input() {
+    let (dir, answers) = project();
+    let text = std::fs::read_to_string(&answers).unwrap();
+    for args in [
+        &["score", "--format", "json"][..],
+        &["report", "--format", "json"],
+        &["chart"],
+        &["roadmap", "--target", "target.toml"],
+    ] {
+        let (command, rest) = args.split_first().unwrap();
+        let from_file = jsp(dir.path())
+            .arg(command)
+            .arg("answers.yaml")
+            .args(rest)
+            .output()
+            .unwrap();
+        let from_stdin = jsp(dir.path())
+            .arg(command)
+            .arg("-")
+            .args(rest)
+            .write_stdin(text.clone())
+            .output()
+            .unwrap();
+        assert!(from_stdin.status.success(), "{args:?}: {from_stdin:?}");
+        assert_eq!(from_stdin.stdout, from_file.stdout, "{args:?}");
+    }
+}
