@@ -1,5 +1,8 @@
 //! Compiles every questionnaire in `questionnaires/` into the binary, so that an installed `jsp`
-//! needs no data folder and a new questionnaire file needs no code change.
+//! needs no data folder and a new questionnaire file needs no code change. Each one is also
+//! converted to JSON here, once, so that `jsp` reads a built-in questionnaire at start-up
+//! without the YAML parser; `tests/cli/shipped.rs` checks that both forms read the same and
+//! that every built-in one passes every check.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -7,6 +10,7 @@ use std::path::Path;
 fn main() {
     println!("cargo:rerun-if-changed=questionnaires");
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires");
+    let out = std::env::var("OUT_DIR").unwrap_or_default();
     let mut files: Vec<_> = std::fs::read_dir(&folder)
         .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
         .unwrap_or_default();
@@ -23,14 +27,27 @@ fn main() {
             .file_name()
             .and_then(|s| s.to_str())
             .unwrap_or_default();
+        // A file that does not parse gets no JSON form: `jsp` then reads the YAML and reports
+        // its errors with their lines, as for any other file.
+        let json = std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| serde_yaml::from_str::<serde_json::Value>(&text).ok())
+            .and_then(|value| serde_json::to_string(&value).ok())
+            .and_then(|json| {
+                let file = Path::new(&out).join(format!("{stem}.json"));
+                std::fs::write(&file, json).ok().map(|()| file)
+            });
+        let json = match json {
+            Some(file) => format!("Some(include_str!({:?}))", file.display().to_string()),
+            None => "None".to_string(),
+        };
         let _ = writeln!(
             code,
-            "    BuiltIn {{ id: {stem:?}, file: \"questionnaires/{name}\", text: include_str!({:?}) }},",
+            "    BuiltIn {{ id: {stem:?}, file: \"questionnaires/{name}\", text: include_str!({:?}), json: {json} }},",
             path.display().to_string()
         );
     }
     code.push(']');
-    let out = std::env::var("OUT_DIR").unwrap_or_default();
     if let Err(error) = std::fs::write(Path::new(&out).join("builtin.rs"), code) {
         println!("cargo:warning=cannot write the list of built-in questionnaires: {error}");
         std::process::exit(1);

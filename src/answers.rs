@@ -61,9 +61,40 @@ impl Answers {
         self.subject.as_deref().or(self.organization.as_deref())
     }
 
+    /// The questionnaire among `candidates` (not `named`) that most of these answers are to,
+    /// with how many; `None` unless more than half are, and at least five are not `named`'s.
+    pub fn answer_another<'a>(
+        &self,
+        named: &Questionnaire,
+        candidates: impl IntoIterator<Item = &'a Questionnaire>,
+    ) -> Option<(&'a str, usize)> {
+        let unknown = self
+            .answers
+            .keys()
+            .filter(|id| named.question(id).is_none())
+            .count();
+        if !(unknown >= 5 && unknown * 2 > self.answers.len()) {
+            return None;
+        }
+        candidates
+            .into_iter()
+            .filter(|q| q.id != named.id)
+            .map(|q| {
+                let count = self
+                    .answers
+                    .keys()
+                    .filter(|id| q.question(id).is_some())
+                    .count();
+                (q.id.as_str(), count)
+            })
+            .filter(|(_, count)| count * 2 > self.answers.len())
+            .max_by_key(|(_, count)| *count)
+    }
+
     /// Parses and checks an answers file against its questionnaire.
     pub fn parse(text: &str, path: &Path) -> Result<Answers> {
-        crate::yaml::from_str(text).map_err(|problem| Error::invalid(path, problem))
+        crate::yaml::from_str(text)
+            .map_err(|problem| Error::invalid(path, other_kind(text, path).unwrap_or(problem)))
     }
 
     pub fn load(path: &Path) -> Result<(Answers, String)> {
@@ -121,17 +152,43 @@ impl Answers {
                 faults.push((id, Fault::UnknownOption(&answer.choice)));
             }
         }
+        // Most answers to questions the questionnaire lacks: not typos but another
+        // questionnaire's answers, said once, with no "did you mean" per line.
+        let unknown = self.answers.len() - known;
+        let foreign = unknown >= 5 && unknown * 2 > self.answers.len();
         if known < self.answers.len() {
             let ids: HashSet<&str> = questionnaire
                 .questions()
                 .map(|(_, q)| q.id.as_str())
                 .collect();
             let unknown = self.answers.keys().filter(|id| !ids.contains(id.as_str()));
-            faults.extend(unknown.map(|id| (id, Fault::UnknownQuestion)));
+            let fault = if foreign {
+                Fault::ForeignQuestion
+            } else {
+                Fault::UnknownQuestion
+            };
+            faults.extend(unknown.map(|id| (id, fault)));
         }
-        // Reported in the file's order of answers (sorted by id), and described (a line search
-        // and a nearest-id search each) only for the ones reported.
-        faults.sort_by_key(|(id, _)| *id);
+        if foreign {
+            errors.push(
+                Problem::new(format!(
+                    "{} of the {} answers are to questions `{}` does not have: these look like answers to another questionnaire",
+                    self.answers.len() - known,
+                    self.answers.len(),
+                    questionnaire.id
+                ))
+                .at(line_of_key(source, "questionnaire"))
+                .hint("set `questionnaire:` to the one they answer (`jsp list` shows them)"),
+            );
+        }
+        // Reported in the file's line order, and described (a nearest-id search each) only
+        // for the ones reported.
+        let mut faults: Vec<_> = faults
+            .into_iter()
+            .map(|(id, fault)| (line_of_key(source, id), id, fault))
+            .collect();
+        faults.sort_by_key(|(line, id, _)| (*line, *id));
+        let faults: Vec<_> = faults.into_iter().map(|(_, id, f)| (id, f)).collect();
         notes.sort_by_key(|(id, _)| *id);
         let describe = |(id, fault): (&String, Fault)| {
             fault.problem(questionnaire, id).at(line_of_key(source, id))
@@ -184,10 +241,64 @@ impl Answers {
     }
 }
 
+/// The kind of file that an answers file is mistaken for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Questionnaire,
+    Target,
+    Config,
+}
+
+/// What a file that is not an answers file is, by its name and its keys: jsp.toml, a target
+/// (TOML), or a questionnaire (YAML with `domains`).
+pub fn kind_of(text: &str, path: &Path) -> Option<Kind> {
+    if path.file_name().is_some_and(|n| n == "jsp.toml") {
+        return Some(Kind::Config);
+    }
+    if let Ok(table) = text.parse::<toml::Table>()
+        && !table.is_empty()
+    {
+        const CONFIG: [&str; 5] = [
+            "organization",
+            "assessor",
+            "questionnaire",
+            "questionnaires",
+            "target",
+        ];
+        return Some(if table.keys().all(|k| CONFIG.contains(&k.as_str())) {
+            Kind::Config
+        } else {
+            Kind::Target
+        });
+    }
+    let top: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with([' ', '\t', '#', '-']))
+        .filter_map(|l| l.split_once(':').map(|(k, _)| k.trim()))
+        .collect();
+    (top.contains(&"domains") && !top.contains(&"answers")).then_some(Kind::Questionnaire)
+}
+
+/// The error for a file of another kind given where answers are wanted: what it is and which
+/// command or flag takes it.
+fn other_kind(text: &str, path: &Path) -> Option<Problem> {
+    let shown = path.display();
+    Some(match kind_of(text, path)? {
+        Kind::Target => Problem::new("this is a target (a TOML file of levels per domain), not an answers file")
+            .hint(format!("give it with --target: `jsp score ANSWERS.yaml --target {shown}`; check it with `jsp validate {shown}`")),
+        Kind::Questionnaire => Problem::new("this is a questionnaire, not an answers file")
+            .hint(format!("put it in a folder named with --questionnaires DIR, or answer it with `jsp assess --questionnaires DIR`; check it with `jsp validate {shown}`")),
+        Kind::Config => Problem::new("this is jsp's configuration (jsp.toml), not an answers file")
+            .hint("jsp reads it by itself from the current folder or a parent; give `jsp score` an answers file, e.g. one `jsp assess` wrote"),
+    })
+}
+
 /// What is wrong with one answer.
 #[derive(Clone, Copy)]
 enum Fault<'a> {
     UnknownQuestion,
+    /// Unknown, in a file whose answers are mostly to another questionnaire.
+    ForeignQuestion,
     NotApplicable,
     UnknownOption(&'a str),
     NoNote,
@@ -198,7 +309,11 @@ impl Fault<'_> {
         match self {
             Fault::UnknownQuestion => {
                 let ids = questionnaire.questions().map(|(_, q)| q.id.as_str());
-                let hint = match nearest(id, ids) {
+                let lower = id.to_ascii_lowercase();
+                let hint = match nearest(&lower, ids) {
+                    Some(near) if near == lower => {
+                        format!("did you mean `{near}`? (ids are lowercase)")
+                    }
                     Some(near) => format!("did you mean `{near}`?"),
                     None => format!("see `jsp show {}` for its questions", questionnaire.id),
                 };
@@ -208,6 +323,10 @@ impl Fault<'_> {
                 ))
                 .hint(hint)
             }
+            Fault::ForeignQuestion => Problem::new(format!(
+                "`{id}` is not a question of `{}`",
+                questionnaire.id
+            )),
             Fault::NotApplicable => {
                 Problem::new(format!("question `{id}` cannot be answered `na`"))
                     .hint("the questionnaire does not allow not applicable here: choose an option")

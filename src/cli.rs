@@ -46,7 +46,7 @@ fn format_names<F: ValueEnum>() -> Vec<String> {
     name = "jsp",
     version,
     about = "Measure the maturity of a medical device security program against the HSCC Joint Security Plan",
-    after_help = "Exit codes: 0 success, 1 a gate failed (score below --min-level, --min-score or a target), 2 bad input or usage."
+    after_help = "Exit codes: 0 success, 1 a gate failed (score below --min-level, --min-score or a target), 2 bad input or usage, 130 interrupted (every answer given is saved)."
 )]
 pub struct Cli {
     /// A folder of custom questionnaires (repeatable); one with a built-in's id replaces it.
@@ -93,6 +93,33 @@ pub enum Command {
     Aggregate(AggregateArgs),
     /// Draw an assessment as an SVG chart: a radar of every domain, or a bar per domain.
     Chart(ChartArgs),
+    /// Score every committed version of an answers file (from git) and show the trend.
+    History(HistoryArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HistoryArgs {
+    /// The answers file, in a git work tree
+    pub answers: PathBuf,
+    /// Only the commits made on or after DATE (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    #[arg(long, short = 'f', value_enum, default_value_t = HistoryFormat::Table)]
+    pub format: HistoryFormat,
+    /// Write to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also draw the overall score and level over time as an SVG line chart in FILE
+    #[arg(long, value_name = "FILE.svg")]
+    pub chart: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    Table,
+    Markdown,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, clap::Args)]

@@ -25,6 +25,8 @@ mod exit;
 mod files;
 mod gates;
 mod generate;
+mod git;
+mod history;
 mod portfolio;
 mod prompt;
 mod questionnaire;

@@ -247,9 +247,9 @@ fn score_domain<'q>(
     }
 }
 
-/// Rounds a score to two decimals, as every report shows it.
+/// Rounds a score to two decimals, as every report shows it: [`crate::text::round2`].
 pub fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    crate::text::round2(x)
 }
 
 #[cfg(test)]

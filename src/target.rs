@@ -88,7 +88,23 @@ impl Profile {
 
 impl Target {
     pub fn parse(text: &str, path: &Path) -> Result<Target> {
-        toml::from_str(text).map_err(|error| Error::invalid(path, Problem::from_toml(&error, text)))
+        toml::from_str(text).map_err(|error| {
+            let mut problem = Problem::from_toml(&error, text);
+            // The syntax is fine: a level is a whole number.
+            if problem.message.starts_with("found the number")
+                && problem.message.contains("expected a level")
+            {
+                problem.message = problem.message.replace(
+                    ", expected a level, or a table with `level` and `priority`",
+                    ": a level is a whole number",
+                );
+                problem.hint = Some(
+                    "write the level as a whole number (`2`), or as `{ level = 2, priority = 1 }`"
+                        .to_string(),
+                );
+            }
+            Error::invalid(path, problem)
+        })
     }
 
     /// Reads a target file and checks it against the questionnaire it is used with; the role

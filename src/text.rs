@@ -2,6 +2,17 @@
 
 use std::collections::HashMap;
 
+/// The one rounding rule for every number shown, in every format: two decimals, a half
+/// rounded away from zero (3.625 is 3.63, which `{:.2}` alone would show as 3.62).
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// `x` with two decimals by [`round2`].
+pub fn decimal2(x: f64) -> String {
+    format!("{:.2}", round2(x))
+}
+
 /// The candidate closest to `word`, if any is close enough to be a likely typo.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
@@ -131,6 +142,14 @@ pub fn web_address(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_rounding_rule_rounds_half_away_from_zero() {
+        assert_eq!(decimal2(3.625), "3.63");
+        assert_eq!(decimal2(-3.625), "-3.63");
+        assert_eq!(decimal2(3.624), "3.62");
+        assert_eq!(round2(3.625), 3.63);
+    }
 
     #[test]
     fn nearest_finds_typos_only() {

@@ -54,6 +54,7 @@ fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                     .map(|(d, (weight, questions))| Domain {
                         id: format!("d{d}"),
                         title: format!("D{d}"),
+                        short: None,
                         description: None,
                         weight,
                         references: Vec::new(),

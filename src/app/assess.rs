@@ -1,7 +1,7 @@
 //! `jsp assess`: the interview on the terminal (or a pipe), saved after every answer, and the
 //! scores at the end.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use crate::answers::Answers;
@@ -9,22 +9,30 @@ use crate::cli::AssessArgs;
 use crate::error::{Error, Problem, Result};
 use crate::exit::Exit;
 use crate::gates::Gates;
-use crate::prompt::{Interview, Outcome};
+use crate::prompt::{Input, Interview, Outcome, Piped};
 use crate::report::{Score, table};
 use crate::session::Session;
 
+use super::editor::Editor;
 use super::{Context, output};
 
 pub(super) fn run(context: &Context, args: AssessArgs) -> anyhow::Result<Exit> {
     let stdin = std::io::stdin();
-    let mut interview_io = (stdin.lock(), std::io::stderr());
+    let piped = !stdin.is_terminal();
+    let mut input: Box<dyn Input> = match Editor::on_terminal() {
+        Some(editor) => Box::new(editor),
+        None => Box::new(Piped(stdin.lock())),
+    };
+    let width = output::interview_width();
     let mut warnings = Vec::new();
 
-    // The questionnaire: named, else the answers file's, else jsp.toml's, else a choice.
-    let existing = match &args.answers {
-        Some(path) if path.exists() => Some(Answers::load(path)?),
-        _ => None,
+    // Locked before it is read, so that two interviews never answer the same file.
+    let early = args.answers.as_deref().map(Session::open).transpose()?;
+    let existing = match &early {
+        Some(session) => session.load()?,
+        None => None,
     };
+    // The questionnaire: named, else the answers file's, else jsp.toml's, else a choice.
     let name = match (
         &args.questionnaire,
         &existing,
@@ -33,21 +41,27 @@ pub(super) fn run(context: &Context, args: AssessArgs) -> anyhow::Result<Exit> {
         (Some(name), _, _) => name.clone(),
         (None, Some((answers, _)), _) => answers.questionnaire.clone(),
         (None, None, Some(name)) => name.clone(),
-        (None, None, None) => choose(context, &mut interview_io)?,
+        (None, None, None) => {
+            let (chosen, back) = choose(context, input, piped, width)?;
+            input = back;
+            match chosen {
+                Some(name) => name,
+                None => return Ok(Exit::Interrupted),
+            }
+        }
     };
     let entry = context.catalog.find(&name, &mut warnings)?;
     let questionnaire = &entry.questionnaire;
-    let path = args
-        .answers
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(format!("{}-answers.yaml", questionnaire.id)));
-    // Locked before it is read, so that two interviews never answer the same file.
-    let session = Session::open(&path)?;
-    let existing = match existing {
-        Some(found) => Some(found),
-        None if path.exists() => Some(Answers::load(&path)?),
-        None => None,
+    let (session, existing) = match early {
+        Some(session) => (session, existing),
+        None => {
+            let path = PathBuf::from(format!("{}-answers.yaml", questionnaire.id));
+            let session = Session::open(&path)?;
+            let existing = session.load()?;
+            (session, existing)
+        }
     };
+    let path = session.path().to_path_buf();
     for domain in &args.domains {
         if questionnaire.domain(domain).is_none() {
             return Err(Error::usage(format!(
@@ -58,11 +72,16 @@ pub(super) fn run(context: &Context, args: AssessArgs) -> anyhow::Result<Exit> {
         }
     }
 
-    let (stdin_lock, stderr) = interview_io;
-    let piped = !std::io::stdin().is_terminal();
-    let mut interview = Interview::new(questionnaire, stdin_lock, stderr)
+    let mut interview = Interview::with_input(questionnaire, input, std::io::stderr())
         .echo(piped)
-        .width(output::interview_width());
+        .width(width)
+        .domains(&args.domains);
+    let in_scope = |id: &str| {
+        args.domains.is_empty()
+            || questionnaire
+                .question(id)
+                .is_some_and(|(d, _)| args.domains.contains(&d.id))
+    };
     let mut answers = match existing {
         Some((answers, text)) => {
             if answers.questionnaire != questionnaire.id {
@@ -77,28 +96,37 @@ pub(super) fn run(context: &Context, args: AssessArgs) -> anyhow::Result<Exit> {
                 .into());
             }
             warnings.extend(answers.check(questionnaire, &text, &path)?);
-            interview.say(&format!("Resuming {}\n", path.display()))?;
             answers
         }
         None => {
-            interview.say(&format!(
-                "New assessment: {} (version {})\n",
+            interview.say_wrapped(&format!(
+                "New assessment: {} (version {}), saved to {} after every answer.",
                 crate::text::printable(&questionnaire.title),
-                crate::text::printable(&questionnaire.version)
+                crate::text::printable(&questionnaire.version),
+                path.display()
             ))?;
             let config = &context.config;
             let organization = match args.organization.or(config.organization.clone()) {
                 Some(o) => Some(o),
                 None => interview.ask_text("Organization")?,
             };
-            let subject = match args.subject {
-                Some(s) => Some(s),
-                None => interview.ask_text("Subject (product line, site or program)")?,
+            let subject = match (args.subject, interview.stopped()) {
+                (Some(s), _) => Some(s),
+                (None, None) => interview.ask_text("Subject (product line, site or program)")?,
+                (None, Some(_)) => None,
             };
-            let assessor = match args.assessor.or(config.assessor.clone()) {
-                Some(a) => Some(a),
-                None => interview.ask_text("Assessor")?,
+            let assessor = match (
+                args.assessor.or(config.assessor.clone()),
+                interview.stopped(),
+            ) {
+                (Some(a), _) => Some(a),
+                (None, None) => interview.ask_text("Assessor")?,
+                (None, Some(_)) => None,
             };
+            if interview.stopped() == Some(Outcome::Interrupted) {
+                let _ = writeln!(std::io::stderr(), "\n{}", session.interrupted());
+                return Ok(Exit::Interrupted);
+            }
             Answers {
                 questionnaire: questionnaire.id.clone(),
                 version: Some(questionnaire.version.clone()),
@@ -114,22 +142,71 @@ pub(super) fn run(context: &Context, args: AssessArgs) -> anyhow::Result<Exit> {
         }
     };
     super::print_warnings(&warnings);
+    let resumed = session.exists_before();
     // Saving now proves the file can be written before any answer is at stake.
     session.save(&answers, questionnaire)?;
 
     let walk: Vec<&str> = questionnaire
         .questions()
-        .filter(|(d, _)| args.domains.is_empty() || args.domains.contains(&d.id))
+        .filter(|(_, q)| in_scope(&q.id))
         .filter(|(_, q)| args.review || !answers.answers.contains_key(&q.id))
         .map(|(_, q)| q.id.as_str())
         .collect();
-    let outcome = interview.run(&walk, &mut answers, |a| session.save(a, questionnaire))?;
+    if resumed {
+        let scope: Vec<&str> = questionnaire
+            .questions()
+            .filter(|(_, q)| in_scope(&q.id))
+            .map(|(_, q)| q.id.as_str())
+            .collect();
+        let total = scope.len();
+        let answered = scope
+            .iter()
+            .filter(|id| answers.answers.contains_key(**id))
+            .count();
+        let within = if args.domains.is_empty() {
+            String::new()
+        } else {
+            format!(" in {}", args.domains.join(", "))
+        };
+        let what = match (args.review, walk.first()) {
+            (true, _) => format!(
+                "Reviewing {}: {answered} of {total} answered{within}; Enter keeps an answer.",
+                path.display()
+            ),
+            (false, Some(first)) => format!(
+                "Resuming {}: {answered} of {total} answered{within}; resuming at {first}.",
+                path.display()
+            ),
+            (false, None) => format!(
+                "Resuming {}: all {total} questions{within} are answered; `--review` walks them again.",
+                path.display()
+            ),
+        };
+        interview.say_wrapped(&what)?;
+    }
+    let outcome = match interview.run(&walk, &mut answers, |a| session.save(a, questionnaire)) {
+        Ok(outcome) => outcome,
+        // The terminal went away while writing: every answer given is saved.
+        Err(Error::Terminal { .. }) => Outcome::Interrupted,
+        Err(error) => return Err(error.into()),
+    };
+    // The end of input from a terminal that is no longer one: it was closed (hung up), not
+    // ended with Ctrl-D.
+    let outcome = if outcome == Outcome::Quit && !piped && !std::io::stdin().is_terminal() {
+        Outcome::Interrupted
+    } else {
+        outcome
+    };
+    if outcome == Outcome::Interrupted {
+        let _ = writeln!(std::io::stderr(), "\n{}", session.interrupted());
+        return Ok(Exit::Interrupted);
+    }
     let unanswered = questionnaire
         .questions()
         .filter(|(_, q)| !answers.answers.contains_key(&q.id))
         .count();
-    interview.say(&format!(
-        "\n{} {} ({unanswered} of {} questions unanswered{}).\n",
+    interview.say_wrapped(&format!(
+        "{} {} ({unanswered} of {} questions unanswered{}).",
         if outcome == Outcome::Finished {
             "Done. Answers saved to"
         } else {
@@ -159,30 +236,50 @@ pub(super) fn run(context: &Context, args: AssessArgs) -> anyhow::Result<Exit> {
     Ok(Exit::Success)
 }
 
-/// Asks which questionnaire to use, by number or id.
-fn choose<R: BufRead, W: Write>(context: &Context, io: &mut (R, W)) -> Result<String> {
+/// Asks which questionnaire to use, by number or id; `None` after Ctrl-C. Gives the input back.
+fn choose<'i>(
+    context: &Context,
+    input: Box<dyn Input + 'i>,
+    piped: bool,
+    width: usize,
+) -> Result<(Option<String>, Box<dyn Input + 'i>)> {
     let entries = context.all()?;
     let q = entries.first().map(|e| &e.questionnaire).ok_or_else(|| {
         Error::usage("no questionnaire found\n  hint: add a folder with --questionnaires DIR")
     })?;
-    let piped = !std::io::stdin().is_terminal();
-    let mut interview = Interview::new(q, &mut io.0, &mut io.1).echo(piped);
+    let mut interview = Interview::with_input(q, input, std::io::stderr())
+        .echo(piped)
+        .width(width);
     let mut menu = String::from("Questionnaires:\n");
     for (number, entry) in entries.iter().enumerate() {
-        menu.push_str(&format!(
-            "  {} {} — {}\n",
-            number + 1,
-            entry.questionnaire.id,
-            crate::text::printable(&entry.questionnaire.title)
+        menu.push_str(&crate::render::fill(
+            &crate::text::printable(&entry.questionnaire.title),
+            width,
+            &format!("  {} {} — ", number + 1, entry.questionnaire.id),
+            "      ",
         ));
+        menu.push('\n');
     }
     interview.say(&menu)?;
     loop {
-        let Some(choice) = interview.ask_text("Which one (number or id)")? else {
+        let choice = interview.ask_text("Which one (number or id; q quits)")?;
+        if interview.stopped() == Some(Outcome::Interrupted) {
+            let _ = writeln!(std::io::stderr(), "\nInterrupted. Nothing was saved.");
+            return Ok((None, interview.into_input()));
+        }
+        let Some(choice) = choice else {
+            if interview.stopped().is_some() {
+                return Err(Error::usage(
+                    "no questionnaire chosen\n  hint: name one, e.g. `jsp assess jsp-manufacturer`",
+                ));
+            }
+            continue;
+        };
+        if choice == "q" {
             return Err(Error::usage(
                 "no questionnaire chosen\n  hint: name one, e.g. `jsp assess jsp-manufacturer`",
             ));
-        };
+        }
         let by_number = choice
             .parse::<usize>()
             .ok()
@@ -191,7 +288,7 @@ fn choose<R: BufRead, W: Write>(context: &Context, io: &mut (R, W)) -> Result<St
         if let Some(entry) =
             by_number.or_else(|| entries.iter().find(|e| e.questionnaire.id == choice))
         {
-            return Ok(entry.questionnaire.id.clone());
+            return Ok((Some(entry.questionnaire.id.clone()), interview.into_input()));
         }
         interview.say("  Type a number from the list, or an id.\n")?;
     }

@@ -6,6 +6,8 @@ mod aggregate;
 mod assess;
 mod chart;
 mod diff;
+mod editor;
+mod history;
 mod init;
 mod output;
 mod report;
@@ -50,6 +52,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Diff(args) => diff::run(&context()?, &args),
         Command::Aggregate(args) => aggregate::run(&context()?, args),
         Command::Chart(args) => chart::run(&context()?, &args),
+        Command::History(args) => history::run(&context()?, &args),
         Command::Schema(args) => tooling::schema(&args),
         Command::Completions(args) => tooling::completions(&args),
         Command::Man(args) => tooling::man(&args),
@@ -154,7 +157,28 @@ impl Context {
         let entry = self
             .catalog
             .find_named(&answers.questionnaire, path, &text, &mut warnings)?;
-        warnings.extend(answers.check(&entry.questionnaire, &text, path)?);
+        let checked = answers.check(&entry.questionnaire, &text, path);
+        if checked.is_err() {
+            // Another questionnaire's answers: said so once, naming it.
+            let all = self.catalog.all(&mut Vec::new()).unwrap_or_default();
+            let candidates = all.iter().map(|e| &e.questionnaire);
+            if let Some((other, count)) = answers.answer_another(&entry.questionnaire, candidates) {
+                return Err(crate::error::Error::invalid(
+                    path,
+                    crate::error::Problem::new(format!(
+                        "these look like `{other}`'s answers ({count} of {} are its questions), but the file says `questionnaire: {}`",
+                        answers.answers.len(),
+                        entry.questionnaire.id
+                    ))
+                    .at(crate::text::line_of_key(&text, "questionnaire"))
+                    .hint(format!(
+                        "if they are, set `questionnaire: {other}`; if not, answer `{}` with `jsp assess`",
+                        entry.questionnaire.id
+                    )),
+                ));
+            }
+        }
+        warnings.extend(checked?);
         print_warnings(&warnings);
         Ok(Loaded { entry, answers })
     }
@@ -165,10 +189,34 @@ impl Context {
         given: Option<&Path>,
         questionnaire: &Questionnaire,
     ) -> Result<Option<Target>> {
-        given
-            .or(self.config.target.as_deref())
-            .map(|path| Target::load(path, questionnaire, &self.catalog))
-            .transpose()
+        if let Some(path) = given {
+            return Target::load(path, questionnaire, &self.catalog).map(Some);
+        }
+        let Some(path) = self.config.target.as_deref() else {
+            return Ok(None);
+        };
+        // A path that came from jsp.toml is reported as such.
+        Target::load(path, questionnaire, &self.catalog)
+            .map(Some)
+            .map_err(|error| match error {
+                crate::error::Error::Read { path, source } => crate::error::Error::invalid(
+                    &path,
+                    crate::error::Problem::new(format!(
+                        "cannot read the target that `target` in {} names: {}",
+                        crate::config::FILE_NAME,
+                        if source.kind() == std::io::ErrorKind::NotFound {
+                            "no such file".to_string()
+                        } else {
+                            source.to_string()
+                        }
+                    ))
+                    .hint(format!(
+                        "fix `target` in {} (a path relative to it), or give --target FILE",
+                        crate::config::FILE_NAME
+                    )),
+                ),
+                other => other,
+            })
     }
 
     /// The questionnaire called `name`, its warnings printed.

@@ -68,7 +68,37 @@ fn validate(context: &Context, path: &Path) -> Result<String> {
                 problems,
             });
         }
-        let mut summary = format!("a target for {} domains", target.domain_count());
+        // The top level applies to any questionnaire: checked against each, as `score` would;
+        // it is fine if one takes it.
+        let mut fits = Vec::new();
+        let mut fewest: Option<Vec<crate::error::Problem>> = None;
+        if target.default.is_some() || !target.domains.is_empty() {
+            for entry in context.all()? {
+                let problems =
+                    target.problems(&context.catalog, Some(&entry.questionnaire), &text)?;
+                if problems.is_empty() {
+                    fits.push(format!("`{}`", entry.questionnaire.id));
+                } else if fewest.as_ref().is_none_or(|f| problems.len() < f.len()) {
+                    fewest = Some(problems);
+                }
+            }
+            if fits.is_empty()
+                && let Some(problems) = fewest
+            {
+                return Err(Error::Invalid {
+                    path: path.to_path_buf(),
+                    problems,
+                });
+            }
+        }
+        let count = target.domain_count();
+        let mut summary = format!(
+            "a target for {count} domain{}",
+            if count == 1 { "" } else { "s" }
+        );
+        if !fits.is_empty() {
+            summary.push_str(&format!(" that fits {}", fits.join(", ")));
+        }
         if !target.roles.is_empty() {
             let roles: Vec<&str> = target.roles.keys().map(String::as_str).collect();
             summary.push_str(&format!(", with sections for {}", roles.join(", ")));

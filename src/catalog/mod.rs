@@ -12,7 +12,10 @@ use crate::questionnaire::Questionnaire;
 pub struct BuiltIn {
     pub id: &'static str,
     pub file: &'static str,
+    /// The YAML as shipped.
     pub text: &'static str,
+    /// The same, converted to JSON by `build.rs`; `None` when the YAML did not parse.
+    pub json: Option<&'static str>,
 }
 
 pub const BUILT_IN: &[BuiltIn] = include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
@@ -153,8 +156,35 @@ impl Catalog {
                 .filter(|p| crate::files::is_yaml(p) && p.is_file())
                 .collect();
             files.sort();
+            // Answers or other YAML kept beside the questionnaires are skipped, with one notice.
+            let mut skipped = Vec::new();
             for file in files {
-                entries.push(load_file(&file, warnings)?);
+                let text = crate::files::read_text(&file)?;
+                if crate::answers::kind_of(&text, &file)
+                    != Some(crate::answers::Kind::Questionnaire)
+                {
+                    skipped.push(file);
+                    continue;
+                }
+                entries.push(load_text(&file, &text, warnings)?);
+            }
+            if !skipped.is_empty() {
+                let names: Vec<String> = skipped
+                    .iter()
+                    .filter_map(|f| f.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .collect();
+                warnings.push(Warning {
+                    path: folder.clone(),
+                    problem: Problem::new(format!(
+                        "skipped {} file{} that {} not a questionnaire (no `domains`): {}",
+                        names.len(),
+                        if names.len() == 1 { "" } else { "s" },
+                        if names.len() == 1 { "is" } else { "are" },
+                        names.join(", ")
+                    ))
+                    .hint("keep answers and targets in another folder than --questionnaires"),
+                });
             }
         }
         Ok(entries)
@@ -162,7 +192,12 @@ impl Catalog {
 }
 
 fn load_file(path: &Path, warnings: &mut Vec<Warning>) -> Result<Entry> {
-    let (questionnaire, found) = Questionnaire::load(path)?;
+    let text = crate::files::read_text(path)?;
+    load_text(path, &text, warnings)
+}
+
+fn load_text(path: &Path, text: &str, warnings: &mut Vec<Warning>) -> Result<Entry> {
+    let (questionnaire, found) = Questionnaire::parse(text, path)?;
     warnings.extend(found);
     Ok(Entry {
         questionnaire,
@@ -173,7 +208,15 @@ fn load_file(path: &Path, warnings: &mut Vec<Warning>) -> Result<Entry> {
 
 fn load_built_in(built_in: &BuiltIn, warnings: &mut Vec<Warning>) -> Result<Entry> {
     let path = PathBuf::from(built_in.file);
-    let (questionnaire, found) = Questionnaire::parse(built_in.text, &path)?;
+    // The JSON form skips the YAML parser and the checks, which the tests run on every
+    // built-in questionnaire; the YAML is read only when it has none.
+    let parsed = built_in
+        .json
+        .and_then(|json| serde_json::from_str::<Questionnaire>(json).ok());
+    let (questionnaire, found) = match parsed {
+        Some(questionnaire) => (questionnaire, Vec::new()),
+        None => Questionnaire::parse(built_in.text, &path)?,
+    };
     if questionnaire.id != built_in.id {
         return Err(Error::invalid(
             &path,

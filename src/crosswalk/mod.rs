@@ -300,7 +300,10 @@ fn pieces(clause: &str) -> Vec<Piece<'_>> {
         if digits {
             out.push(Piece::Number(piece.parse().unwrap_or(u64::MAX)));
         } else if !piece.chars().all(|c| !c.is_alphanumeric()) {
-            match (out.is_empty(), roman(piece)) {
+            // A Roman section number stands alone or before a `.` (`VII`, `V.A.2`); `IR-4`,
+            // `V-1` or `IA` are letters like `AC-2`.
+            let section = rest.is_empty() || rest.starts_with('.');
+            match (out.is_empty() && section, roman(piece)) {
                 (true, Some(value)) => out.push(Piece::Number(u64::from(value))),
                 _ => out.push(Piece::Text(piece)),
             }
@@ -434,6 +437,11 @@ mod tests {
         assert_eq!(
             sorted(vec!["SM-10", "SM-2", "DM-1"]),
             ["DM-1", "SM-2", "SM-10"]
+        );
+        // Control ids that begin with I or V are letters, not Roman numerals.
+        assert_eq!(
+            sorted(vec!["V-1", "IR-4", "AC-2", "I-3", "IA-2"]),
+            ["AC-2", "I-3", "IA-2", "IR-4", "V-1"]
         );
     }
 

@@ -3,7 +3,7 @@
 
 pub mod render;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use schemars::JsonSchema;
@@ -60,6 +60,10 @@ pub struct ScaleOption {
 pub struct Domain {
     pub id: String,
     pub title: String,
+    /// A title of a few words for the terminal's tables (`Vulnerabilities` for `Vulnerability
+    /// management and coordinated disclosure`); the title when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(default = "default_weight")]
@@ -95,6 +99,13 @@ pub struct Question {
     pub references: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+}
+
+impl Domain {
+    /// The title to show where room is short: `short` when given, else the title.
+    pub fn short_title(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.title)
+    }
 }
 
 /// The tag of questions that restate a legal duty; reports mark them and list them first.
@@ -282,7 +293,7 @@ impl Questionnaire {
             );
         }
         let mut domain_ids = HashSet::new();
-        let mut question_ids = HashSet::new();
+        let mut question_ids = HashMap::new();
         for domain in &self.domains {
             let line = at_id(&domain.id);
             if !is_slug(&domain.id) {
@@ -488,7 +499,7 @@ impl Questionnaire {
         &self,
         lines: &Lines,
         question: &'a Question,
-        ids: &mut HashSet<&'a str>,
+        ids: &mut HashMap<&'a str, usize>,
         errors: &mut Vec<Problem>,
     ) {
         let line = lines.of("id", &question.id);
@@ -498,12 +509,32 @@ impl Questionnaire {
                     .at(line)
                     .hint("give the question an id such as `gov-2a`"),
             );
-        }
-        if !ids.insert(question.id.as_str()) {
+        } else if !is_slug(&question.id) {
+            // As for domains: answers files and reports match ids exactly.
             errors.push(
-                Problem::new(format!("question id `{}` is used twice", question.id))
-                    .at(lines.nth("id", &question.id, 1).or(line))
-                    .hint("question ids must be unique across the whole questionnaire"),
+                Problem::new(format!("question id `{}` is not valid", question.id))
+                    .at(line)
+                    .hint(format!(
+                        "use lowercase letters, digits and `-` only, e.g. `{}`",
+                        question.id.to_ascii_lowercase()
+                    )),
+            );
+        }
+        let seen = ids.entry(question.id.as_str()).or_insert(0);
+        *seen += 1;
+        if *seen > 1 {
+            let first = lines.of("id", &question.id);
+            let again = lines.nth("id", &question.id, *seen - 1).or(line);
+            let first_at = first
+                .map(|l| format!(" (first at line {l})"))
+                .unwrap_or_default();
+            errors.push(
+                Problem::new(format!(
+                    "question id `{}` is used again{first_at}",
+                    question.id
+                ))
+                .at(again)
+                .hint("question ids must be unique across the whole questionnaire"),
             );
         }
         if question.level == self.base_level() {
@@ -513,7 +544,13 @@ impl Questionnaire {
                     question.id, question.level
                 ))
                 .at(line)
-                .hint("put it at a level above the base"),
+                .hint(match question.level.checked_sub(1) {
+                    Some(below) => format!(
+                        "put it at a level above the base; or, if the model's levels start at {}, add a level {below} below them: the first level is the base, which everyone has",
+                        question.level
+                    ),
+                    None => "put it at a level above the base".to_string(),
+                }),
             );
         } else if !self.levels.iter().any(|l| l.level == question.level) {
             let known: Vec<String> = self.levels.iter().map(|l| l.level.to_string()).collect();

@@ -10,7 +10,7 @@ pub mod json;
 pub mod markdown;
 pub mod xml;
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 /// How an output is to look, decided at the edge from the terminal and the environment.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -36,6 +36,78 @@ pub fn table(style: &Style) -> Table {
             .set_width(width);
     }
     table
+}
+
+/// How [`fit`] fits a table to the terminal.
+#[derive(Debug, Clone, Copy)]
+pub struct Fit<'a> {
+    /// The columns to hide, first to last, while the table is too wide.
+    pub drop: &'a [usize],
+    /// The one column that gives way (a title); every other keeps its content's width, so that
+    /// an id, a number or a bar is never broken.
+    pub flexible: usize,
+    /// Whether each row stays on one line, the flexible column cut with an ellipsis; else it
+    /// wraps there, on word boundaries.
+    pub one_line: bool,
+}
+
+/// The narrowest the flexible column gets before a column is dropped.
+const FLEXIBLE_MIN: usize = 14;
+
+/// Fits `table` (rows added) to the style's width; nothing to do without one.
+pub fn fit(table: &mut Table, style: &Style, fit: Fit) {
+    let Some(width) = style.width.map(usize::from) else {
+        return;
+    };
+    let content: Vec<usize> = table
+        .column_max_content_widths()
+        .into_iter()
+        .map(usize::from)
+        .collect();
+    let mut hidden = vec![false; content.len()];
+    // Each column is its content, a space either side and a border; one border closes the row.
+    let need = |hidden: &[bool], flexible_width: usize| -> usize {
+        1 + content
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !hidden.get(*i).copied().unwrap_or(false))
+            .map(|(i, w)| if i == fit.flexible { flexible_width } else { *w } + 3)
+            .sum::<usize>()
+    };
+    let flexible_content = content.get(fit.flexible).copied().unwrap_or(0);
+    let flexible_min = flexible_content.min(FLEXIBLE_MIN);
+    for &column in fit.drop {
+        if need(&hidden, flexible_min) <= width {
+            break;
+        }
+        if let Some(h) = hidden.get_mut(column) {
+            *h = true;
+        }
+    }
+    let others = need(&hidden, 0);
+    let room = width
+        .saturating_sub(others)
+        .clamp(1, flexible_content.max(1));
+    for (index, is_hidden) in hidden.iter().enumerate() {
+        let Some(column) = table.column_mut(index) else {
+            continue;
+        };
+        let constraint = if *is_hidden {
+            ColumnConstraint::Hidden
+        } else if index == fit.flexible {
+            // The width given counts the padding, a space either side.
+            ColumnConstraint::Absolute(Width::Fixed(u16::try_from(room + 2).unwrap_or(u16::MAX)))
+        } else {
+            ColumnConstraint::ContentWidth
+        };
+        column.set_constraint(constraint);
+    }
+    if fit.one_line {
+        table.set_truncation_indicator("…");
+        for row in table.row_iter_mut() {
+            row.max_height(1);
+        }
+    }
 }
 
 /// A percentage to show: whole, and never 100% until it is.
@@ -85,6 +157,19 @@ pub fn wrap(text: &str, width: usize, long_words: LongWords) -> Vec<String> {
         .into_iter()
         .map(std::borrow::Cow::into_owned)
         .collect()
+}
+
+/// `text` filled to `width` columns like [`wrap`] (ids and paths never split), the first line
+/// after `first`, the others after `rest`: the one wrapping of every line the terminal gets.
+pub fn fill(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let text = words.join(" ");
+    let options = textwrap::Options::new(width.max(1))
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false);
+    textwrap::fill(&text, options)
 }
 
 #[cfg(test)]

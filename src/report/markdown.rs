@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use super::{Report, SECTIONS, Score, Section};
 use crate::assessment::Assessment;
+use crate::assessment::render::markdown::header;
 use crate::questionnaire::Question;
 use crate::render::markdown::{escape, link};
 use crate::render::{Style, bar, percent};
@@ -48,45 +49,6 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
         }
     }
     out.write_all(text.as_bytes())
-}
-
-pub(crate) fn header(out: &mut String, assessment: &Assessment) {
-    let answers = assessment.answers;
-    let questionnaire = assessment.card.questionnaire;
-    let title = assessment.subject();
-    let _ = writeln!(
-        out,
-        "# {}: {}\n",
-        escape(&questionnaire.title),
-        escape(title)
-    );
-    let _ = writeln!(out, "| | |\n|---|---|");
-    for (label, value) in [
-        ("Organization", &answers.organization),
-        ("Subject", &answers.subject),
-        ("Assessor", &answers.assessor),
-        ("Date", &answers.date),
-    ] {
-        if let Some(value) = value {
-            let _ = writeln!(out, "| {label} | {} |", escape(value));
-        }
-    }
-    let _ = writeln!(
-        out,
-        "| Questionnaire | {} (`{}`), version {} |",
-        escape(&questionnaire.title),
-        questionnaire.id,
-        escape(&questionnaire.version)
-    );
-    let (applicable, answered) = assessment
-        .card
-        .domains
-        .iter()
-        .fold((0, 0), |(q, a), d| (q + d.questions, a + d.answered));
-    let _ = writeln!(
-        out,
-        "| Answered | {answered} of {applicable} applicable questions |\n"
-    );
 }
 
 fn summary(out: &mut String, assessment: &Assessment) {

@@ -28,7 +28,7 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
 
     let paint = |cell: Cell, color: Color| if colour { cell.fg(color) } else { cell };
     for scored in &card.domains {
-        let mut row = vec![Cell::new(printable(&scored.domain.title))];
+        let mut row = vec![Cell::new(printable(scored.domain.short_title()))];
         if scored.applicable {
             let level = Cell::new(format!(
                 "{} {}",
@@ -60,7 +60,7 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
                         .domain
                         .benchmark
                         .as_ref()
-                        .map(|b| format!("{:.2}", b.score))
+                        .map(|b| crate::text::decimal2(b.score))
                         .unwrap_or_default(),
                 )
                 .set_alignment(CellAlignment::Right),
@@ -121,5 +121,26 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
         ]);
     }
     table.add_row(overall);
+    // Too wide: the industry average goes first, then the percentage to target, then the
+    // target (the gap stays), then the next level's progress; the domain's title is cut last.
+    let mut drop = Vec::new();
+    if benchmark {
+        drop.push(4);
+    }
+    if target {
+        let first = if benchmark { 5 } else { 4 };
+        drop.extend([first + 2, first, 3]);
+    } else {
+        drop.push(3);
+    }
+    crate::render::fit(
+        &mut table,
+        style,
+        crate::render::Fit {
+            drop: &drop,
+            flexible: 0,
+            one_line: true,
+        },
+    );
     writeln!(out, "{table}")
 }

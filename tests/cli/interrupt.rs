@@ -124,7 +124,7 @@ fn a_second_interview_on_the_same_file_is_refused() {
             .unwrap()
             .contains("gov-2a: all")
     );
-    assert!(!dir.path().join("a.yaml.lock").exists());
+    assert!(dir.path().join(".a.yaml.jsp-lock").exists());
 }
 
 #[test]
@@ -149,6 +149,111 @@ fn ctrl_c_and_sigterm_save_and_exit_cleanly() {
                 .unwrap()
                 .contains("note: mostly")
         );
-        assert!(!dir.path().join("a.yaml.lock").exists(), "{name}");
+        assert!(dir.path().join(".a.yaml.jsp-lock").exists(), "{name}");
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_same_file_through_a_symlink_shares_the_lock_and_stays_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("a.yaml", dir.path().join("link.yaml")).unwrap();
+    let mut child = spawn_assess(dir.path());
+    wait_for(dir.path(), "questionnaire: acme-lite");
+    jsp_in(dir.path())
+        .arg("--questionnaires")
+        .arg(fixtures().join("questionnaires"))
+        .args(["assess", "--answers", "link.yaml"])
+        .write_stdin("none\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "link.yaml: another `jsp assess` is answering this file",
+        ));
+    answer(&mut child, "q\n");
+    assert!(child.wait().unwrap().success());
+    // Answering through the link writes the file it points to.
+    jsp_in(dir.path())
+        .arg("--questionnaires")
+        .arg(fixtures().join("questionnaires"))
+        .args(["assess", "--answers", "link.yaml"])
+        .write_stdin("all\nq\n")
+        .assert()
+        .success();
+    let link = dir.path().join("link.yaml");
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::read_to_string(dir.path().join("a.yaml"))
+            .unwrap()
+            .contains("gov-2a: all")
+    );
+}
+
+#[test]
+fn an_edit_on_disk_during_an_interview_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = spawn_assess(dir.path());
+    answer(&mut child, "all\n");
+    wait_for(dir.path(), "gov-2a: all");
+    // Someone else saves the file meanwhile.
+    let path = dir.path().join("a.yaml");
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("gov-2a: all", "gov-2a: some");
+    std::fs::write(&path, &theirs).unwrap();
+    answer(&mut child, "most\n");
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("a.yaml: changed on disk while this interview ran"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("saved in a.mine.yaml"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    let mine = std::fs::read_to_string(dir.path().join("a.mine.yaml")).unwrap();
+    assert!(
+        mine.contains("gov-2a: all") && mine.contains("gov-3a: most"),
+        "{mine}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_answers_file_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let status = Command::new("mkfifo")
+        .arg(dir.path().join("a.yaml"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    jsp_in(dir.path())
+        .timeout(Duration::from_secs(20))
+        .arg("--questionnaires")
+        .arg(fixtures().join("questionnaires"))
+        .args(["assess", "acme-lite", "--answers", "a.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "a.yaml: is not a regular file (a device, FIFO or socket), not an answers file",
+        ));
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_input_without_line_ends_ends_the_interview_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let zero = std::fs::File::open("/dev/zero").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_jsp"))
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .arg("--questionnaires")
+        .arg(fixtures().join("questionnaires"))
+        .args(["assess", "acme-lite", "--answers", "a.yaml"])
+        .args(["--org", "A", "--subject", "B", "--assessor", "C"])
+        .stdin(zero)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("Saved to a.yaml (5 of 5 questions"));
 }

@@ -15,11 +15,13 @@ mod commands;
 mod corpus;
 mod diff;
 mod harden;
+mod history;
 mod hostile;
 mod html;
 mod interrupt;
 mod roadmap;
 mod shipped;
+mod terminal;
 mod tooling;
 
 use std::path::{Path, PathBuf};

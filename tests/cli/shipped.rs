@@ -72,6 +72,24 @@ fn shipped() -> Vec<Questionnaire> {
 }
 
 #[test]
+fn every_built_in_passes_every_check_and_reads_the_same_from_its_compiled_form() {
+    for built_in in BUILT_IN {
+        // What `jsp` skips at start-up for a built-in questionnaire: the YAML and its checks.
+        let (from_yaml, warnings) =
+            Questionnaire::parse(built_in.text, std::path::Path::new(built_in.file)).unwrap();
+        assert!(warnings.is_empty(), "{}: {warnings:?}", built_in.file);
+        let json = built_in.json.expect("build.rs converts every shipped file");
+        let from_json: Questionnaire = serde_json::from_str(json).unwrap();
+        assert_eq!(
+            serde_json::to_value(&from_json).unwrap(),
+            serde_json::to_value(&from_yaml).unwrap(),
+            "{}",
+            built_in.file
+        );
+    }
+}
+
+#[test]
 fn both_roles_are_shipped() {
     let ids: Vec<&str> = BUILT_IN.iter().map(|b| b.id).collect();
     assert!(

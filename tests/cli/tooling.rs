@@ -156,6 +156,44 @@ fn the_man_page_is_roff_with_every_command() {
 }
 
 #[test]
+fn the_man_pages_say_the_interview_files_environment_exit_status_and_examples() {
+    let page = stdout_of(&["man"]);
+    for section in [
+        ".SH INTERVIEW",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+        ".SH \"EXIT STATUS\"",
+        ".SH EXAMPLES",
+    ] {
+        assert!(page.contains(section), "{section}");
+    }
+    assert!(page.contains("\\fB130\\fR"));
+    assert!(stdout_of(&["man", "assess"]).contains(".SH INTERVIEW"));
+    // --questionnaires does nothing for schema, completions and man.
+    assert!(!stdout_of(&["man", "schema"]).contains("questionnaires"));
+    let help = stdout_of(&["--help"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(help.contains("130 interrupted"), "{help}");
+}
+
+#[test]
+fn completions_offer_questionnaire_ids_and_man_pages() {
+    let script = stdout_of(&["completions", "bash"]);
+    assert!(script.contains("jsp-manufacturer") && script.contains("jsp-provider"));
+    let man = script
+        .lines()
+        .skip_while(|l| !l.contains("jsp__subcmd__man)"))
+        .nth(1)
+        .unwrap();
+    assert!(
+        man.contains("roadmap") && man.contains("aggregate"),
+        "{man}"
+    );
+}
+
+#[test]
 fn init_writes_a_commented_config_and_refuses_to_overwrite_it() {
     let dir = tempfile::tempdir().unwrap();
     jsp_in(dir.path())

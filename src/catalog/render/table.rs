@@ -30,5 +30,16 @@ pub fn render(entries: &[Entry], style: &Style, out: &mut dyn Write) -> io::Resu
             printable(&source(entry)),
         ]);
     }
+    // Too wide: the version goes first, then the counts, the role and the source; the title
+    // is cut, the id (to copy) never.
+    crate::render::fit(
+        &mut table,
+        style,
+        crate::render::Fit {
+            drop: &[3, 5, 4, 2, 6],
+            flexible: 1,
+            one_line: true,
+        },
+    );
     writeln!(out, "{table}")
 }

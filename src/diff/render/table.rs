@@ -14,18 +14,23 @@ use crate::render::Style;
 use crate::scoring::round2;
 use crate::text::printable;
 
+/// Below this width the changed answers are a list, not a table.
+const NARROW: usize = 100;
+
 pub fn render(diff: &Diff, style: &Style, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(text(diff, style).as_bytes())
 }
 
 fn text(diff: &Diff, style: &Style) -> String {
     let questionnaire = diff.questionnaire();
-    let mut out = format!(
-        "{}: {} → {}\n\n",
+    let headline = format!(
+        "{}: {} → {}",
         printable(&questionnaire.title),
         printable(&describe(diff.old)),
         printable(&describe(diff.new))
     );
+    let width = style.width.map_or(usize::MAX, usize::from);
+    let mut out = format!("{}\n\n", crate::render::fill(&headline, width, "", ""));
     let mut domains = crate::render::table(style);
     domains.set_header(vec![
         "Domain",
@@ -40,7 +45,7 @@ fn text(diff: &Diff, style: &Style) -> String {
     for (before, after) in diff.before.domains.iter().zip(&diff.after.domains) {
         let s = sides(diff, before, after);
         domains.add_row(vec![
-            Cell::new(printable(&after.domain.title)),
+            Cell::new(printable(after.domain.short_title())),
             Cell::new(printable(&s.before)),
             Cell::new(printable(&s.after)),
             right(s.level_change),
@@ -67,40 +72,87 @@ fn text(diff: &Diff, style: &Style) -> String {
         right(format!("{:.2}", round2(after.score))),
         right(signed_score(before.score, after.score)),
     ]);
+    // Too wide: the scores go first, then the level before (the level after and its change
+    // stay); the title is cut.
+    crate::render::fit(
+        &mut domains,
+        style,
+        crate::render::Fit {
+            drop: &[4, 5, 6, 1],
+            flexible: 0,
+            one_line: true,
+        },
+    );
     let _ = writeln!(out, "{domains}\n");
 
     if diff.changes.is_empty() {
         out.push_str("No answer changed.\n");
     } else {
         let _ = writeln!(out, "Changed answers: {}", diff.changes.len());
-        let mut changes = crate::render::table(style);
-        changes.set_header(vec!["Question", "Domain", "From", "To", "Note"]);
-        for change in &diff.changes {
-            changes.add_row(vec![
-                Cell::new(format!(
-                    "{}\n{}",
+        // Five columns of text do not fit a narrow terminal: there, one entry per change.
+        if width < NARROW {
+            for change in &diff.changes {
+                let head = format!(
+                    "{}, {}: {} → {}",
                     printable(&change.question.id),
-                    printable(&change.question.text)
-                )),
-                Cell::new(printable(&change.domain.title)),
-                Cell::new(printable(label(questionnaire, change.before))),
-                Cell::new(printable(label(questionnaire, change.after))),
-                Cell::new(change.note().map(printable).unwrap_or_default()),
-            ]);
+                    printable(change.domain.short_title()),
+                    printable(label(questionnaire, change.before)),
+                    printable(label(questionnaire, change.after))
+                );
+                let _ = writeln!(out, "\n{}", crate::render::fill(&head, width, "", "  "));
+                let text = printable(&change.question.text);
+                let _ = writeln!(out, "{}", crate::render::fill(&text, width, "  ", "  "));
+                if let Some(note) = change.note() {
+                    let note = printable(note);
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        crate::render::fill(&note, width, "  Note: ", "  ")
+                    );
+                }
+            }
+        } else {
+            let mut changes = crate::render::table(style);
+            changes.set_header(vec!["Question", "Domain", "From", "To", "Note"]);
+            for change in &diff.changes {
+                changes.add_row(vec![
+                    Cell::new(format!(
+                        "{}\n{}",
+                        printable(&change.question.id),
+                        printable(&change.question.text)
+                    )),
+                    Cell::new(printable(change.domain.short_title())),
+                    Cell::new(printable(label(questionnaire, change.before))),
+                    Cell::new(printable(label(questionnaire, change.after))),
+                    Cell::new(change.note().map(printable).unwrap_or_default()),
+                ]);
+            }
+            // The question's text and the note wrap; the id never breaks.
+            let id_width = diff
+                .changes
+                .iter()
+                .map(|c| c.question.id.chars().count())
+                .max()
+                .unwrap_or(0);
+            if let Some(column) = changes.column_mut(0) {
+                column.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
+                    comfy_table::Width::Fixed(u16::try_from(id_width + 2).unwrap_or(u16::MAX)),
+                ));
+            }
+            let _ = writeln!(out, "{changes}");
         }
-        let _ = writeln!(out, "{changes}");
     }
     if !diff.added.is_empty() {
         let _ = writeln!(out, "\n{}:", added_title(diff, printable));
         for (domain, question) in &diff.added {
-            let _ = writeln!(
-                out,
-                "  {} ({}, level {}): {}",
+            let line = format!(
+                "{} ({}, level {}): {}",
                 printable(&question.id),
-                printable(&domain.title),
+                printable(domain.short_title()),
                 question.level,
                 printable(&question.text)
             );
+            let _ = writeln!(out, "{}", crate::render::fill(&line, width, "  ", "    "));
         }
     }
     if !diff.removed.is_empty() {

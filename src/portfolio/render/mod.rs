@@ -85,7 +85,7 @@ pub fn spread(tally: &Tally) -> String {
 
 /// A statistic with two decimals; empty when there is nothing to count.
 pub fn decimal(value: Option<f64>) -> String {
-    value.map(|v| format!("{v:.2}")).unwrap_or_default()
+    value.map(crate::text::decimal2).unwrap_or_default()
 }
 
 /// A level, or a median level that may fall between two (2.5); empty when there is none.
@@ -122,3 +122,17 @@ pub const STATISTICS_HEADERS: [&str; 9] = [
     "Score mean",
     "Score max",
 ];
+
+#[cfg(test)]
+mod tests {
+    /// min, mean and max round as the median and `jsp score` do: 3.625 is 3.63 everywhere.
+    #[test]
+    fn statistics_round_by_the_one_rule() {
+        assert_eq!(super::decimal(Some(3.625)), "3.63");
+        assert_eq!(
+            super::decimal(Some(3.625)),
+            crate::text::decimal2(crate::scoring::round2(3.625))
+        );
+        assert_eq!(super::decimal(None), "");
+    }
+}

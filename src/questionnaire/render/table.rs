@@ -8,21 +8,22 @@ use crate::text::printable;
 
 /// Each domain with its questions, for a quick look in the terminal.
 pub fn render(q: &Questionnaire, style: &Style, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
+    let title = format!(
         "{} ({}, version {}, {})",
         printable(&q.title),
         printable(&q.id),
         printable(&q.version),
         printable(&q.role)
-    )?;
+    );
+    let width = style.width.map_or(usize::MAX, usize::from);
+    writeln!(out, "{}", crate::render::fill(&title, width, "", ""))?;
     let mut table = crate::render::table(style);
     table.set_header(["Question", "Level", "Text"]);
     for domain in &q.domains {
         table.add_row([
-            format!("{} ({})", printable(&domain.title), printable(&domain.id)),
+            printable(&domain.id),
             String::new(),
-            String::new(),
+            printable(&domain.title),
         ]);
         for question in &domain.questions {
             let mark = if question.is_regulatory() {
@@ -37,5 +38,15 @@ pub fn render(q: &Questionnaire, style: &Style, out: &mut dyn Write) -> io::Resu
             ]);
         }
     }
+    // The ids and levels keep their width; the text wraps on word boundaries.
+    crate::render::fit(
+        &mut table,
+        style,
+        crate::render::Fit {
+            drop: &[],
+            flexible: 2,
+            one_line: false,
+        },
+    );
     writeln!(out, "{table}")
 }

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use super::{Plan, overall_line, phase_title, targeted};
 use crate::assessment::Assessment;
+use crate::assessment::render::markdown::header;
 use crate::render::markdown::escape;
 use crate::render::{Style, percent};
 use crate::roadmap::{Roadmap, Step};
@@ -14,7 +15,7 @@ use crate::target::DEFAULT_PRIORITY;
 /// The roadmap on its own: the report's header, then the roadmap section.
 pub fn render(plan: &Plan, _: &Style, out: &mut dyn Write) -> io::Result<()> {
     let mut text = String::new();
-    crate::report::markdown::header(&mut text, plan.assessment);
+    header(&mut text, plan.assessment);
     section(&mut text, plan.assessment, plan.roadmap);
     out.write_all(text.as_bytes())
 }

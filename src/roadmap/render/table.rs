@@ -7,7 +7,7 @@ use comfy_table::{Cell, CellAlignment};
 
 use super::{Plan, overall_line, phase_title, targeted};
 use crate::assessment::Assessment;
-use crate::render::{LongWords, Style, percent, wrap};
+use crate::render::{LongWords, Style, fill, percent, wrap};
 use crate::roadmap::Roadmap;
 use crate::target::DEFAULT_PRIORITY;
 use crate::text::printable;
@@ -18,7 +18,9 @@ pub fn render(plan: &Plan, style: &Style, out: &mut dyn Write) -> io::Result<()>
 }
 
 fn text(assessment: &Assessment, roadmap: &Roadmap, style: &Style) -> String {
-    let mut out = format!("Roadmap: {}\n\n", overall_line(assessment));
+    let width = style.width.map_or(usize::MAX, usize::from);
+    let headline = format!("Roadmap: {}", overall_line(assessment));
+    let mut out = format!("{}\n\n", fill(&headline, width, "", ""));
     let mut domains = crate::render::table(style);
     domains.set_header(vec![
         "Domain",
@@ -32,7 +34,7 @@ fn text(assessment: &Assessment, roadmap: &Roadmap, style: &Style) -> String {
     for scored in targeted(assessment) {
         let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
         domains.add_row(vec![
-            Cell::new(printable(&scored.domain.title)),
+            Cell::new(printable(scored.domain.short_title())),
             Cell::new(format!(
                 "{} {}",
                 scored.level,
@@ -48,13 +50,22 @@ fn text(assessment: &Assessment, roadmap: &Roadmap, style: &Style) -> String {
             right(roadmap.open_in(&scored.domain.id).to_string()),
         ]);
     }
+    // Too wide: the open count goes first, then the priority and the percentage to target.
+    crate::render::fit(
+        &mut domains,
+        style,
+        crate::render::Fit {
+            drop: &[6, 5, 4],
+            flexible: 0,
+            one_line: true,
+        },
+    );
     let _ = writeln!(out, "{domains}\n");
     if roadmap.is_empty() {
         out.push_str("Every domain has reached its target.\n");
         return out;
     }
     // The steps as a numbered list: their guidance is too long for table cells.
-    let width = style.width.map_or(usize::MAX, usize::from);
     for (index, phase) in roadmap.phases.iter().enumerate() {
         let title = phase_title(assessment, index + 1, phase.level, phase.steps.len());
         let _ = writeln!(out, "{}\n", printable(&title));
@@ -65,14 +76,14 @@ fn text(assessment: &Assessment, roadmap: &Roadmap, style: &Style) -> String {
             } else {
                 ""
             };
-            let _ = writeln!(
-                out,
-                "{:>3}. {}{regulatory}, {}, now {}",
-                number + 1,
+            let step_line = format!(
+                "{}{regulatory}, {}, now {}",
                 printable(&question.id),
-                printable(&step.domain.title),
+                printable(step.domain.short_title()),
                 printable(assessment.answer_label(question))
             );
+            let number = format!("{:>3}. ", number + 1);
+            let _ = writeln!(out, "{}", fill(&step_line, width, &number, INDENT));
             let mut lines = vec![printable(&question.text)];
             if let Some(guidance) = &question.guidance {
                 lines.push(format!("Guidance: {}", printable(guidance)));

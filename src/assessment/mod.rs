@@ -1,6 +1,8 @@
 //! An [`Assessment`]: answers scored against their questionnaire (and a target), and the
 //! questions every view asks of it: what is open, what is next, what a legal duty still lacks.
 
+pub mod render;
+
 use crate::answers::{Answer, Answers};
 use crate::questionnaire::{Domain, Question, Questionnaire};
 use crate::scoring::{DomainScore, Scorecard, Status};
