@@ -131,6 +131,7 @@ fn reports(questionnaire: &Questionnaire, answers: &Answers, target: Option<&Tar
         roadmap: roadmap.as_ref(),
         crosswalk: Some(&crosswalk),
         charts: &[],
+        questionnaire_file: None,
     };
     let sink = &mut std::io::sink();
     for style in styles() {

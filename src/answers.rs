@@ -124,6 +124,15 @@ impl Answers {
                 .hint("review the answers with `jsp assess --review`, then update `version`"),
             );
         }
+        if let Some(date) = &self.date
+            && !is_date(date)
+        {
+            errors.push(
+                Problem::new(format!("`{date}` is not a date of the calendar"))
+                    .at(line_of_key(source, "date"))
+                    .hint("write the date of the assessment as YYYY-MM-DD, such as 2026-11-28"),
+            );
+        }
         // The questionnaire is walked and each question looked up among the answers (a sorted
         // map), so that no table is built per file: a portfolio checks thousands of them.
         let (mut faults, mut notes) = (Vec::new(), Vec::new());
@@ -510,4 +519,10 @@ fn unique_answers<'de, D: Deserializer<'de>>(
     }
 
     deserializer.deserialize_any(UniqueAnswers)
+}
+
+/// A calendar date written as YYYY-MM-DD (`2026-13-45` is not one).
+fn is_date(text: &str) -> bool {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(text, &format).is_ok()
 }

@@ -151,7 +151,7 @@ pub struct AssessArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ScoreArgs {
-    /// The answers file
+    /// The answers file (`-`: standard input)
     pub answers: PathBuf,
     #[arg(long, short = 'f', value_enum, default_value_t = ScoreFormat::Table)]
     pub format: ScoreFormat,
@@ -174,7 +174,7 @@ pub struct ScoreArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// The answers file
+    /// The answers file (`-`: standard input)
     pub answers: PathBuf,
     #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Markdown)]
     pub format: ReportFormat,
@@ -197,7 +197,7 @@ pub struct ReportArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ChartArgs {
-    /// The answers file
+    /// The answers file (`-`: standard input)
     pub answers: PathBuf,
     #[arg(long, value_enum, default_value_t = ChartKind::Radar)]
     pub kind: ChartKind,
@@ -246,7 +246,7 @@ pub struct ShowArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct RoadmapArgs {
-    /// The answers file
+    /// The answers file (`-`: standard input)
     pub answers: PathBuf,
     /// Target levels and priorities per domain (TOML) [default: jsp.toml's `target`]
     #[arg(long, value_name = "FILE")]

@@ -31,7 +31,8 @@ pub struct Config {
 impl Config {
     /// The nearest `jsp.toml` from `start` upwards, with its paths made relative to `start`'s
     /// view of the file system; the default when there is none.
-    pub fn discover(start: &Path) -> Result<Config> {
+    /// The nearest `jsp.toml` from `start` upwards, if any, its path as seen from `start`.
+    pub fn find(start: &Path) -> Option<PathBuf> {
         // Walking up by `..` keeps the paths in messages short (`../jsp.toml`); the absolute
         // form of `start` says how far up there is to walk.
         let depth = std::path::absolute(start).map_or(1, |a| a.ancestors().count());
@@ -39,7 +40,7 @@ impl Config {
         for _ in 0..depth {
             let path = folder.join(FILE_NAME);
             if path.is_file() {
-                return Config::load(&path);
+                return Some(path);
             }
             folder = if folder == Path::new(".") {
                 PathBuf::from("..")
@@ -47,7 +48,7 @@ impl Config {
                 folder.join("..")
             };
         }
-        Ok(Config::default())
+        None
     }
 
     pub fn load(path: &Path) -> Result<Config> {

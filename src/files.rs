@@ -37,6 +37,39 @@ impl FileId {
     }
 }
 
+/// A key that is equal for two paths exactly when they name the same file (links followed).
+pub fn identity(path: &Path) -> Option<impl Ord + Clone + use<>> {
+    FileId::of(path, &std::fs::metadata(path).ok()?)
+}
+
+/// Why `path` (a jsp.toml or a folder of questionnaires, which decide how answers are scored)
+/// is not to be trusted, if it is not: owned by another user, or writable by anyone. As git
+/// asks of a repository (`safe.directory`): someone else's file must not change the scores.
+#[cfg(unix)]
+pub fn distrust(path: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let metadata = std::fs::metadata(path).ok()?;
+    let user = rustix::process::geteuid().as_raw();
+    if metadata.uid() != user {
+        return Some(format!(
+            "it is owned by another user (uid {}, not {user})",
+            metadata.uid()
+        ));
+    }
+    (metadata.mode() & 0o002 != 0).then(|| {
+        format!(
+            "anyone may write to it (mode {:o})",
+            metadata.mode() & 0o7777
+        )
+    })
+}
+
+/// Elsewhere, ownership is not checked.
+#[cfg(not(unix))]
+pub fn distrust(_: &Path) -> Option<String> {
+    None
+}
+
 /// Every file read in this run, by identity, with the name it was read by.
 static READ: Mutex<BTreeMap<FileId, PathBuf>> = Mutex::new(BTreeMap::new());
 
@@ -94,6 +127,18 @@ pub fn read_text(path: &Path) -> Result<String> {
             Problem::new("is a folder, not a file").hint("name a file inside it"),
         )
     };
+    // A FIFO with no writer would block the open for ever, /dev/zero the read: whatever is
+    // not a regular file (or a folder, reported below) is refused before it is opened.
+    if let Ok(metadata) = std::fs::metadata(path)
+        && !metadata.is_file()
+        && !metadata.is_dir()
+    {
+        return Err(Error::invalid(
+            path,
+            Problem::new("is not a regular file (a FIFO, a device or a socket)")
+                .hint("name the file itself; to read a pipe, save it to a file first"),
+        ));
+    }
     // Opened first and asked once (fstat): a portfolio reads thousands of files.
     let file = match std::fs::File::open(path) {
         Ok(file) => file,
@@ -107,9 +152,20 @@ pub fn read_text(path: &Path) -> Result<String> {
     }
     record_read(path, &metadata);
     // Sized to the file, the buffer is filled in one read rather than a series of growing ones.
-    let expected = metadata.len().min(MAX_INPUT_BYTES + 1);
+    read_text_from(file, metadata.len(), path)
+}
+
+/// Reads UTF-8 text of at most [`MAX_INPUT_BYTES`] from `reader` (standard input, for `-`),
+/// `expected` bytes long as far as is known; `path` names it in messages.
+pub fn read_text_from(reader: impl Read, expected: u64, path: &Path) -> Result<String> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let expected = expected.min(MAX_INPUT_BYTES + 1);
     let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0) + 1);
-    file.take(MAX_INPUT_BYTES + 1)
+    reader
+        .take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(read_error)?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {

@@ -1,6 +1,8 @@
 //! The CI gates of `jsp score`: a level every domain must reach (`--min-level`, the target) and
 //! an overall score (`--min-score`). Pure: the command prints and exits, JUnit reports them.
 
+use crate::error::{Error, Result};
+use crate::questionnaire::Questionnaire;
 use crate::scoring::{DomainScore, Scorecard, round2};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -10,6 +12,38 @@ pub struct Gates {
 }
 
 impl Gates {
+    /// `--min-level` one of the questionnaire's levels, `--min-score` a number its scores can
+    /// reach: a gate that can never fail (`nan`) or never pass (level 6 of five) is a mistake.
+    pub fn check(&self, questionnaire: &Questionnaire) -> Result<()> {
+        let levels = || {
+            questionnaire
+                .levels
+                .iter()
+                .map(|l| l.level.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if let Some(min) = self.min_level
+            && !questionnaire.levels.iter().any(|l| l.level == min)
+        {
+            return Err(Error::usage(format!(
+                "--min-level {min} is not a level of `{}`\n  hint: its levels are {}",
+                questionnaire.id,
+                levels()
+            )));
+        }
+        let (low, high) = (questionnaire.base_level(), questionnaire.top_level());
+        if let Some(min) = self.min_score
+            && !(f64::from(low)..=f64::from(high)).contains(&min)
+        {
+            return Err(Error::usage(format!(
+                "--min-score {min} is not a score of `{}`\n  hint: its scores run from {low} to {high}, as the reports show them",
+                questionnaire.id
+            )));
+        }
+        Ok(())
+    }
+
     /// The level a domain must reach: the higher of `--min-level` and its target.
     pub fn required_level(&self, domain: &DomainScore) -> Option<u32> {
         match (self.min_level, domain.target) {

@@ -210,6 +210,29 @@ proptest! {
         }
     }
 
+    /// Weights are relative: every weight scaled by one power of two, within the bounds the
+    /// format allows (0.001 to 1000), gives the same scores and levels, exactly. (A weight of
+    /// 5e-324, which the format now refuses, scored differently from equal weights.)
+    #[test]
+    fn weights_are_relative((q, answers) in assessment(), power in -6i32..=7) {
+        let factor = 2f64.powi(power);
+        let mut scaled = q.clone();
+        for domain in &mut scaled.domains {
+            domain.weight *= factor;
+            for question in &mut domain.questions {
+                question.weight *= factor;
+            }
+        }
+        let text = serde_yaml_text(&scaled);
+        jsp::internals::Questionnaire::parse(&text, std::path::Path::new("p.yaml")).unwrap();
+        let (card, scaled_card) = (score(&q, &answers, None), score(&scaled, &answers, None));
+        prop_assert_eq!(card.score, scaled_card.score);
+        prop_assert_eq!(card.level, scaled_card.level);
+        for (d, s) in card.domains.iter().zip(&scaled_card.domains) {
+            prop_assert_eq!((d.score, d.level), (s.score, s.level));
+        }
+    }
+
     #[test]
     fn generated_questionnaires_pass_the_format_checks(q in questionnaire()) {
         // The properties above are about files jsp accepts.

@@ -122,9 +122,21 @@ impl Loaded {
 
 impl Context {
     /// jsp.toml's defaults, and its questionnaire folders before those of the command line.
+    /// A jsp.toml or questionnaire folder of another user's, or that anyone may write to, is
+    /// left out with a warning (unless [`TRUSTED`] allows it): it would decide the scores.
     fn new(questionnaires: Vec<PathBuf>) -> Result<Context> {
-        let config = Config::discover(Path::new("."))?;
-        let mut folders = config.questionnaires.clone();
+        let mut warnings = Vec::new();
+        let config = match Config::find(Path::new(".")) {
+            Some(path) if trusted(&path, &mut warnings) => Config::load(&path)?,
+            _ => Config::default(),
+        };
+        let mut folders: Vec<PathBuf> = config
+            .questionnaires
+            .iter()
+            .filter(|folder| trusted(folder, &mut warnings))
+            .cloned()
+            .collect();
+        print_warnings(&warnings);
         folders.extend(questionnaires);
         Ok(Context {
             catalog: Catalog::new(folders),
@@ -133,8 +145,14 @@ impl Context {
     }
 
     /// An answers file and the questionnaire it names, checked against each other.
+    /// `-` is standard input.
     fn load(&self, path: &Path) -> Result<Loaded> {
-        let (answers, text) = Answers::load(path)?;
+        let (answers, text) = if path == Path::new("-") {
+            let text = crate::files::read_text_from(std::io::stdin().lock(), 0, path)?;
+            (Answers::parse(&text, path)?, text)
+        } else {
+            Answers::load(path)?
+        };
         let mut warnings = Vec::new();
         let entry = self
             .catalog
@@ -216,6 +234,43 @@ impl Context {
         print_warnings(&warnings);
         Ok(entries)
     }
+}
+
+/// The environment variable that lists the folders (with what is below them) whose jsp.toml
+/// and questionnaires are used whoever owns them, as the platform separates paths (`:`); `*`
+/// for all.
+const TRUSTED: &str = "JSP_TRUSTED_DIRS";
+
+/// True when `path` may be used; else a warning that says why not and how to allow it.
+fn trusted(path: &Path, warnings: &mut Vec<Warning>) -> bool {
+    let Some(why) = crate::files::distrust(path) else {
+        return true;
+    };
+    let allowed = std::env::var_os(TRUSTED).is_some_and(|value| {
+        if value == "*" {
+            return true;
+        }
+        let real = path.canonicalize().ok();
+        std::env::split_paths(&value).any(|dir| {
+            dir.canonicalize()
+                .is_ok_and(|dir| real.as_ref().is_some_and(|real| real.starts_with(dir)))
+        })
+    });
+    if allowed {
+        return true;
+    }
+    let folder = std::path::absolute(path)
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+        .unwrap_or_default();
+    warnings.push(Warning {
+        path: path.to_path_buf(),
+        problem: crate::error::Problem::new(format!("not used: {why}")).hint(format!(
+            "it decides how answers are scored; if you trust it, set {TRUSTED}={}",
+            folder.display()
+        )),
+    });
+    false
 }
 
 /// Scores `loaded` (against `target` when given) and hands the assessment to `show`.

@@ -54,6 +54,10 @@ pub(super) fn run(context: &Context, args: ReportArgs) -> anyhow::Result<Exit> {
                     roadmap: roadmap.as_ref(),
                     crosswalk: crosswalk.as_deref(),
                     charts: &charts,
+                    questionnaire_file: loaded
+                        .entry
+                        .replaces_built_in()
+                        .then_some(loaded.entry.path.as_path()),
                 };
                 let style = &destination.style;
                 match format {

@@ -15,6 +15,7 @@ pub(super) fn run(context: &Context, args: ScoreArgs) -> anyhow::Result<Exit> {
         min_level: args.min_level,
         min_score: args.min_score,
     };
+    gates.check(loaded.questionnaire())?;
     super::assess(&loaded, target.as_ref(), |assessment| {
         let score = Score { assessment, gates };
         output::write_all(

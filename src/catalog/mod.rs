@@ -29,6 +29,26 @@ pub struct Entry {
     pub built_in: bool,
 }
 
+impl Entry {
+    /// True when this questionnaire comes from a file and has the id of a built-in one, which
+    /// it replaces: scores then follow the file, not jsp's own questionnaire.
+    pub fn replaces_built_in(&self) -> bool {
+        !self.built_in && BUILT_IN.iter().any(|b| b.id == self.questionnaire.id)
+    }
+
+    /// The notice that the entry replaces a built-in questionnaire, when it does.
+    fn notice(&self) -> Option<Warning> {
+        self.replaces_built_in().then(|| Warning {
+            path: self.path.clone(),
+            problem: Problem::new(format!(
+                "replaces the built-in questionnaire `{}`: the scores follow this file",
+                self.questionnaire.id
+            ))
+            .hint("to use jsp's own, take the file out of the questionnaire folders"),
+        })
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     folders: Vec<PathBuf>,
@@ -70,16 +90,18 @@ impl Catalog {
     }
 
     /// The questionnaire with this id, or the one in this file when `name` is a YAML path.
+    /// A file that replaces a built-in questionnaire is named in a warning.
     pub fn find(&self, name: &str, warnings: &mut Vec<Warning>) -> Result<Entry> {
-        if crate::files::is_yaml(Path::new(name)) {
-            return load_file(Path::new(name), warnings);
-        }
-        if let Some(entry) = self
-            .custom(warnings)?
-            .into_iter()
-            .rev()
-            .find(|e| e.questionnaire.id == name)
-        {
+        let found = if crate::files::is_yaml(Path::new(name)) {
+            Some(load_file(Path::new(name), warnings)?)
+        } else {
+            self.custom(warnings)?
+                .into_iter()
+                .rev()
+                .find(|e| e.questionnaire.id == name)
+        };
+        if let Some(entry) = found {
+            warnings.extend(entry.notice());
             return Ok(entry);
         }
         if let Some(built_in) = BUILT_IN.iter().find(|b| b.id == name) {

@@ -49,7 +49,9 @@ pub fn find_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         }
     }
     files.sort();
-    files.dedup();
+    // One file reached by two names (`sites ./sites`, a link) is counted once.
+    let mut seen = std::collections::BTreeSet::new();
+    files.retain(|file| crate::files::identity(file).is_none_or(|id| seen.insert(id)));
     Ok(files)
 }
 
@@ -84,31 +86,65 @@ fn expand(path: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
                 .hint("name answers files, folders of them, or a pattern such as 'sites/*.yaml'"),
         ));
     }
-    let matches = glob::glob(&pattern).map_err(|error| {
+    let compiled = glob::Pattern::new(&pattern).map_err(|error| {
         Error::invalid(
             path,
             Problem::new(format!("not a valid pattern: {}", error.msg))
                 .hint("`*` matches within a name, `**` across folders, `?` one character, `[ab]` one of a set"),
         )
     })?;
+    // The folders before the first wildcard, where the search starts.
+    let base: PathBuf = path
+        .components()
+        .take_while(|c| !c.as_os_str().to_string_lossy().contains(['*', '?', '[']))
+        .collect();
     let before = files.len();
-    for found in matches {
-        let found = found.map_err(|error| Error::Read {
-            path: error.path().to_path_buf(),
-            source: error.into(),
-        })?;
-        if found.is_dir() {
-            walk(&found, files)?;
-        } else {
-            files.push(found);
-        }
-    }
+    search(&base, &compiled, files)?;
     if files.len() == before {
         return Err(Error::invalid(
             path,
             Problem::new("the pattern matches no file")
                 .hint("check the pattern; quote it so that the shell passes it on unexpanded"),
         ));
+    }
+    Ok(())
+}
+
+/// Every path under `folder` that `pattern` matches: a file as it is, a folder walked. The
+/// search descends through no symbolic link to a folder (the glob crate does, round a loop:
+/// two answers files were counted as 82), and
+/// `*` matches no hidden name unless the pattern spells its dot.
+fn search(folder: &Path, pattern: &glob::Pattern, files: &mut Vec<PathBuf>) -> Result<()> {
+    let options = glob::MatchOptions {
+        require_literal_leading_dot: true,
+        ..glob::MatchOptions::new()
+    };
+    let read_error = |source| Error::Read {
+        path: folder.to_path_buf(),
+        source,
+    };
+    let listing = if folder.as_os_str().is_empty() {
+        std::fs::read_dir(".")
+    } else {
+        std::fs::read_dir(folder)
+    };
+    let Ok(listing) = listing else {
+        return Ok(());
+    };
+    for entry in listing {
+        let entry = entry.map_err(read_error)?;
+        let path = folder.join(entry.file_name());
+        let kind = entry.file_type().map_err(read_error)?;
+        if pattern.matches_path_with(&path, options) {
+            // A link the pattern names is followed once: `walk` follows no further one.
+            if path.is_dir() {
+                walk(&path, files)?;
+            } else {
+                files.push(path);
+            }
+        } else if kind.is_dir() {
+            search(&path, pattern, files)?;
+        }
     }
     Ok(())
 }

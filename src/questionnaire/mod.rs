@@ -582,11 +582,15 @@ impl Questionnaire {
 /// Weights are relative; a bound keeps their sums finite.
 pub const MAX_WEIGHT: f64 = 1000.0;
 
+/// The least weight: with [`MAX_WEIGHT`], a ratio of a million, far from where the products
+/// and sums of scoring lose precision (a weight of 5e-324 scored differently from 1).
+pub const MIN_WEIGHT: f64 = 0.001;
+
 fn check_weight(errors: &mut Vec<Problem>, weight: f64, what: &str, line: Option<usize>) {
-    if !(weight > 0.0 && weight <= MAX_WEIGHT) {
+    if !(MIN_WEIGHT..=MAX_WEIGHT).contains(&weight) {
         errors.push(
             Problem::new(format!(
-                "{what} has weight {}; a weight must be above 0 and at most {MAX_WEIGHT}",
+                "{what} has weight {}; a weight must be at least {MIN_WEIGHT} and at most {MAX_WEIGHT}",
                 crate::text::number(weight)
             ))
             .at(line)

@@ -15,6 +15,9 @@ use crate::scoring::{DomainScore, Status, round2};
 #[derive(Serialize)]
 struct Document<'a> {
     questionnaire: Reference<'a>,
+    /// The file of a custom questionnaire that replaces the built-in one (full report only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    questionnaire_file: Option<String>,
     organization: Option<&'a str>,
     subject: Option<&'a str>,
     assessor: Option<&'a str>,
@@ -114,6 +117,9 @@ pub fn score(score: &Score, _: &Style, out: &mut dyn Write) -> io::Result<()> {
 pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()> {
     let assessment = report.assessment;
     let mut document = document(assessment);
+    document.questionnaire_file = report
+        .questionnaire_file
+        .map(|path| path.display().to_string());
     for section in SECTIONS {
         match section {
             // The summary adds to what `jsp score` gives: the executive summary's lists.
@@ -185,6 +191,7 @@ fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
     let questionnaire = card.questionnaire;
     Document {
         questionnaire: questionnaire.reference(),
+        questionnaire_file: None,
         organization: answers.organization.as_deref(),
         subject: answers.subject.as_deref(),
         assessor: answers.assessor.as_deref(),

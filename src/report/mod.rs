@@ -34,6 +34,9 @@ pub struct Report<'a> {
     /// Charts written beside a markdown report (`--charts`): each one's description and link
     /// target, already fit for a markdown link.
     pub charts: &'a [(String, String)],
+    /// The file of a custom questionnaire that replaces the built-in one of its id: the
+    /// report's reader must know that the scores follow it.
+    pub questionnaire_file: Option<&'a std::path::Path>,
 }
 
 /// One part of the whole report, in the order a reader acts on it: the verdict, what to do,

@@ -27,6 +27,13 @@ fn jsp(dir: &Path) -> assert_cmd::Command {
     cmd
 }
 
+/// Makes a FIFO at `path`.
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(made.unwrap().success(), "mkfifo {}", path.display());
+}
+
 // 1. Outputs never overwrite inputs.
 
 /// Each way of naming an input as an output (`-o`, `--out`, another name for it, a hard link,
@@ -162,13 +169,7 @@ fn links_and_special_files_are_written_through() {
     );
 
     let fifo = dir.path().join("fifo");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(&fifo);
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read(fifo).unwrap())
@@ -562,5 +563,254 @@ fn csv_on_a_terminal_is_printable() {
             .collect();
         assert!(bad.is_empty(), "{command} shows {bad:?}:\n{text}");
         assert!(text.contains("2JEF"), "{command}:\n{text}");
+    }
+}
+
+// 6. Arguments and values checked.
+
+/// A portfolio of two sites named twice, and walked by a pattern through symbolic links that
+/// loop, counts two files. Before: `aggregate sites ./sites` counted 4 and `'sites/**'` 82.
+#[cfg(unix)]
+#[test]
+fn aggregate_counts_each_file_once() {
+    let (dir, answers) = project();
+    for site in ["a", "b"] {
+        let folder = dir.path().join("sites").join(site);
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::copy(&answers, folder.join("answers.yaml")).unwrap();
+    }
+    std::os::unix::fs::symlink("..", dir.path().join("sites/a/loop")).unwrap();
+    std::os::unix::fs::symlink("../..", dir.path().join("sites/b/up")).unwrap();
+    std::os::unix::fs::symlink("a/answers.yaml", dir.path().join("sites/again.yaml")).unwrap();
+    for paths in [
+        &["sites", "./sites"][..],
+        &["sites/**"],
+        &["sites/*/answers.yaml", "sites/a/answers.yaml"],
+        &["./sites/**/*.yaml"],
+    ] {
+        let output = jsp(dir.path())
+            .arg("aggregate")
+            .args(paths)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{paths:?}: {output:?}");
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(
+            stdout.matches("\"file\":").count(),
+            2,
+            "{paths:?}:\n{stdout}"
+        );
+    }
+}
+
+/// A FIFO with no writer, /dev/zero: refused at once, named. Before: `score`, `aggregate` and
+/// `validate` blocked for ever on the FIFO.
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_at_once() {
+    let (dir, _) = project();
+    let fifo = dir.path().join("fifo.yaml");
+    mkfifo(&fifo);
+    for args in [
+        &["score", "fifo.yaml"][..],
+        &["report", "answers.yaml", "--target", "fifo.yaml"],
+        &["aggregate", "fifo.yaml", "answers.yaml"],
+        &["validate", "fifo.yaml"],
+        &["diff", "answers.yaml", "fifo.yaml"],
+        &["score", "/dev/zero"],
+    ] {
+        let mut cmd = jsp(dir.path());
+        cmd.args(args).timeout(std::time::Duration::from_secs(20));
+        let output = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("is not a regular file"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+// 5. Trust what the user owns.
+
+#[cfg(unix)]
+fn chmod(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// A jsp.toml anyone may write to is not used: a warning says why and how to allow it, and
+/// `JSP_TRUSTED_DIRS` allows it. Before: it was used whoever could write it.
+#[cfg(unix)]
+#[test]
+fn a_jsp_toml_anyone_may_write_is_not_used() {
+    let (dir, _) = project();
+    let config = dir.path().join("jsp.toml");
+    std::fs::write(&config, "target = \"target.toml\"\n").unwrap();
+    chmod(&config, 0o666);
+    let output = jsp(dir.path())
+        .args(["roadmap", "answers.yaml"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("jsp.toml: not used: anyone may write to it (mode 666)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("JSP_TRUSTED_DIRS="), "{stderr}");
+    assert!(stderr.contains("needs a target"), "{stderr}");
+    for allowed in [dir.path().as_os_str(), "*".as_ref()] {
+        jsp(dir.path())
+            .env("JSP_TRUSTED_DIRS", allowed)
+            .args(["roadmap", "answers.yaml"])
+            .assert()
+            .success()
+            .stderr("");
+    }
+    chmod(&config, 0o644);
+    jsp(dir.path())
+        .args(["roadmap", "answers.yaml"])
+        .assert()
+        .success()
+        .stderr("");
+}
+
+/// Another user's jsp.toml is not used (checked where the test can give a file away: as root).
+#[cfg(unix)]
+#[test]
+fn another_users_jsp_toml_is_not_used() {
+    let (dir, _) = project();
+    let config = dir.path().join("jsp.toml");
+    std::fs::write(&config, "target = \"target.toml\"\n").unwrap();
+    chmod(&config, 0o644);
+    if std::os::unix::fs::chown(&config, Some(4242), None).is_err() {
+        eprintln!("not root: another user's file is not checked");
+        return;
+    }
+    jsp(dir.path())
+        .args(["roadmap", "answers.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "not used: it is owned by another user (uid 4242",
+        ));
+}
+
+/// A folder of questionnaires named by jsp.toml that anyone may write to is not searched.
+#[cfg(unix)]
+#[test]
+fn a_questionnaire_folder_anyone_may_write_is_not_used() {
+    let (dir, _) = project();
+    let config = dir.path().join("jsp.toml");
+    std::fs::write(&config, "questionnaires = [\"q\"]\n").unwrap();
+    chmod(&config, 0o644);
+    let folder = dir.path().join("q");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(
+        fixtures().join("questionnaires/acme-lite.yaml"),
+        folder.join("acme-lite.yaml"),
+    )
+    .unwrap();
+    chmod(&folder, 0o777);
+    jsp_in(dir.path())
+        .args(["score", "answers.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "q: not used: anyone may write to it",
+        ))
+        .stderr(predicates::str::contains(
+            "unknown questionnaire `acme-lite`",
+        ));
+    chmod(&folder, 0o755);
+    jsp_in(dir.path())
+        .args(["score", "answers.yaml"])
+        .assert()
+        .success();
+}
+
+/// A custom questionnaire that replaces a built-in one is named on stderr by score, report
+/// and aggregate, and in the JSON report's `questionnaire_file`. Before: never mentioned.
+#[test]
+fn a_questionnaire_that_replaces_a_built_in_one_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("q");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(
+        crate::root().join("questionnaires/jsp-manufacturer.yaml"),
+        folder.join("mine.yaml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        crate::root().join("examples/manufacturer-answers.yaml"),
+        dir.path().join("answers.yaml"),
+    )
+    .unwrap();
+    let notice = "mine.yaml: replaces the built-in questionnaire `jsp-manufacturer`";
+    for args in [
+        &["score", "answers.yaml"][..],
+        &["report", "answers.yaml"],
+        &["aggregate", "answers.yaml"],
+    ] {
+        jsp_in(dir.path())
+            .args(["--questionnaires", "q"])
+            .args(args)
+            .assert()
+            .success()
+            .stderr(predicates::str::contains(notice));
+    }
+    let output = jsp_in(dir.path())
+        .args([
+            "--questionnaires",
+            "q",
+            "report",
+            "answers.yaml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["questionnaire_file"], "q/mine.yaml", "{json}");
+    // The built-in one is named by nothing.
+    let output = jsp_in(dir.path())
+        .args(["report", "answers.yaml", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(json.get("questionnaire_file").is_none());
+    assert!(output.stderr.is_empty());
+}
+
+/// `-` reads the answers from standard input (score, report, chart, roadmap), bounded as a
+/// file is. Before: `-` was a file name that did not exist.
+#[test]
+fn a_dash_reads_the_answers_from_standard_input() {
+    let (dir, answers) = project();
+    let text = std::fs::read_to_string(&answers).unwrap();
+    for args in [
+        &["score", "--format", "json"][..],
+        &["report", "--format", "json"],
+        &["chart"],
+        &["roadmap", "--target", "target.toml"],
+    ] {
+        let (command, rest) = args.split_first().unwrap();
+        let from_file = jsp(dir.path())
+            .arg(command)
+            .arg("answers.yaml")
+            .args(rest)
+            .output()
+            .unwrap();
+        let from_stdin = jsp(dir.path())
+            .arg(command)
+            .arg("-")
+            .args(rest)
+            .write_stdin(text.clone())
+            .output()
+            .unwrap();
+        assert!(from_stdin.status.success(), "{args:?}: {from_stdin:?}");
+        assert_eq!(from_stdin.stdout, from_file.stdout, "{args:?}");
     }
 }
