@@ -61,6 +61,23 @@ pub struct LevelProgress {
     pub progress: f64,
 }
 
+impl LevelProgress {
+    /// The share of the level's applicable questions that are met, what its bars show: 0 when
+    /// it has none.
+    pub fn share_met(&self) -> f64 {
+        share_met(self.met, self.questions)
+    }
+}
+
+/// `met` of `questions` as a share; 0 of 0 is 0.
+pub fn share_met(met: usize, questions: usize) -> f64 {
+    if questions == 0 {
+        0.0
+    } else {
+        met as f64 / questions as f64
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct DomainScore<'q> {
     pub domain: &'q Domain,

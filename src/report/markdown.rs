@@ -258,11 +258,7 @@ fn scorecard(out: &mut String, assessment: &Assessment) {
 fn next_level_cell(scored: &DomainScore) -> String {
     match scored.next_level() {
         Some(next) => {
-            let share = if next.questions == 0 {
-                0.0
-            } else {
-                next.met as f64 / next.questions as f64
-            };
+            let share = next.share_met();
             format!(
                 "{} of {} of level {} `{}`",
                 next.met,

@@ -45,7 +45,13 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
                     .set_alignment(CellAlignment::Right),
             );
             row.push(Cell::new(match scored.next_level() {
-                Some(next) => format!("{} {}/{}", bar(next.progress, 10), next.met, next.questions),
+                // The bar shows the share of the next level's questions met, as its figures say.
+                Some(next) => format!(
+                    "{} {}/{}",
+                    bar(next.share_met(), 10),
+                    next.met,
+                    next.questions
+                ),
                 None => "top level".to_string(),
             }));
         } else {

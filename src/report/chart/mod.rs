@@ -54,11 +54,7 @@ pub struct NextLevel {
 impl NextLevel {
     /// The share of the level's applicable questions that are met: what its bar shows.
     pub fn share_met(&self) -> f64 {
-        if self.questions == 0 {
-            0.0
-        } else {
-            self.met as f64 / self.questions as f64
-        }
+        crate::scoring::share_met(self.met, self.questions)
     }
 
     /// The bar's meaning in words: "1 of 2 questions of level 2 met".
