@@ -137,6 +137,9 @@ pub struct ScoreArgs {
     /// Fail (exit 1) if the overall score is below this
     #[arg(long, value_name = "X")]
     pub min_score: Option<f64>,
+    /// Fail (exit 1) if a requirement of this set is not met or not assessed (repeatable)
+    #[arg(long = "require", value_name = "SET")]
+    pub require: Vec<String>,
     /// Target levels per domain (TOML); fail (exit 1) if any domain is below its target
     #[arg(long, value_name = "FILE")]
     pub target: Option<PathBuf>,

@@ -30,6 +30,7 @@ mod prompt;
 mod questionnaire;
 mod render;
 mod report;
+mod requirements;
 mod roadmap;
 mod schema;
 mod scoring;

@@ -9,6 +9,7 @@ use crate::assessment::Assessment;
 use crate::crosswalk::render::json::StandardJson;
 use crate::questionnaire::{Benchmark, Reference};
 use crate::render::Style;
+use crate::requirements::render::json::SetJson;
 use crate::roadmap::render::json::{PhaseJson, phases};
 use crate::scoring::{DomainScore, Status, round2};
 
@@ -31,6 +32,9 @@ struct Document<'a> {
     /// The questions by the standards they cite (full report with `--by-reference` only).
     #[serde(skip_serializing_if = "Option::is_none")]
     by_reference: Option<Vec<StandardJson<'a>>>,
+    /// Each requirement set and every requirement's verdict.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    requirement_sets: Vec<SetJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -162,6 +166,7 @@ fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
         domains: card.domains.iter().map(|d| domain(assessment, d)).collect(),
         roadmap: None,
         by_reference: None,
+        requirement_sets: crate::requirements::render::json::sets(&assessment.requirement_sets()),
     }
 }
 

@@ -17,6 +17,7 @@ pub fn score(score: &Score, _: &Style, out: &mut dyn Write) -> io::Result<()> {
     let mut text = String::new();
     header(&mut text, score.assessment);
     summary(&mut text, score.assessment);
+    crate::requirements::render::markdown::section(&mut text, &score.assessment.requirement_sets());
     out.write_all(text.as_bytes())
 }
 

@@ -19,6 +19,8 @@ use crate::roadmap::Roadmap;
 pub struct Score<'a> {
     pub assessment: &'a Assessment<'a>,
     pub gates: Gates,
+    /// The requirement sets `--require` gates on; every set is shown, these in detail.
+    pub required: &'a [String],
 }
 
 /// What `jsp report` shows: the assessment, the roadmap when there is a target, and what the

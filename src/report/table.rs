@@ -121,5 +121,11 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
         ]);
     }
     table.add_row(overall);
-    writeln!(out, "{table}")
+    writeln!(out, "{table}")?;
+    crate::requirements::render::table::section(
+        &assessment.requirement_sets(),
+        score.required,
+        style,
+        out,
+    )
 }

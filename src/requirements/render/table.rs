@@ -1,0 +1,78 @@
+//! The requirement sets in the terminal: one row per set after `jsp score`'s domain table, and
+//! a row per requirement for the sets `--require` names.
+
+use std::io::{self, Write};
+
+use comfy_table::{Cell, Color};
+
+use super::counts;
+use crate::render::Style;
+use crate::requirements::{SetResult, Verdict};
+use crate::text::printable;
+
+/// Every set in one table; each required set requirement by requirement below it.
+pub fn section(
+    sets: &[SetResult],
+    required: &[String],
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if sets.is_empty() {
+        return Ok(());
+    }
+    let mut table = crate::render::table(style);
+    table.set_header(vec!["Requirement set", "Requirements"]);
+    for set in sets {
+        table.add_row(vec![
+            Cell::new(format!(
+                "{} {}",
+                printable(&set.set.id),
+                printable(&set.set.title)
+            )),
+            Cell::new(counts(set)),
+        ]);
+    }
+    writeln!(out, "\n{table}")?;
+    let shown: Vec<&SetResult> = sets
+        .iter()
+        .filter(|s| required.contains(&s.set.id))
+        .collect();
+    if shown.is_empty() {
+        return writeln!(
+            out,
+            "`--require SET` shows a set requirement by requirement and fails when one is not met."
+        );
+    }
+    for set in shown {
+        let mut table = crate::render::table(style);
+        table.set_header(vec!["Requirement", "Citation", "Verdict", "Why"]);
+        for result in &set.requirements {
+            let verdict = Cell::new(result.verdict.label());
+            let colour = match result.verdict {
+                Verdict::Met => Some(Color::Green),
+                Verdict::NotMet => Some(Color::Red),
+                Verdict::NotAssessed if result.fails_gate() => Some(Color::Yellow),
+                Verdict::NotAssessed | Verdict::NotApplicable => None,
+            };
+            table.add_row(vec![
+                Cell::new(printable(&result.requirement.id)),
+                Cell::new(printable(
+                    result.requirement.citation.as_deref().unwrap_or_default(),
+                )),
+                match colour {
+                    Some(colour) if style.colour => verdict.fg(colour),
+                    _ => verdict,
+                },
+                Cell::new(printable(&result.reason())),
+            ]);
+        }
+        writeln!(
+            out,
+            "\n{}: {} ({})\n{table}",
+            printable(&set.set.id),
+            printable(&set.set.title),
+            counts(set)
+        )?;
+    }
+    Ok(())
+}
