@@ -372,6 +372,8 @@ pub enum ShowFormat {
     Table,
     Markdown,
     Json,
+    /// With --by-reference only: a row per clause, for a spreadsheet
+    Csv,
 }
 
 #[cfg(test)]

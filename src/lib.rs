@@ -35,6 +35,7 @@ mod roadmap;
 mod schema;
 mod scoring;
 mod session;
+mod standards;
 mod target;
 #[cfg(test)]
 mod testing;
@@ -78,7 +79,7 @@ pub mod internals {
     pub use crate::answers::{Answer, Answers};
     pub use crate::assessment::Assessment;
     pub use crate::catalog::{BUILT_IN, Catalog};
-    pub use crate::crosswalk::crosswalk;
+    pub use crate::crosswalk::{crosswalk, split};
     pub use crate::error::Result;
     pub use crate::files::text_from_bytes;
     pub use crate::generate::write_portfolio;
@@ -90,6 +91,7 @@ pub mod internals {
     pub use crate::report::{Report, Score, chart};
     pub use crate::roadmap::Roadmap;
     pub use crate::scoring::{Scorecard, Status, round2, score};
+    pub use crate::standards::{StandardFile, load as standard_files};
     pub use crate::target::Target;
 
     /// Every format, as the commands choose them.

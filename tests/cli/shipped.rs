@@ -491,3 +491,76 @@ fn an_unknown_required_set_is_a_usage_error_naming_the_sets() {
         "{stderr}"
     );
 }
+
+#[test]
+fn every_cited_clause_exists_in_its_standard_file() {
+    let files = jsp::internals::standard_files(&[]).unwrap();
+    let names: Vec<&str> = files.iter().map(|f| f.standard.as_str()).collect();
+    for standard in [
+        "IEC 81001-5-1",
+        "IEC 62443-4-1",
+        "NIST CSF 2.0",
+        "HPH CPG essential",
+        "HPH CPG enhanced",
+        "FDA premarket 2025",
+        "FD&C Act",
+    ] {
+        assert!(
+            names.contains(&standard),
+            "a file for {standard}: {names:?}"
+        );
+    }
+    let mut checked = 0;
+    for questionnaire in shipped() {
+        let domains = questionnaire.domains.iter().flat_map(|d| &d.references);
+        let questions = questionnaire.questions().flat_map(|(_, q)| &q.references);
+        for reference in domains.chain(questions) {
+            let citation = jsp::internals::split(reference);
+            let Some(file) = files.iter().find(|f| f.standard == citation.standard) else {
+                continue;
+            };
+            if citation.clause.is_empty() {
+                continue;
+            }
+            checked += 1;
+            assert!(
+                file.clause(&citation.clause).is_some(),
+                "{}: `{reference}` cites clause `{}`, which {} does not list",
+                questionnaire.id,
+                citation.clause,
+                file.standard
+            );
+        }
+    }
+    assert!(checked > 300, "{checked}");
+}
+
+#[test]
+fn the_crosswalk_lists_every_clause_of_iec_81001_5_1_and_62443_4_1_with_its_coverage() {
+    let output = jsp_in(&root())
+        .args([
+            "show",
+            "jsp-manufacturer",
+            "--by-reference",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let files = jsp::internals::standard_files(&[]).unwrap();
+    for standard in ["IEC 81001-5-1", "IEC 62443-4-1"] {
+        let file = files.iter().find(|f| f.standard == standard).unwrap();
+        for clause in &file.clauses {
+            let row = format!("{standard},{},", clause.id);
+            assert!(text.contains(&row), "{row}");
+        }
+    }
+    // Clauses an auditor asks about that no question cites are marked, not left out.
+    assert!(
+        text.contains("IEC 62443-4-1,SM-3,Identification of applicability,,no,"),
+        "{text}"
+    );
+    assert!(text.contains("IEC 81001-5-1,5.7.4,Penetration testing,vv-2c vv-3g,yes,"));
+}
