@@ -120,8 +120,16 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
                 overall(&mut text, assessment);
                 scorecard(&mut text, assessment, &Chart::from_assessment(assessment));
             }
+            Section::Findings => crate::requirements::render::html::findings(
+                &mut text,
+                &assessment.requirement_sets(),
+            ),
             Section::Domains => domains(&mut text, assessment),
             Section::NextSteps => next_steps(&mut text, assessment),
+            Section::RequirementSets => crate::requirements::render::html::section(
+                &mut text,
+                &assessment.requirement_sets(),
+            ),
             Section::Roadmap => {
                 if let Some(roadmap) = report.roadmap {
                     roadmap_section(&mut text, assessment, roadmap);

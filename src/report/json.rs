@@ -9,7 +9,7 @@ use crate::assessment::Assessment;
 use crate::crosswalk::render::json::StandardJson;
 use crate::questionnaire::{Benchmark, Reference};
 use crate::render::Style;
-use crate::requirements::render::json::SetJson;
+use crate::requirements::render::json::{FindingJson, SetJson};
 use crate::roadmap::render::json::{PhaseJson, phases};
 use crate::scoring::{DomainScore, Status, round2};
 
@@ -32,6 +32,9 @@ struct Document<'a> {
     /// The questions by the standards they cite (full report with `--by-reference` only).
     #[serde(skip_serializing_if = "Option::is_none")]
     by_reference: Option<Vec<StandardJson<'a>>>,
+    /// The requirements of regulatory sets not met or not assessed (full report only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    compliance_findings: Option<Vec<FindingJson<'a>>>,
     /// Each requirement set and every requirement's verdict.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     requirement_sets: Vec<SetJson<'a>>,
@@ -128,6 +131,13 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
                     );
                 }
             }
+            Section::Findings => {
+                document.compliance_findings = Some(crate::requirements::render::json::findings(
+                    &assessment.requirement_sets(),
+                ));
+            }
+            // The requirement sets are part of the summary, as `jsp score` gives them.
+            Section::RequirementSets => {}
             Section::Roadmap => {
                 document.roadmap = report.roadmap.map(|roadmap| phases(assessment, roadmap));
             }
@@ -166,6 +176,7 @@ fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
         domains: card.domains.iter().map(|d| domain(assessment, d)).collect(),
         roadmap: None,
         by_reference: None,
+        compliance_findings: None,
         requirement_sets: crate::requirements::render::json::sets(&assessment.requirement_sets()),
     }
 }

@@ -34,8 +34,16 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
                     let _ = writeln!(text, "![{}]({target})\n", escape(description));
                 }
             }
+            Section::Findings => crate::requirements::render::markdown::findings(
+                &mut text,
+                &assessment.requirement_sets(),
+            ),
             Section::Domains => domains(&mut text, assessment),
             Section::NextSteps => next_steps(&mut text, assessment),
+            Section::RequirementSets => crate::requirements::render::markdown::section(
+                &mut text,
+                &assessment.requirement_sets(),
+            ),
             Section::Roadmap => {
                 if let Some(roadmap) = report.roadmap {
                     crate::roadmap::render::markdown::section(&mut text, assessment, roadmap);

@@ -41,11 +41,16 @@ pub struct Report<'a> {
 pub enum Section {
     /// Who and what was assessed, the overall result and each domain's level (and the charts).
     Summary,
+    /// The requirements of regulatory sets that are not met or not assessed: compliance
+    /// findings, whatever level their domain is at.
+    Findings,
     /// Every domain's questions with their answers, notes and evidence.
     Domains,
     /// The questions that restate a legal duty and are not met, at any level; then, for each
     /// domain, the questions open at its next level.
     NextSteps,
+    /// Each requirement set of the questionnaire, requirement by requirement.
+    RequirementSets,
     /// The way to the target in phases, when there is a target.
     Roadmap,
     /// The questions not yet answered.
@@ -56,10 +61,12 @@ pub enum Section {
 
 /// The report's sections in order. Each format matches on [`Section`] without a catch-all, so a
 /// section added here is a compile error until every format renders it.
-pub const SECTIONS: [Section; 6] = [
+pub const SECTIONS: [Section; 8] = [
     Section::Summary,
+    Section::Findings,
     Section::Domains,
     Section::NextSteps,
+    Section::RequirementSets,
     Section::Roadmap,
     Section::Unanswered,
     Section::Crosswalk,

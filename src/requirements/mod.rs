@@ -115,6 +115,48 @@ impl SetResult<'_> {
     }
 }
 
+/// How often each verdict was given to one requirement across a portfolio.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct VerdictCounts {
+    pub met: u64,
+    pub not_met: u64,
+    pub not_assessed: u64,
+    pub not_applicable: u64,
+}
+
+impl VerdictCounts {
+    pub fn add(&mut self, verdict: Verdict) {
+        let count = match verdict {
+            Verdict::Met => &mut self.met,
+            Verdict::NotMet => &mut self.not_met,
+            Verdict::NotAssessed => &mut self.not_assessed,
+            Verdict::NotApplicable => &mut self.not_applicable,
+        };
+        *count += 1;
+    }
+}
+
+/// Every requirement's verdict, the sets' requirements one after the other in questionnaire
+/// order: what a portfolio keeps of one assessment.
+pub fn verdicts(questionnaire: &Questionnaire, answers: &Answers) -> Vec<Verdict> {
+    evaluate(questionnaire, answers)
+        .iter()
+        .flat_map(|set| set.requirements.iter().map(|r| r.verdict))
+        .collect()
+}
+
+/// The compliance findings: each requirement of a regulatory set that fails a gate, with its set.
+pub fn findings<'a, 'q>(
+    sets: &'a [SetResult<'q>],
+) -> impl Iterator<Item = (&'a SetResult<'q>, &'a RequirementResult<'q>)> + 'a {
+    sets.iter().filter(|s| s.set.regulatory).flat_map(|set| {
+        set.requirements
+            .iter()
+            .filter(|r| r.fails_gate())
+            .map(move |r| (set, r))
+    })
+}
+
 /// Every set of the questionnaire, in its order.
 pub fn evaluate<'q>(questionnaire: &'q Questionnaire, answers: &Answers) -> Vec<SetResult<'q>> {
     questionnaire

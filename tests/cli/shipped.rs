@@ -564,3 +564,47 @@ fn the_crosswalk_lists_every_clause_of_iec_81001_5_1_and_62443_4_1_with_its_cove
     );
     assert!(text.contains("IEC 81001-5-1,5.7.4,Penetration testing,vv-2c vv-3g,yes,"));
 }
+
+#[test]
+fn a_failed_legal_duty_is_a_compliance_finding_in_every_report_format_and_aggregate_counts_it() {
+    let report = |format: &str| {
+        let output = jsp_in(&root())
+            .args(["report", "examples/manufacturer-answers.yaml", "-f", format])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{format}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let markdown = report("markdown");
+    let findings = markdown.find("## Compliance findings").unwrap();
+    assert!(findings < markdown.find("## Domains").unwrap());
+    assert!(markdown.contains("- **524b-b2 not met**"), "{markdown}");
+    assert!(markdown.contains("### fda-premarket-2025:"));
+    let html = report("html");
+    assert!(html.contains("id=\"compliance-findings\""));
+    assert!(html.contains("<strong>524b-b2 not met</strong>"));
+    assert!(html.contains("id=\"requirement-sets\""));
+    let json: serde_json::Value = serde_json::from_str(&report("json")).unwrap();
+    assert_eq!(json["compliance_findings"][0]["requirement"], "524b-b2");
+    assert_eq!(json["requirement_sets"][1]["id"], "fda-premarket-2025");
+
+    let output = jsp_in(&root())
+        .args([
+            "aggregate",
+            "examples/manufacturer-answers.yaml",
+            "examples/manufacturer-partial-answers.yaml",
+            "-f",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let b2 = &json["requirement_sets"][1];
+    assert_eq!(b2["requirement"], "524b-b2");
+    let total = ["met", "not_met", "not_assessed", "not_applicable"]
+        .iter()
+        .map(|k| b2[k].as_u64().unwrap())
+        .sum::<u64>();
+    assert_eq!(total, 2, "{b2}");
+}

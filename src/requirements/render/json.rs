@@ -68,3 +68,60 @@ fn requirement<'a>(result: &RequirementResult<'a>) -> RequirementJson<'a> {
         unanswered: ids(&result.unanswered),
     }
 }
+
+#[derive(Serialize)]
+pub(crate) struct FindingJson<'a> {
+    set: &'a str,
+    requirement: &'a str,
+    citation: Option<&'a str>,
+    /// `not_met` or `not_assessed`.
+    verdict: &'static str,
+    /// Why, in words: the questions not met or unanswered.
+    reason: String,
+}
+
+/// The requirements of regulatory sets that fail a gate: the report's compliance findings.
+pub(crate) fn findings<'a>(sets: &[SetResult<'a>]) -> Vec<FindingJson<'a>> {
+    crate::requirements::findings(sets)
+        .map(|(set, r)| {
+            let declared: &'a RequirementSet = set.set;
+            let requirement: &'a Requirement = r.requirement;
+            FindingJson {
+                set: &declared.id,
+                requirement: &requirement.id,
+                citation: requirement.citation.as_deref(),
+                verdict: r.verdict.key(),
+                reason: r.reason(),
+            }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub(crate) struct PortfolioRequirementJson<'a> {
+    set: &'a str,
+    requirement: &'a str,
+    citation: Option<&'a str>,
+    met: u64,
+    not_met: u64,
+    not_assessed: u64,
+    not_applicable: u64,
+}
+
+/// `jsp aggregate`: each requirement with how many assessments give each verdict.
+pub(crate) fn portfolio<'a>(
+    questionnaire: &'a crate::questionnaire::Questionnaire,
+    counts: &'a [crate::requirements::VerdictCounts],
+) -> Vec<PortfolioRequirementJson<'a>> {
+    super::portfolio_rows(questionnaire, counts)
+        .map(|(set, requirement, c)| PortfolioRequirementJson {
+            set: &set.id,
+            requirement: &requirement.id,
+            citation: requirement.citation.as_deref(),
+            met: c.met,
+            not_met: c.not_met,
+            not_assessed: c.not_assessed,
+            not_applicable: c.not_applicable,
+        })
+        .collect()
+}

@@ -1,6 +1,7 @@
 //! The requirement sets in each format, as sections of `jsp score`, `jsp report` and
 //! `jsp aggregate`; the report formats call these, one file each.
 
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
@@ -40,4 +41,23 @@ pub(crate) fn questions(result: &crate::requirements::RequirementResult) -> Stri
         text.push_str(&requirement.supporting.join(", "));
     }
     text
+}
+
+/// Each requirement of each set with its counts across a portfolio, in the sets' order.
+pub(crate) fn portfolio_rows<'q>(
+    questionnaire: &'q crate::questionnaire::Questionnaire,
+    counts: &'q [crate::requirements::VerdictCounts],
+) -> impl Iterator<
+    Item = (
+        &'q crate::questionnaire::RequirementSet,
+        &'q crate::questionnaire::Requirement,
+        crate::requirements::VerdictCounts,
+    ),
+> + 'q {
+    questionnaire
+        .requirement_sets
+        .iter()
+        .flat_map(|set| set.requirements.iter().map(move |r| (set, r)))
+        .zip(counts.iter().copied())
+        .map(|((set, requirement), counts)| (set, requirement, counts))
 }

@@ -76,3 +76,36 @@ pub fn section(
     }
     Ok(())
 }
+
+/// `jsp aggregate`: a row per requirement with how many assessments meet it, fail it, leave it
+/// not assessed or not applicable.
+pub fn portfolio(
+    questionnaire: &crate::questionnaire::Questionnaire,
+    counts: &[crate::requirements::VerdictCounts],
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if questionnaire.requirement_sets.is_empty() {
+        return Ok(());
+    }
+    let mut table = crate::render::table(style);
+    table.set_header(vec![
+        "Set",
+        "Requirement",
+        "Met",
+        "Not met",
+        "Not assessed",
+        "N/A",
+    ]);
+    for (set, requirement, c) in super::portfolio_rows(questionnaire, counts) {
+        table.add_row(vec![
+            printable(&set.id),
+            printable(&requirement.id),
+            c.met.to_string(),
+            c.not_met.to_string(),
+            c.not_assessed.to_string(),
+            c.not_applicable.to_string(),
+        ]);
+    }
+    writeln!(out, "\nRequirement sets (assessments per verdict)\n{table}")
+}
