@@ -18,6 +18,9 @@ pub const MAX_LEVELS: usize = 100;
 pub const MAX_OPTIONS: usize = 100;
 pub const MAX_DOMAINS: usize = 1_000;
 pub const MAX_QUESTIONS: usize = 10_000;
+/// Requirements across all sets, and question ids they name (`satisfied_by` and `supporting`).
+pub const MAX_REQUIREMENTS: usize = 10_000;
+pub const MAX_REQUIREMENT_LINKS: usize = 100_000;
 
 /// The id reserved for "not applicable" answers.
 pub const NOT_APPLICABLE: &str = "na";
@@ -283,6 +286,11 @@ impl Questionnaire {
         self.domains.iter().find(|d| d.id == id)
     }
 
+    /// Every requirement of every set, in order.
+    pub fn requirements(&self) -> impl Iterator<Item = &Requirement> {
+        self.requirement_sets.iter().flat_map(|s| &s.requirements)
+    }
+
     pub fn requirement_set(&self, id: &str) -> Option<&RequirementSet> {
         self.requirement_sets.iter().find(|s| s.id == id)
     }
@@ -498,6 +506,11 @@ impl Questionnaire {
                     if question_ids.contains(id.as_str()) {
                         continue;
                     }
+                    // Only the problems that are shown pay for a hint and a line search.
+                    if errors.len() > crate::error::MAX_PROBLEMS {
+                        errors.push(Problem::new(format!("`{id}` is not a question")));
+                        continue;
+                    }
                     let mut message = format!(
                         "requirement `{}` of set `{}`: `{field}` names `{id}`, which is not a question",
                         requirement.id, set.id
@@ -526,11 +539,27 @@ impl Questionnaire {
             ("scale", self.scale.len(), MAX_OPTIONS),
             ("domains", self.domains.len(), MAX_DOMAINS),
             ("questions", self.question_count(), MAX_QUESTIONS),
+            (
+                "requirements",
+                self.requirements().count(),
+                MAX_REQUIREMENTS,
+            ),
+            (
+                "question ids in requirements",
+                self.requirements()
+                    .map(|r| r.satisfied_by.len() + r.supporting.len())
+                    .sum(),
+                MAX_REQUIREMENT_LINKS,
+            ),
         ]
         .into_iter()
         .find(|(_, count, limit)| count > limit)
         .map(|(what, count, limit)| {
-            let key = if what == "questions" { "domains" } else { what };
+            let key = match what {
+                "questions" => "domains",
+                "requirements" | "question ids in requirements" => "requirement_sets",
+                _ => what,
+            };
             Problem::new(format!(
                 "the questionnaire has {count} {what}, more than the limit of {limit}"
             ))

@@ -4,6 +4,8 @@
 
 pub mod render;
 
+use std::collections::HashMap;
+
 use crate::answers::Answers;
 use crate::questionnaire::{Question, Questionnaire, Requirement, RequirementSet, Rule};
 use crate::scoring::{self, Status};
@@ -159,6 +161,10 @@ pub fn findings<'a, 'q>(
 
 /// Every set of the questionnaire, in its order.
 pub fn evaluate<'q>(questionnaire: &'q Questionnaire, answers: &Answers) -> Vec<SetResult<'q>> {
+    let questions: HashMap<&str, &Question> = questionnaire
+        .questions()
+        .map(|(_, q)| (q.id.as_str(), q))
+        .collect();
     questionnaire
         .requirement_sets
         .iter()
@@ -167,7 +173,7 @@ pub fn evaluate<'q>(questionnaire: &'q Questionnaire, answers: &Answers) -> Vec<
             requirements: set
                 .requirements
                 .iter()
-                .map(|r| requirement(questionnaire, answers, r))
+                .map(|r| requirement(questionnaire, &questions, answers, r))
                 .collect(),
         })
         .collect()
@@ -177,14 +183,15 @@ pub fn evaluate<'q>(questionnaire: &'q Questionnaire, answers: &Answers) -> Vec<
 /// assessed when one is unanswered, else met (not applicable when every one is). With `any`,
 /// met when one is met, else not assessed when one is unanswered, else not met (not applicable
 /// when every one is). "Not applicable" answers count neither way; no question: not assessed.
-pub fn requirement<'q>(
+fn requirement<'q>(
     questionnaire: &'q Questionnaire,
+    questions: &HashMap<&str, &'q Question>,
     answers: &Answers,
     requirement: &'q Requirement,
 ) -> RequirementResult<'q> {
     let mut statuses = Vec::new();
     for id in &requirement.satisfied_by {
-        if let Some((_, question)) = questionnaire.question(id) {
+        if let Some(question) = questions.get(id.as_str()).copied() {
             statuses.push((question, scoring::status(questionnaire, answers, question)));
         }
     }

@@ -56,8 +56,14 @@ pub fn section(
             };
             table.add_row(vec![
                 Cell::new(printable(&result.requirement.id)),
+                // The first source only: the others are in markdown, JSON and the report.
                 Cell::new(printable(
-                    result.requirement.citation.as_deref().unwrap_or_default(),
+                    result
+                        .requirement
+                        .citation
+                        .as_deref()
+                        .and_then(|c| c.split(';').next())
+                        .unwrap_or_default(),
                 )),
                 match colour {
                     Some(colour) if style.colour => verdict.fg(colour),
