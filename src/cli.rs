@@ -46,7 +46,7 @@ fn format_names<F: ValueEnum>() -> Vec<String> {
     name = "jsp",
     version,
     about = "Measure the maturity of a medical device security program against the HSCC Joint Security Plan",
-    after_help = "Exit codes: 0 success, 1 a gate failed (score below --min-level, --min-score or a target), 2 bad input or usage."
+    after_help = "Exit codes: 0 success, 1 a gate failed (score below --min-level, --min-score or a target, or a requirement of a --require set not met), 2 bad input or usage."
 )]
 pub struct Cli {
     /// A folder of custom questionnaires (repeatable); one with a built-in's id replaces it.
