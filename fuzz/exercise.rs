@@ -123,6 +123,7 @@ fn reports(questionnaire: &Questionnaire, answers: &Answers, target: Option<&Tar
     let score = Score {
         assessment: &assessment,
         gates: Default::default(),
+        required: &[],
     };
     let crosswalk = jsp::internals::crosswalk(questionnaire, Some(answers));
     let roadmap = Roadmap::of(&assessment);

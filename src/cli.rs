@@ -46,7 +46,7 @@ fn format_names<F: ValueEnum>() -> Vec<String> {
     name = "jsp",
     version,
     about = "Measure the maturity of a medical device security program against the HSCC Joint Security Plan",
-    after_help = "Exit codes: 0 success, 1 a gate failed (score below --min-level, --min-score or a target), 2 bad input or usage, 130 interrupted (every answer given is saved)."
+    after_help = "Exit codes: 0 success, 1 a gate failed (score below --min-level, --min-score or a target, or a requirement of a --require set not met), 2 bad input or usage, 130 interrupted (every answer given is saved)."
 )]
 pub struct Cli {
     /// A folder of custom questionnaires (repeatable); one with a built-in's id replaces it.
@@ -164,6 +164,9 @@ pub struct ScoreArgs {
     /// Fail (exit 1) if the overall score is below this
     #[arg(long, value_name = "X")]
     pub min_score: Option<f64>,
+    /// Fail (exit 1) if a requirement of this set is not met or not assessed (repeatable)
+    #[arg(long = "require", value_name = "SET")]
+    pub require: Vec<String>,
     /// Target levels per domain (TOML); fail (exit 1) if any domain is below its target
     #[arg(long, value_name = "FILE")]
     pub target: Option<PathBuf>,
@@ -396,6 +399,8 @@ pub enum ShowFormat {
     Table,
     Markdown,
     Json,
+    /// With --by-reference only: a row per clause, for a spreadsheet
+    Csv,
 }
 
 #[cfg(test)]

@@ -32,10 +32,12 @@ mod prompt;
 mod questionnaire;
 mod render;
 mod report;
+mod requirements;
 mod roadmap;
 mod schema;
 mod scoring;
 mod session;
+mod standards;
 mod target;
 #[cfg(test)]
 mod testing;
@@ -54,7 +56,7 @@ pub mod internals {
     pub use crate::answers::{Answer, Answers};
     pub use crate::assessment::Assessment;
     pub use crate::catalog::{BUILT_IN, Catalog};
-    pub use crate::crosswalk::crosswalk;
+    pub use crate::crosswalk::{crosswalk, split};
     pub use crate::error::Result;
     pub use crate::files::text_from_bytes;
     pub use crate::generate::write_portfolio;
@@ -66,6 +68,7 @@ pub mod internals {
     pub use crate::report::{Report, Score, chart};
     pub use crate::roadmap::Roadmap;
     pub use crate::scoring::{Scorecard, Status, round2, score};
+    pub use crate::standards::{StandardFile, load as standard_files};
     pub use crate::target::Target;
 
     /// Every format, as the commands choose them.

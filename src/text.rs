@@ -75,6 +75,19 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// The first 1-based line from `start` on that holds `word` as a whole word (in a YAML list,
+/// flow or block); `None` without a start or when no line does.
+pub fn line_of_word_after(source: &str, start: Option<usize>, word: &str) -> Option<usize> {
+    let start = start?;
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_' || c == '.';
+    source
+        .lines()
+        .enumerate()
+        .skip(start.saturating_sub(1))
+        .find(|(_, line)| line.split(|c: char| !is_word(c)).any(|w| w == word))
+        .map(|(index, _)| index + 1)
+}
+
 /// The 1-based line on which the key `key:` (YAML) or `key =` (TOML) first appears.
 pub fn line_of_key(source: &str, key: &str) -> Option<usize> {
     source

@@ -55,6 +55,7 @@ run schema questionnaire
 # Every format of every command.
 for f in table json markdown junit; do run score "$m" --target "$t" --format "$f"; done
 run score "$m" --min-level 3 --min-score 4 --format junit
+run score "$p" --require hph-cpg-essential --format junit
 run score "$m" --target "$t" --out junit=junit.xml --out markdown=score.md --out json=score.json
 for f in markdown json html; do run report "$m" --target "$t" --format "$f"; done
 for f in markdown json html; do run report "$p" --format "$f" --by-reference; done
@@ -64,6 +65,7 @@ run chart "$part" --target "$roles" --kind bars
 run list --format json
 for q in jsp-manufacturer jsp-provider; do
   for f in table markdown json; do run show "$q" --format "$f"; run show "$q" --by-reference --format "$f"; done
+  run show "$q" --by-reference --format csv
 done
 for f in table markdown json csv; do run roadmap "$m" --target "$t" --format "$f"; done
 for f in table markdown json; do run --questionnaires "$fq" diff tests/fixtures/acme-answers-2025.yaml tests/fixtures/acme-answers.yaml --format "$f"; done

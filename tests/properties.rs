@@ -48,6 +48,7 @@ fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                     })
                     .collect(),
                 met_at,
+                requirement_sets: Vec::new(),
                 domains: domains
                     .into_iter()
                     .enumerate()

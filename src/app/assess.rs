@@ -228,6 +228,7 @@ pub(super) fn run(context: &Context, args: AssessArgs) -> anyhow::Result<Exit> {
     let score = Score {
         assessment: &assessment,
         gates: Gates::default(),
+        required: &[],
     };
     let destination = output::Destination::new(None);
     output::emit(destination, |out| {

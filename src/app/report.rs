@@ -22,9 +22,13 @@ pub(super) fn run(context: &Context, args: ReportArgs) -> anyhow::Result<Exit> {
     let loaded = context.load(&args.answers)?;
     let questionnaire = loaded.questionnaire();
     let target = context.target(args.target.as_deref(), questionnaire)?;
-    let crosswalk = args
-        .by_reference
-        .then(|| crate::crosswalk::crosswalk(questionnaire, Some(&loaded.answers)));
+    let crosswalk = if args.by_reference {
+        let files = context.catalog.standards(&loaded.entry)?;
+        let walk = crate::crosswalk::crosswalk(questionnaire, Some(&loaded.answers));
+        Some(crate::crosswalk::with_files(walk, &files, true))
+    } else {
+        None
+    };
     // No file is written when any destination is an input: the charts neither.
     let charts = args.charts.iter().flat_map(|dir| chart::files(dir));
     let destinations = args

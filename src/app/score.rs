@@ -3,6 +3,7 @@
 use crate::cli::{ScoreArgs, ScoreFormat};
 use crate::exit::Exit;
 use crate::gates::Gates;
+use crate::questionnaire::Questionnaire;
 use crate::report::{Score, json, junit, markdown, table};
 
 use super::{Context, output};
@@ -11,13 +12,18 @@ pub(super) fn run(context: &Context, args: ScoreArgs) -> anyhow::Result<Exit> {
     output::check_distinct(args.output.as_deref(), &args.out)?;
     let loaded = context.load(&args.answers)?;
     let target = context.target(args.target.as_deref(), loaded.questionnaire())?;
+    check_required(loaded.questionnaire(), &args.require)?;
     let gates = Gates {
         min_level: args.min_level,
         min_score: args.min_score,
     };
     gates.check(loaded.questionnaire())?;
     super::assess(&loaded, target.as_ref(), |assessment| {
-        let score = Score { assessment, gates };
+        let score = Score {
+            assessment,
+            gates,
+            required: &args.require,
+        };
         output::write_all(
             args.format,
             args.output.as_deref(),
@@ -32,7 +38,14 @@ pub(super) fn run(context: &Context, args: ScoreArgs) -> anyhow::Result<Exit> {
                 }
             },
         )?;
-        let failures = gates.failures(assessment.card);
+        let mut failures = gates.failures(assessment.card);
+        failures.extend(
+            assessment
+                .requirement_sets()
+                .iter()
+                .filter(|set| args.require.contains(&set.set.id))
+                .flat_map(crate::requirements::SetResult::gate_failures),
+        );
         for failure in &failures {
             super::note("gate failed", failure);
         }
@@ -42,4 +55,32 @@ pub(super) fn run(context: &Context, args: ScoreArgs) -> anyhow::Result<Exit> {
             Exit::GateFailed
         })
     })
+}
+
+/// Every `--require SET` names a set of the questionnaire; else exit 2 with the known ones.
+fn check_required(questionnaire: &Questionnaire, required: &[String]) -> anyhow::Result<()> {
+    for name in required {
+        if questionnaire.requirement_set(name).is_some() {
+            continue;
+        }
+        let known: Vec<&str> = questionnaire
+            .requirement_sets
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
+        let mut message = format!(
+            "--require {name}: `{}` declares no requirement set `{name}`",
+            questionnaire.id
+        );
+        if let Some(near) = crate::text::nearest(name, known.iter().copied()) {
+            message.push_str(&format!("; did you mean `{near}`?"));
+        }
+        message.push_str(&if known.is_empty() {
+            "\n  hint: this questionnaire has no requirement sets".to_string()
+        } else {
+            format!("\n  hint: its sets are {}", known.join(", "))
+        });
+        return Err(crate::error::Error::usage(message).into());
+    }
+    Ok(())
 }

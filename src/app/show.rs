@@ -21,9 +21,16 @@ pub(super) fn list(context: &Context, args: &ListArgs) -> anyhow::Result<Exit> {
 pub(super) fn show(context: &Context, args: &ShowArgs) -> anyhow::Result<Exit> {
     let entry = context.find(&args.questionnaire)?;
     let q = &entry.questionnaire;
+    if matches!(args.format, ShowFormat::Csv) && !args.by_reference {
+        return Err(crate::error::Error::usage(
+            "--format csv lists the crosswalk: add --by-reference\n  hint: `jsp show QUESTIONNAIRE --by-reference --format csv`",
+        )
+        .into());
+    }
     let destination = output::Destination::new(args.output.as_deref());
     if args.by_reference {
-        let standards = crosswalk::crosswalk(q, None);
+        let files = context.catalog.standards(&entry)?;
+        let standards = crosswalk::with_files(crosswalk::crosswalk(q, None), &files, false);
         let view = Crosswalk {
             questionnaire: q,
             standards: &standards,
@@ -33,6 +40,7 @@ pub(super) fn show(context: &Context, args: &ShowArgs) -> anyhow::Result<Exit> {
             ShowFormat::Table => crosswalk::render::table::render(&view, style, out),
             ShowFormat::Markdown => crosswalk::render::markdown::render(&view, style, out),
             ShowFormat::Json => crosswalk::render::json::render(&view, style, out),
+            ShowFormat::Csv => crosswalk::render::csv::render(&view, style, out),
         })?;
     } else {
         let style = &destination.style;
@@ -40,6 +48,9 @@ pub(super) fn show(context: &Context, args: &ShowArgs) -> anyhow::Result<Exit> {
             ShowFormat::Table => questionnaire::render::table::render(q, style, out),
             ShowFormat::Markdown => questionnaire::render::markdown::render(q, style, out),
             ShowFormat::Json => questionnaire::render::json::render(q, style, out),
+            ShowFormat::Csv => Err(std::io::Error::other(
+                "csv is a format of `jsp show --by-reference` only",
+            )),
         })?;
     }
     Ok(Exit::Success)

@@ -5,6 +5,7 @@ pub mod render;
 
 use crate::answers::{Answer, Answers};
 use crate::questionnaire::{Domain, Question, Questionnaire};
+use crate::requirements::SetResult;
 use crate::scoring::{DomainScore, Scorecard, Status};
 
 /// What titles call an assessment whose file names neither its subject nor its organization.
@@ -87,6 +88,11 @@ impl<'a> Assessment<'a> {
             .questionnaire
             .questions()
             .filter(|(_, q)| self.status(q) == Status::Unanswered)
+    }
+
+    /// Every requirement set of the questionnaire, decided by these answers.
+    pub fn requirement_sets(&self) -> Vec<SetResult<'a>> {
+        crate::requirements::evaluate(self.card.questionnaire, self.answers)
     }
 
     /// The label of the chosen option, "Not applicable" or "Unanswered".

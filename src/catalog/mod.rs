@@ -136,6 +136,18 @@ impl Catalog {
         })
     }
 
+    /// The standard files a crosswalk of `entry` uses: the shipped ones, then those in the
+    /// `standards/` folder of each questionnaire folder and of the questionnaire's own folder.
+    pub fn standards(&self, entry: &Entry) -> Result<Vec<crate::standards::StandardFile>> {
+        let mut folders = self.folders.clone();
+        if let Some(own) = entry.path.parent().filter(|_| !entry.built_in)
+            && !folders.iter().any(|f| f == own)
+        {
+            folders.push(own.to_path_buf());
+        }
+        crate::standards::load(&folders)
+    }
+
     fn ids(&self, warnings: &mut Vec<Warning>) -> Result<Vec<String>> {
         Ok(self
             .all(warnings)?

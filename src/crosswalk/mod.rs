@@ -13,6 +13,7 @@ use std::cmp::Ordering;
 use crate::answers::Answers;
 use crate::questionnaire::{Question, Questionnaire};
 use crate::scoring::{self, Status};
+use crate::standards::StandardFile;
 
 /// Standards cited by the shipped questionnaires, in the order a crosswalk lists them: the
 /// prefix a reference starts with, and the standard's name for a reader.
@@ -201,6 +202,17 @@ pub struct Clause<'q> {
     pub questions: Vec<&'q Question>,
     /// With an answers file.
     pub coverage: Option<Coverage>,
+    /// The clause's topic, from the standard's file.
+    pub topic: Option<String>,
+    /// Cited by no question itself, but some of its sub-clauses are (`5.7` by `5.7.1`).
+    pub through_subclauses: bool,
+}
+
+impl Clause<'_> {
+    /// Listed in the standard's file and cited by no question, nor any of its sub-clauses.
+    pub fn uncovered(&self) -> bool {
+        self.questions.is_empty() && !self.through_subclauses
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -208,6 +220,8 @@ pub struct Standard<'q> {
     pub standard: String,
     pub title: Option<&'static str>,
     pub clauses: Vec<Clause<'q>>,
+    /// True when a standard file lists its clauses: every one of them is shown, covered or not.
+    pub listed: bool,
 }
 
 /// Every standard the questions cite, known ones in a fixed order and then the others by name;
@@ -228,6 +242,7 @@ pub fn crosswalk<'q>(
                         title: title(&standard),
                         standard,
                         clauses: Vec::new(),
+                        listed: false,
                     });
                     standards.len() - 1
                 }
@@ -242,6 +257,8 @@ pub fn crosswalk<'q>(
                     clause,
                     questions: vec![question],
                     coverage: None,
+                    topic: None,
+                    through_subclauses: false,
                 }),
             }
         }
@@ -277,6 +294,66 @@ pub fn crosswalk<'q>(
         }
     });
     standards
+}
+
+/// The crosswalk with every clause of each cited standard that has a file: the file's clauses
+/// in its order with their topics, a clause no question cites among them with no questions
+/// (and, with answers, 0 of 0 met); then any clause the questions cite that the file lacks.
+pub fn with_files<'q>(
+    mut standards: Vec<Standard<'q>>,
+    files: &[StandardFile],
+    answered: bool,
+) -> Vec<Standard<'q>> {
+    for standard in &mut standards {
+        let Some(file) = files.iter().find(|f| f.standard == standard.standard) else {
+            continue;
+        };
+        standard.listed = true;
+        let mut cited = std::mem::take(&mut standard.clauses);
+        // A citation of the whole standard stays first.
+        let (whole, rest): (Vec<Clause<'q>>, Vec<Clause<'q>>) =
+            cited.drain(..).partition(|c| c.clause.is_empty());
+        let mut rest = rest;
+        let mut clauses = whole;
+        for entry in &file.clauses {
+            let clause = match rest.iter().position(|c| c.clause == entry.id) {
+                Some(index) => rest.remove(index),
+                None => Clause {
+                    clause: entry.id.clone(),
+                    questions: Vec::new(),
+                    coverage: answered.then_some(Coverage {
+                        met: 0,
+                        applicable: 0,
+                    }),
+                    topic: None,
+                    through_subclauses: false,
+                },
+            };
+            clauses.push(Clause {
+                topic: Some(entry.topic.clone()),
+                ..clause
+            });
+        }
+        clauses.extend(rest);
+        let cited: Vec<String> = clauses
+            .iter()
+            .filter(|c| !c.questions.is_empty())
+            .map(|c| c.clause.clone())
+            .collect();
+        for clause in clauses.iter_mut().filter(|c| c.questions.is_empty()) {
+            clause.through_subclauses = cited.iter().any(|id| is_subclause(id, &clause.clause));
+        }
+        standard.clauses = clauses;
+    }
+    standards
+}
+
+/// `5.7.1` of `5.7`, `524B(b)(1)` of `524B(b)`; never of the whole standard.
+fn is_subclause(id: &str, of: &str) -> bool {
+    !of.is_empty()
+        && id
+            .strip_prefix(of)
+            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('('))
 }
 
 /// One piece of a clause for sorting: numbers by value, a leading Roman numeral by value.

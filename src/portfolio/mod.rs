@@ -39,6 +39,8 @@ pub struct Summary {
     pub domains: Vec<Option<(u32, f64)>>,
     /// Per question of the questionnaire, in its order.
     pub marks: Vec<Mark>,
+    /// Per requirement of the questionnaire's sets, in their order.
+    pub verdicts: Vec<crate::requirements::Verdict>,
 }
 
 /// Where one question of one assessment stands, for the counts of unmet questions.
@@ -121,6 +123,7 @@ impl Summary {
                 _ => Mark::Unmet,
             })
             .collect();
+        let verdicts = crate::requirements::verdicts(card.questionnaire, &answers);
         Summary {
             file: file.display().to_string(),
             organization: answers.organization,
@@ -133,6 +136,7 @@ impl Summary {
             unanswered: card.unanswered,
             domains,
             marks,
+            verdicts,
         }
     }
 }
@@ -294,6 +298,8 @@ pub struct Portfolio {
     pub domains: Vec<Tally>,
     /// Per question of the questionnaire, in its order.
     pub questions: Vec<QuestionTally>,
+    /// Per requirement of the questionnaire's sets, in their order.
+    pub requirements: Vec<crate::requirements::VerdictCounts>,
     rows: Vec<Stored>,
     text: String,
     cells: Vec<u32>,
@@ -306,6 +312,14 @@ impl Portfolio {
             overall: Tally::new(questionnaire),
             domains: vec![Tally::new(questionnaire); questionnaire.domains.len()],
             questions: vec![QuestionTally::default(); questionnaire.question_count()],
+            requirements: vec![
+                crate::requirements::VerdictCounts::default();
+                questionnaire
+                    .requirement_sets
+                    .iter()
+                    .map(|s| s.requirements.len())
+                    .sum()
+            ],
             rows: Vec::new(),
             text: String::new(),
             cells: Vec::new(),
@@ -333,6 +347,9 @@ impl Portfolio {
             if *mark == Mark::Unanswered {
                 tally.unanswered += 1;
             }
+        }
+        for (counts, verdict) in self.requirements.iter_mut().zip(&summary.verdicts) {
+            counts.add(*verdict);
         }
         let cells = self.cells.len();
         self.cells

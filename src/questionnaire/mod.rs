@@ -18,6 +18,9 @@ pub const MAX_LEVELS: usize = 100;
 pub const MAX_OPTIONS: usize = 100;
 pub const MAX_DOMAINS: usize = 1_000;
 pub const MAX_QUESTIONS: usize = 10_000;
+/// Requirements across all sets, and question ids they name (`satisfied_by` and `supporting`).
+pub const MAX_REQUIREMENTS: usize = 10_000;
+pub const MAX_REQUIREMENT_LINKS: usize = 100_000;
 
 /// The id reserved for "not applicable" answers.
 pub const NOT_APPLICABLE: &str = "na";
@@ -38,6 +41,61 @@ pub struct Questionnaire {
     #[serde(default = "default_met_at")]
     pub met_at: f64,
     pub domains: Vec<Domain>,
+    /// Named pass/fail views beside the maturity levels: each requirement is met when the
+    /// questions that satisfy it are met (see the README, "Requirement sets").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requirement_sets: Vec<RequirementSet>,
+}
+
+/// A named set of requirements, such as the duties of a law or the goals of a framework.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RequirementSet {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// A legal duty: a requirement of the set not met is a compliance finding in reports.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub regulatory: bool,
+    pub requirements: Vec<Requirement>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    pub id: String,
+    /// What the requirement asks, in a sentence.
+    pub statement: String,
+    /// Where it comes from, e.g. `FD&C Act 524B(b)(1)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
+    /// The questions whose being met satisfies the requirement, as `rule` combines them.
+    /// Empty when no question can evidence it: the requirement is then never assessed.
+    #[serde(default)]
+    pub satisfied_by: Vec<String>,
+    /// Questions shown beside the requirement that do not decide it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supporting: Vec<String>,
+    #[serde(default, skip_serializing_if = "Rule::is_all")]
+    pub rule: Rule,
+}
+
+/// How a requirement's questions combine.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Rule {
+    /// Every applicable question met.
+    #[default]
+    All,
+    /// At least one question met.
+    Any,
+}
+
+impl Rule {
+    fn is_all(&self) -> bool {
+        *self == Rule::All
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -239,6 +297,15 @@ impl Questionnaire {
         self.domains.iter().find(|d| d.id == id)
     }
 
+    /// Every requirement of every set, in order.
+    pub fn requirements(&self) -> impl Iterator<Item = &Requirement> {
+        self.requirement_sets.iter().flat_map(|s| &s.requirements)
+    }
+
+    pub fn requirement_set(&self, id: &str) -> Option<&RequirementSet> {
+        self.requirement_sets.iter().find(|s| s.id == id)
+    }
+
     pub fn question_count(&self) -> usize {
         self.domains.iter().map(|d| d.questions.len()).sum()
     }
@@ -365,7 +432,115 @@ impl Questionnaire {
                 }
             }
         }
+        self.check_requirement_sets(source, &lines, &question_ids, &mut errors);
         (errors, warnings)
+    }
+
+    /// Set and requirement ids unique, no empty set, every question id known.
+    fn check_requirement_sets(
+        &self,
+        source: &str,
+        lines: &Lines,
+        question_ids: &HashMap<&str, usize>,
+        errors: &mut Vec<Problem>,
+    ) {
+        let mut set_ids = HashSet::new();
+        for set in &self.requirement_sets {
+            let line = lines.of("id", &set.id);
+            if !is_slug(&set.id) {
+                errors.push(
+                    Problem::new(format!("requirement set id `{}` is not valid", set.id))
+                        .at(line)
+                        .hint("use lowercase letters, digits and `-` only, e.g. `fda-524b`"),
+                );
+            }
+            if !set_ids.insert(set.id.as_str()) {
+                errors.push(
+                    Problem::new(format!("requirement set id `{}` is used twice", set.id))
+                        .at(lines.nth("id", &set.id, 1).or(line))
+                        .hint("give every requirement set its own id"),
+                );
+            }
+            if set.title.trim().is_empty() {
+                errors.push(
+                    Problem::new(format!("requirement set `{}` has an empty title", set.id))
+                        .at(line)
+                        .hint("give the set a title"),
+                );
+            }
+            if set.requirements.is_empty() {
+                errors.push(
+                    Problem::new(format!("requirement set `{}` has no requirements", set.id))
+                        .at(line)
+                        .hint("list its requirements under `requirements:`, or remove the set"),
+                );
+            }
+            let mut requirement_ids = HashSet::new();
+            for requirement in &set.requirements {
+                let at = lines.of("id", &requirement.id).or(line);
+                if requirement.id.trim().is_empty() {
+                    errors.push(
+                        Problem::new(format!(
+                            "requirement set `{}` has a requirement without an id",
+                            set.id
+                        ))
+                        .at(at)
+                        .hint("give the requirement an id such as `524b-b1`"),
+                    );
+                }
+                if !requirement_ids.insert(requirement.id.as_str()) {
+                    errors.push(
+                        Problem::new(format!(
+                            "requirement id `{}` is used twice in set `{}`",
+                            requirement.id, set.id
+                        ))
+                        .at(lines.nth("id", &requirement.id, 1).or(at))
+                        .hint("give every requirement of a set its own id"),
+                    );
+                }
+                if requirement.statement.trim().is_empty() {
+                    errors.push(
+                        Problem::new(format!(
+                            "requirement `{}` has an empty statement",
+                            requirement.id
+                        ))
+                        .at(at)
+                        .hint("say in a sentence what the requirement asks"),
+                    );
+                }
+                let cited = requirement
+                    .satisfied_by
+                    .iter()
+                    .map(|id| ("satisfied_by", id));
+                let shown = requirement.supporting.iter().map(|id| ("supporting", id));
+                for (field, id) in cited.chain(shown) {
+                    if question_ids.contains_key(id.as_str()) {
+                        continue;
+                    }
+                    // Only the problems that are shown pay for a hint and a line search.
+                    if errors.len() > crate::error::MAX_PROBLEMS {
+                        errors.push(Problem::new(format!("`{id}` is not a question")));
+                        continue;
+                    }
+                    let mut message = format!(
+                        "requirement `{}` of set `{}`: `{field}` names `{id}`, which is not a question",
+                        requirement.id, set.id
+                    );
+                    if let Some(near) =
+                        crate::text::nearest(id, self.questions().map(|(_, q)| q.id.as_str()))
+                    {
+                        message.push_str(&format!("; did you mean `{near}`?"));
+                    }
+                    errors.push(
+                        Problem::new(message)
+                            .at(crate::text::line_of_word_after(source, at, id).or(at))
+                            .hint(
+                                "list question ids of this questionnaire (`jsp show` lists them)",
+                            ),
+                    );
+                }
+            }
+        }
     }
 
     /// A limit passed, if any: the other checks are not worth running then.
@@ -375,11 +550,27 @@ impl Questionnaire {
             ("scale", self.scale.len(), MAX_OPTIONS),
             ("domains", self.domains.len(), MAX_DOMAINS),
             ("questions", self.question_count(), MAX_QUESTIONS),
+            (
+                "requirements",
+                self.requirements().count(),
+                MAX_REQUIREMENTS,
+            ),
+            (
+                "question ids in requirements",
+                self.requirements()
+                    .map(|r| r.satisfied_by.len() + r.supporting.len())
+                    .sum(),
+                MAX_REQUIREMENT_LINKS,
+            ),
         ]
         .into_iter()
         .find(|(_, count, limit)| count > limit)
         .map(|(what, count, limit)| {
-            let key = if what == "questions" { "domains" } else { what };
+            let key = match what {
+                "questions" => "domains",
+                "requirements" | "question ids in requirements" => "requirement_sets",
+                _ => what,
+            };
             Problem::new(format!(
                 "the questionnaire has {count} {what}, more than the limit of {limit}"
             ))

@@ -128,7 +128,15 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
             Section::Scorecard => {
                 scorecard(&mut text, assessment, &Chart::from_assessment(assessment));
             }
+            Section::Findings => crate::requirements::render::html::findings(
+                &mut text,
+                &assessment.requirement_sets(),
+            ),
             Section::Domains => domains(&mut text, assessment),
+            Section::RequirementSets => crate::requirements::render::html::section(
+                &mut text,
+                &assessment.requirement_sets(),
+            ),
             Section::Unanswered => unanswered(&mut text, assessment),
             Section::Crosswalk => {
                 if let Some(standards) = report.crosswalk {
@@ -617,13 +625,14 @@ fn by_reference(out: &mut String, standards: &[Standard]) {
                 .coverage
                 .map(|c| format!("{} of {}", c.met, c.applicable))
                 .unwrap_or_default();
+            let (questions, met) = crosswalk_uncovered(clause, questions, met);
             let _ = writeln!(
                 out,
                 "<tr><td data-label=\"Clause\">{}</td><td data-label=\"Questions\">{}</td><td class=\"n\" data-label=\"Met\">{met}</td></tr>",
                 if clause.clause.is_empty() {
                     "<span class=\"muted\">(whole standard)</span>".to_string()
                 } else {
-                    escape(&clause.clause)
+                    crosswalk_clause_name(clause)
                 },
                 questions.join(", ")
             );
@@ -631,6 +640,39 @@ fn by_reference(out: &mut String, standards: &[Standard]) {
         out.push_str("</tbody>\n</table></div>\n");
     }
     out.push_str("</section>\n");
+}
+
+/// A clause with its topic from the standard's file, when there is one.
+fn crosswalk_clause_name(clause: &crate::crosswalk::Clause) -> String {
+    match &clause.topic {
+        Some(topic) => format!(
+            "{} <span class=\"muted\">{}</span>",
+            escape(&clause.clause),
+            escape(topic)
+        ),
+        None => escape(&clause.clause),
+    }
+}
+
+/// A clause of a standard's file that no question cites, marked plainly.
+fn crosswalk_uncovered(
+    clause: &crate::crosswalk::Clause,
+    questions: Vec<String>,
+    met: String,
+) -> (Vec<String>, String) {
+    if clause.uncovered() {
+        (
+            vec!["<strong>Not covered</strong>".to_string()],
+            "–".to_string(),
+        )
+    } else if clause.through_subclauses {
+        (
+            vec!["<span class=\"muted\">(through its sub-clauses)</span>".to_string()],
+            "–".to_string(),
+        )
+    } else {
+        (questions, met)
+    }
 }
 
 /// The question's id and text, marked when it restates a legal duty.

@@ -9,6 +9,7 @@ use crate::assessment::Assessment;
 use crate::crosswalk::render::json::StandardJson;
 use crate::questionnaire::{Benchmark, Reference};
 use crate::render::Style;
+use crate::requirements::render::json::{FindingJson, SetJson};
 use crate::roadmap::render::json::{PhaseJson, phases};
 use crate::scoring::{DomainScore, Status, round2};
 
@@ -42,6 +43,12 @@ struct Document<'a> {
     /// The questions by the standards they cite (full report with `--by-reference` only).
     #[serde(skip_serializing_if = "Option::is_none")]
     by_reference: Option<Vec<StandardJson<'a>>>,
+    /// The requirements of regulatory sets not met or not assessed (full report only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    compliance_findings: Option<Vec<FindingJson<'a>>>,
+    /// Each requirement set and every requirement's verdict.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    requirement_sets: Vec<SetJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -166,6 +173,13 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
                 }
                 document.roadmap = report.roadmap.map(|roadmap| phases(assessment, roadmap));
             }
+            Section::Findings => {
+                document.compliance_findings = Some(crate::requirements::render::json::findings(
+                    &assessment.requirement_sets(),
+                ));
+            }
+            // The requirement sets are part of the summary, as `jsp score` gives them.
+            Section::RequirementSets => {}
             // Every domain's figures are in `domains`, always there.
             Section::Scorecard => {}
             Section::Domains => {
@@ -211,6 +225,8 @@ fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
         domains: card.domains.iter().map(|d| domain(assessment, d)).collect(),
         roadmap: None,
         by_reference: None,
+        compliance_findings: None,
+        requirement_sets: crate::requirements::render::json::sets(&assessment.requirement_sets()),
     }
 }
 

@@ -73,6 +73,11 @@ pub fn render(score: &Score, _: &Style, out: &mut dyn Write) -> io::Result<()> {
 
     let mut report = Report::new("jsp score");
     report.add_test_suite(suite);
+    report.add_test_suites(crate::requirements::render::junit::suites(
+        &assessment.requirement_sets(),
+        score.required,
+        &questionnaire.id,
+    ));
     let text = report.to_string().map_err(io::Error::other)?;
     let text = crate::render::xml::only_xml_chars(text);
     out.write_all(text.as_bytes())?;

@@ -19,6 +19,7 @@ pub fn score(score: &Score, _: &Style, out: &mut dyn Write) -> io::Result<()> {
     heading(&mut text, Section::Summary);
     overall(&mut text, score.assessment);
     scorecard(&mut text, score.assessment);
+    crate::requirements::render::markdown::section(&mut text, &score.assessment.requirement_sets());
     out.write_all(text.as_bytes())
 }
 
@@ -53,7 +54,15 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
                 }
                 scorecard(&mut text, assessment);
             }
+            Section::Findings => crate::requirements::render::markdown::findings(
+                &mut text,
+                &assessment.requirement_sets(),
+            ),
             Section::Domains => domains(&mut text, assessment),
+            Section::RequirementSets => crate::requirements::render::markdown::section(
+                &mut text,
+                &assessment.requirement_sets(),
+            ),
             Section::Unanswered => unanswered(&mut text, assessment),
             Section::Crosswalk => {
                 if let Some(standards) = report.crosswalk {

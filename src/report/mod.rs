@@ -21,6 +21,8 @@ use crate::target::DEFAULT_PRIORITY;
 pub struct Score<'a> {
     pub assessment: &'a Assessment<'a>,
     pub gates: Gates,
+    /// The requirement sets `--require` gates on; every set is shown, these in detail.
+    pub required: &'a [String],
 }
 
 /// What `jsp report` shows: the assessment, the roadmap when there is a target, and what the
@@ -47,11 +49,16 @@ pub enum Section {
     /// domains below target with their gaps, the unmet legal duties, the first steps; and the
     /// table of contents.
     Summary,
+    /// The requirements of regulatory sets that are not met or not assessed: compliance
+    /// findings, whatever level their domain is at.
+    Findings,
     /// What to do next, once: the roadmap's phases when there is a target, otherwise for each
     /// domain the questions open at its next level.
     NextSteps,
     /// Every domain's level, target and progress, with the charts.
     Scorecard,
+    /// Each requirement set of the questionnaire, requirement by requirement.
+    RequirementSets,
     /// Every domain's questions with their answers, notes and evidence.
     Domains,
     /// The questions not yet answered.
@@ -62,10 +69,12 @@ pub enum Section {
 
 /// The report's sections in order. Each format matches on [`Section`] without a catch-all, so a
 /// section added here is a compile error until every format renders it.
-pub const SECTIONS: [Section; 6] = [
+pub const SECTIONS: [Section; 8] = [
     Section::Summary,
+    Section::Findings,
     Section::NextSteps,
     Section::Scorecard,
+    Section::RequirementSets,
     Section::Domains,
     Section::Unanswered,
     Section::Crosswalk,
@@ -79,7 +88,9 @@ impl Section {
     pub fn title(self) -> &'static str {
         match self {
             Section::Summary => "Summary",
+            Section::Findings => "Compliance findings",
             Section::NextSteps => "What to do next",
+            Section::RequirementSets => "Requirement sets",
             Section::Scorecard => "Domains at a glance",
             Section::Domains => "Answers by domain",
             Section::Unanswered => "Unanswered questions",
@@ -97,7 +108,13 @@ impl Section {
 impl Report<'_> {
     /// Whether the report holds `section`: the crosswalk only when asked for.
     pub fn has(&self, section: Section) -> bool {
-        section != Section::Crosswalk || self.crosswalk.is_some()
+        match section {
+            Section::Crosswalk => self.crosswalk.is_some(),
+            Section::Findings | Section::RequirementSets => {
+                !self.assessment.requirement_sets().is_empty()
+            }
+            _ => true,
+        }
     }
 
     /// The steps that matter most, at most [`FIRST_STEPS`]: from the roadmap when there is a

@@ -148,5 +148,11 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
             one_line: true,
         },
     );
-    writeln!(out, "{table}")
+    writeln!(out, "{table}")?;
+    crate::requirements::render::table::section(
+        &assessment.requirement_sets(),
+        score.required,
+        style,
+        out,
+    )
 }

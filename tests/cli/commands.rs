@@ -338,3 +338,53 @@ fn unmet_legal_duties_lead_the_next_steps_whatever_the_level() {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["regulatory_unmet"], serde_json::json!(["gov-3a"]));
 }
+
+#[test]
+fn a_custom_questionnaire_folder_ships_its_own_standard_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("qs");
+    std::fs::create_dir_all(folder.join("standards")).unwrap();
+    std::fs::copy(
+        fixtures().join("questionnaires/acme-lite.yaml"),
+        folder.join("acme-lite.yaml"),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("standards/jsp2.yaml"),
+        "standard: JSP2\ntitle: Our own reading of JSP2\nclauses:\n  - {id: \"Concept: security management plan\", topic: Plan}\n  - {id: \"Z.9\", topic: Nobody cites this}\n",
+    )
+    .unwrap();
+    let output = jsp_in(dir.path())
+        .args([
+            "show",
+            "acme-lite",
+            "--by-reference",
+            "-f",
+            "json",
+            "--questionnaires",
+            "qs",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let jsp2 = json["standards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["standard"] == "JSP2")
+        .unwrap();
+    assert_eq!(jsp2["listed"], true);
+    let z9 = jsp2["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["clause"] == "Z.9")
+        .unwrap();
+    assert_eq!(z9["covered"], false);
+    assert_eq!(z9["topic"], "Nobody cites this");
+}

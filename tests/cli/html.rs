@@ -26,7 +26,9 @@ fn hostile() -> PathBuf {
 fn benchmarked(dir: &Path) -> PathBuf {
     let text =
         std::fs::read_to_string(root().join("questionnaires/jsp-manufacturer.yaml")).unwrap();
-    let last = text.rfind("\n  - id: ").unwrap();
+    // The last domain's id: the requirement sets follow the domains.
+    let domains = text.find("\nrequirement_sets:").unwrap_or(text.len());
+    let last = text.get(..domains).unwrap().rfind("\n  - id: ").unwrap();
     let mut out = String::new();
     for (offset, line) in text.split_inclusive('\n').scan(0, |at, line| {
         let start = *at;
@@ -136,8 +138,10 @@ fn the_html_report_is_self_contained_and_holds_every_part() {
         .collect();
     let ids = [
         "summary",
+        "compliance-findings",
         "what-to-do-next",
         "domains-at-a-glance",
+        "requirement-sets",
         "answers-by-domain",
         "unanswered-questions",
         "by-reference",
@@ -815,8 +819,10 @@ fn the_markdown_report_renders_cleanly_as_a_forge_renders_it() {
         order,
         [
             "Summary",
+            "Compliance findings",
             "What to do next",
             "Domains at a glance",
+            "Requirement sets",
             "Answers by domain",
             "Unanswered questions",
             "By reference"

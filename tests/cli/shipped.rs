@@ -313,3 +313,298 @@ fn every_example_scores() {
         assert!((1.0..=5.0).contains(&level));
     }
 }
+
+#[test]
+fn every_requirement_maps_to_existing_questions_and_the_shipped_sets_are_there() {
+    let mut sets = Vec::new();
+    for questionnaire in shipped() {
+        let ids: HashSet<&str> = questionnaire
+            .questions()
+            .map(|(_, q)| q.id.as_str())
+            .collect();
+        for set in &questionnaire.requirement_sets {
+            sets.push((questionnaire.role.clone(), set.id.clone()));
+            assert!(!set.requirements.is_empty(), "{}", set.id);
+            for requirement in &set.requirements {
+                for id in requirement
+                    .satisfied_by
+                    .iter()
+                    .chain(&requirement.supporting)
+                {
+                    assert!(
+                        ids.contains(id.as_str()),
+                        "{} {}: `{id}` is not a question of {}",
+                        set.id,
+                        requirement.id,
+                        questionnaire.id
+                    );
+                }
+                assert!(
+                    !requirement.statement.trim().is_empty()
+                        && requirement
+                            .citation
+                            .as_deref()
+                            .is_some_and(|c| !c.is_empty()),
+                    "{} {}: a statement and a citation",
+                    set.id,
+                    requirement.id
+                );
+            }
+        }
+    }
+    for (role, id, count) in [
+        ("manufacturer", "fda-524b", 6),
+        ("manufacturer", "fda-premarket-2025", 16),
+        ("provider", "hph-cpg-essential", 10),
+        ("provider", "hph-cpg-enhanced", 10),
+    ] {
+        assert!(
+            sets.contains(&(role.to_string(), id.to_string())),
+            "{role} ships {id}"
+        );
+        let questionnaire = shipped().into_iter().find(|q| q.role == role).unwrap();
+        let set = questionnaire.requirement_set(id).unwrap();
+        assert_eq!(set.requirements.len(), count, "{id}");
+    }
+    // Each CPG requirement cites one of the 20 goals, each goal once.
+    let provider = shipped()
+        .into_iter()
+        .find(|q| q.role == "provider")
+        .unwrap();
+    let cited: Vec<&str> = provider
+        .requirement_sets
+        .iter()
+        .flat_map(|s| &s.requirements)
+        .filter_map(|r| r.citation.as_deref())
+        .collect();
+    let mut sorted_goals: Vec<&str> = HPH_CPGS.to_vec();
+    let mut sorted_cited = cited.clone();
+    sorted_goals.sort_unstable();
+    sorted_cited.sort_unstable();
+    assert_eq!(sorted_cited, sorted_goals);
+}
+
+#[test]
+fn the_524b_gate_gives_a_verdict_per_duty() {
+    let output = jsp_in(&root())
+        .args([
+            "score",
+            "examples/manufacturer-answers.yaml",
+            "--require",
+            "fda-524b",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    for (duty, verdict) in [
+        ("524b-b1 ", "met"),
+        ("524b-b2 ", "not met"),
+        ("524b-b2a ", "met"),
+        ("524b-b2b ", "met"),
+        ("524b-b3 ", "met"),
+        ("524b-b4 ", "not assessed"),
+    ] {
+        let line = stdout
+            .lines()
+            .find(|l| l.contains(duty))
+            .unwrap_or_else(|| panic!("no row for {duty}: {stdout}"));
+        assert!(
+            line.contains(&format!(" {verdict} ")),
+            "{duty}: {verdict} in {line}"
+        );
+    }
+    assert_eq!(
+        stderr.trim(),
+        "jsp: gate failed: requirement `524b-b2` of `fda-524b` is not met: des-3f not met"
+    );
+
+    let json = jsp_in(&root())
+        .args(["score", "examples/manufacturer-answers.yaml", "-f", "json"])
+        .output()
+        .unwrap();
+    assert!(json.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let set = &json["requirement_sets"][0];
+    assert_eq!(set["id"], "fda-524b");
+    assert_eq!(set["requirements"][1]["verdict"], "not_met");
+    assert_eq!(set["requirements"][1]["failing"][0], "des-3f");
+}
+
+#[test]
+fn the_provider_example_shows_its_cpg_sets() {
+    let output = jsp_in(&root())
+        .args([
+            "score",
+            "examples/provider-answers.yaml",
+            "--format",
+            "markdown",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    for needle in [
+        "## Requirement sets",
+        "### hph-cpg-essential:",
+        "### hph-cpg-enhanced:",
+        "| cpg-e-mfa |",
+        "| cpg-x-segmentation |",
+    ] {
+        assert!(text.contains(needle), "{needle}");
+    }
+    let gate = jsp_in(&root())
+        .args([
+            "score",
+            "examples/provider-answers.yaml",
+            "--require",
+            "hph-cpg-essential",
+            "--require",
+            "hph-cpg-enhanced",
+            "-f",
+            "junit",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(gate.status.code(), Some(1));
+    let xml = String::from_utf8_lossy(&gate.stdout);
+    assert!(xml.contains("hph-cpg-essential: HHS HPH"), "{xml}");
+    assert!(xml.contains("<failure"), "{xml}");
+}
+
+#[test]
+fn an_unknown_required_set_is_a_usage_error_naming_the_sets() {
+    let output = jsp_in(&root())
+        .args([
+            "score",
+            "examples/provider-answers.yaml",
+            "--require",
+            "fda-524b",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("hint: its sets are hph-cpg-essential, hph-cpg-enhanced"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn every_cited_clause_exists_in_its_standard_file() {
+    let files = jsp::internals::standard_files(&[]).unwrap();
+    let names: Vec<&str> = files.iter().map(|f| f.standard.as_str()).collect();
+    for standard in [
+        "IEC 81001-5-1",
+        "IEC 62443-4-1",
+        "NIST CSF 2.0",
+        "HPH CPG essential",
+        "HPH CPG enhanced",
+        "FDA premarket 2025",
+        "FD&C Act",
+    ] {
+        assert!(
+            names.contains(&standard),
+            "a file for {standard}: {names:?}"
+        );
+    }
+    let mut checked = 0;
+    for questionnaire in shipped() {
+        let domains = questionnaire.domains.iter().flat_map(|d| &d.references);
+        let questions = questionnaire.questions().flat_map(|(_, q)| &q.references);
+        for reference in domains.chain(questions) {
+            let citation = jsp::internals::split(reference);
+            let Some(file) = files.iter().find(|f| f.standard == citation.standard) else {
+                continue;
+            };
+            if citation.clause.is_empty() {
+                continue;
+            }
+            checked += 1;
+            assert!(
+                file.clause(&citation.clause).is_some(),
+                "{}: `{reference}` cites clause `{}`, which {} does not list",
+                questionnaire.id,
+                citation.clause,
+                file.standard
+            );
+        }
+    }
+    assert!(checked > 300, "{checked}");
+}
+
+#[test]
+fn the_crosswalk_lists_every_clause_of_iec_81001_5_1_and_62443_4_1_with_its_coverage() {
+    let output = jsp_in(&root())
+        .args([
+            "show",
+            "jsp-manufacturer",
+            "--by-reference",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let files = jsp::internals::standard_files(&[]).unwrap();
+    for standard in ["IEC 81001-5-1", "IEC 62443-4-1"] {
+        let file = files.iter().find(|f| f.standard == standard).unwrap();
+        for clause in &file.clauses {
+            let row = format!("{standard},{},", clause.id);
+            assert!(text.contains(&row), "{row}");
+        }
+    }
+    // Clauses an auditor asks about that no question cites are marked, not left out.
+    assert!(
+        text.contains("IEC 62443-4-1,SM-3,Identification of applicability,,no,"),
+        "{text}"
+    );
+    assert!(text.contains("IEC 81001-5-1,5.7.4,Penetration testing,vv-2c vv-3g,yes,"));
+}
+
+#[test]
+fn a_failed_legal_duty_is_a_compliance_finding_in_every_report_format_and_aggregate_counts_it() {
+    let report = |format: &str| {
+        let output = jsp_in(&root())
+            .args(["report", "examples/manufacturer-answers.yaml", "-f", format])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{format}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let markdown = report("markdown");
+    let findings = markdown.find("## Compliance findings").unwrap();
+    assert!(findings < markdown.find("## Domains").unwrap());
+    assert!(markdown.contains("- **524b-b2 not met**"), "{markdown}");
+    assert!(markdown.contains("### fda-premarket-2025:"));
+    let html = report("html");
+    assert!(html.contains("id=\"compliance-findings\""));
+    assert!(html.contains("<strong>524b-b2 not met</strong>"));
+    assert!(html.contains("id=\"requirement-sets\""));
+    let json: serde_json::Value = serde_json::from_str(&report("json")).unwrap();
+    assert_eq!(json["compliance_findings"][0]["requirement"], "524b-b2");
+    assert_eq!(json["requirement_sets"][1]["id"], "fda-premarket-2025");
+
+    let output = jsp_in(&root())
+        .args([
+            "aggregate",
+            "examples/manufacturer-answers.yaml",
+            "examples/manufacturer-partial-answers.yaml",
+            "-f",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let b2 = &json["requirement_sets"][1];
+    assert_eq!(b2["requirement"], "524b-b2");
+    let total = ["met", "not_met", "not_assessed", "not_applicable"]
+        .iter()
+        .map(|k| b2[k].as_u64().unwrap())
+        .sum::<u64>();
+    assert_eq!(total, 2, "{b2}");
+}

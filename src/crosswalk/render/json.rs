@@ -18,13 +18,22 @@ struct Document<'a> {
 pub(crate) struct StandardJson<'a> {
     standard: &'a str,
     title: Option<&'a str>,
+    /// True when a standard file lists its clauses, so that `covered: false` rows are shown.
+    listed: bool,
     clauses: Vec<ClauseJson<'a>>,
 }
 
 #[derive(Serialize)]
 struct ClauseJson<'a> {
     clause: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    topic: Option<&'a str>,
     questions: Vec<&'a str>,
+    /// False for a clause of the standard's file that no question cites, nor any sub-clause.
+    covered: bool,
+    /// Cited only through its sub-clauses.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    through_subclauses: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     met: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -46,12 +55,16 @@ pub(crate) fn standards<'a>(standards: &'a [Standard<'a>]) -> Vec<StandardJson<'
         .map(|s| StandardJson {
             standard: &s.standard,
             title: s.title,
+            listed: s.listed,
             clauses: s
                 .clauses
                 .iter()
                 .map(|c| ClauseJson {
                     clause: &c.clause,
+                    topic: c.topic.as_deref(),
                     questions: c.questions.iter().map(|q| q.id.as_str()).collect(),
+                    covered: !c.uncovered(),
+                    through_subclauses: c.through_subclauses,
                     met: c.coverage.map(|x| x.met),
                     applicable: c.coverage.map(|x| x.applicable),
                 })

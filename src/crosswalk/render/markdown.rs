@@ -38,10 +38,19 @@ fn section_body(out: &mut String, standards: &[Standard], heading: &str) {
         }
         out.push_str("\n\n");
         let coverage = standard.clauses.iter().any(|c| c.coverage.is_some());
-        out.push_str(if coverage {
-            "| Clause | Questions | Met |\n|---|---|---:|\n"
-        } else {
-            "| Clause | Questions |\n|---|---|\n"
+        if standard.listed {
+            let uncovered = standard.clauses.iter().filter(|c| c.uncovered()).count();
+            let _ = writeln!(
+                out,
+                "Every clause of the standard's file: {uncovered} of {} covered by no question.\n",
+                standard.clauses.len()
+            );
+        }
+        out.push_str(match (standard.listed, coverage) {
+            (true, true) => "| Clause | Topic | Questions | Met |\n|---|---|---|---:|\n",
+            (true, false) => "| Clause | Topic | Questions |\n|---|---|---|\n",
+            (false, true) => "| Clause | Questions | Met |\n|---|---|---:|\n",
+            (false, false) => "| Clause | Questions |\n|---|---|\n",
         });
         for clause in &standard.clauses {
             let questions: Vec<String> = clause.questions.iter().map(|q| escape(&q.id)).collect();
@@ -50,9 +59,28 @@ fn section_body(out: &mut String, standards: &[Standard], heading: &str) {
             } else {
                 escape(&clause.clause)
             };
-            let _ = write!(out, "| {name} | {} |", questions.join(", "));
-            if let Some(c) = clause.coverage {
-                let _ = write!(out, " {} of {} |", c.met, c.applicable);
+            let questions = if clause.uncovered() {
+                "**not covered**".to_string()
+            } else if clause.through_subclauses {
+                "*(through its sub-clauses)*".to_string()
+            } else {
+                questions.join(", ")
+            };
+            let _ = write!(out, "| {name} |");
+            if standard.listed {
+                let _ = write!(
+                    out,
+                    " {} |",
+                    escape(clause.topic.as_deref().unwrap_or_default())
+                );
+            }
+            let _ = write!(out, " {questions} |");
+            match clause.coverage {
+                Some(_) if clause.questions.is_empty() => out.push_str(" – |"),
+                Some(c) => {
+                    let _ = write!(out, " {} of {} |", c.met, c.applicable);
+                }
+                None => {}
             }
             out.push('\n');
         }

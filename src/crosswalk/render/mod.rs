@@ -1,7 +1,8 @@
-//! The crosswalk's formats: `jsp show QUESTIONNAIRE --by-reference` (table, markdown, JSON), one
+//! The crosswalk's formats: `jsp show QUESTIONNAIRE --by-reference` (table, markdown, JSON, CSV), one
 //! file each; the markdown section and the JSON standards are also part of `jsp report
 //! --by-reference`. The HTML report draws its own.
 
+pub mod csv;
 pub mod json;
 pub mod markdown;
 pub mod table;

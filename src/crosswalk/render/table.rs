@@ -14,7 +14,12 @@ pub fn render(crosswalk: &Crosswalk, style: &Style, out: &mut dyn Write) -> io::
         .iter()
         .flat_map(|s| &s.clauses)
         .any(|c| c.coverage.is_some());
-    let mut header = vec!["Standard", "Clause", "Questions"];
+    let listed = standards.iter().any(|s| s.listed);
+    let mut header = vec!["Standard", "Clause"];
+    if listed {
+        header.push("Topic");
+    }
+    header.push("Questions");
     if coverage {
         header.push("Met");
     }
@@ -28,15 +33,26 @@ pub fn render(crosswalk: &Crosswalk, style: &Style, out: &mut dyn Write) -> io::
                     String::new()
                 },
                 printable(&clause.clause),
+            ];
+            if listed {
+                row.push(printable(clause.topic.as_deref().unwrap_or_default()));
+            }
+            row.push(if clause.uncovered() {
+                "NOT COVERED".to_string()
+            } else if clause.through_subclauses {
+                "(through its sub-clauses)".to_string()
+            } else {
                 clause
                     .questions
                     .iter()
                     .map(|q| printable(&q.id))
                     .collect::<Vec<_>>()
-                    .join(", "),
-            ];
-            if let Some(c) = clause.coverage {
-                row.push(format!("{} of {}", c.met, c.applicable));
+                    .join(", ")
+            });
+            match clause.coverage {
+                Some(_) if clause.questions.is_empty() => row.push("–".to_string()),
+                Some(c) => row.push(format!("{} of {}", c.met, c.applicable)),
+                None => {}
             }
             table.add_row(row);
         }

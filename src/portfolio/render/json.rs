@@ -21,6 +21,9 @@ struct Document<'a> {
     domains: Vec<DomainStatistics<'a>>,
     rows: Rows<'a>,
     most_unmet: Vec<Unmet<'a>>,
+    /// Each requirement with how many assessments give each verdict.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    requirement_sets: Vec<crate::requirements::render::json::PortfolioRequirementJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -125,6 +128,7 @@ pub fn render(view: &View, _: &Style, out: &mut dyn Write) -> io::Result<()> {
                 share: round3(tally.share()),
             })
             .collect(),
+        requirement_sets: crate::requirements::render::json::portfolio(q, &portfolio.requirements),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)

@@ -79,6 +79,10 @@ pub fn render(view: &View, _: &Style, out: &mut dyn Write) -> io::Result<()> {
         }
     }
 
+    let mut sets = String::new();
+    crate::requirements::render::markdown::portfolio(&mut sets, q, &view.portfolio.requirements);
+    out.write_all(sets.as_bytes())?;
+
     if !view.portfolio.skipped.is_empty() {
         writeln!(out, "\n## Skipped files\n")?;
         for skipped in &view.portfolio.skipped {

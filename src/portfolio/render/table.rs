@@ -58,7 +58,13 @@ pub fn render(view: &View, style: &Style, out: &mut dyn Write) -> io::Result<()>
             Cell::new(printable(&question.text)),
         ]);
     }
-    writeln!(out, "\nMost often unmet questions\n{unmet}")
+    writeln!(out, "\nMost often unmet questions\n{unmet}")?;
+    crate::requirements::render::table::portfolio(
+        view.questionnaire,
+        &view.portfolio.requirements,
+        style,
+        out,
+    )
 }
 
 const HEADERS: [&str; 7] = [

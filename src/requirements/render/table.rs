@@ -1,0 +1,117 @@
+//! The requirement sets in the terminal: one row per set after `jsp score`'s domain table, and
+//! a row per requirement for the sets `--require` names.
+
+use std::io::{self, Write};
+
+use comfy_table::{Cell, Color};
+
+use super::counts;
+use crate::render::Style;
+use crate::requirements::{SetResult, Verdict};
+use crate::text::printable;
+
+/// Every set in one table; each required set requirement by requirement below it.
+pub fn section(
+    sets: &[SetResult],
+    required: &[String],
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if sets.is_empty() {
+        return Ok(());
+    }
+    let mut table = crate::render::table(style);
+    table.set_header(vec!["Requirement set", "Requirements"]);
+    for set in sets {
+        table.add_row(vec![
+            Cell::new(format!(
+                "{} {}",
+                printable(&set.set.id),
+                printable(&set.set.title)
+            )),
+            Cell::new(counts(set)),
+        ]);
+    }
+    writeln!(out, "\n{table}")?;
+    let shown: Vec<&SetResult> = sets
+        .iter()
+        .filter(|s| required.contains(&s.set.id))
+        .collect();
+    if shown.is_empty() {
+        let note =
+            "`--require SET` shows a set requirement by requirement and fails when one is not met.";
+        let width = style.width.map_or(usize::MAX, usize::from);
+        return writeln!(out, "{}", crate::render::fill(note, width, "", ""));
+    }
+    for set in shown {
+        let mut table = crate::render::table(style);
+        table.set_header(vec!["Requirement", "Citation", "Verdict", "Why"]);
+        for result in &set.requirements {
+            let verdict = Cell::new(result.verdict.label());
+            let colour = match result.verdict {
+                Verdict::Met => Some(Color::Green),
+                Verdict::NotMet => Some(Color::Red),
+                Verdict::NotAssessed if result.fails_gate() => Some(Color::Yellow),
+                Verdict::NotAssessed | Verdict::NotApplicable => None,
+            };
+            table.add_row(vec![
+                Cell::new(printable(&result.requirement.id)),
+                // The first source only: the others are in markdown, JSON and the report.
+                Cell::new(printable(
+                    result
+                        .requirement
+                        .citation
+                        .as_deref()
+                        .and_then(|c| c.split(';').next())
+                        .unwrap_or_default(),
+                )),
+                match colour {
+                    Some(colour) if style.colour => verdict.fg(colour),
+                    _ => verdict,
+                },
+                Cell::new(printable(&result.reason())),
+            ]);
+        }
+        writeln!(
+            out,
+            "\n{}: {} ({})\n{table}",
+            printable(&set.set.id),
+            printable(&set.set.title),
+            counts(set)
+        )?;
+    }
+    Ok(())
+}
+
+/// `jsp aggregate`: a row per requirement with how many assessments meet it, fail it, leave it
+/// not assessed or not applicable.
+pub fn portfolio(
+    questionnaire: &crate::questionnaire::Questionnaire,
+    counts: &[crate::requirements::VerdictCounts],
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if questionnaire.requirement_sets.is_empty() {
+        return Ok(());
+    }
+    let mut table = crate::render::table(style);
+    table.set_header(vec![
+        "Set",
+        "Requirement",
+        "Met",
+        "Not met",
+        "Not assessed",
+        "N/A",
+    ]);
+    for (set, requirement, c) in super::portfolio_rows(questionnaire, counts) {
+        table.add_row(vec![
+            printable(&set.id),
+            printable(&requirement.id),
+            c.met.to_string(),
+            c.not_met.to_string(),
+            c.not_assessed.to_string(),
+            c.not_applicable.to_string(),
+        ]);
+    }
+    writeln!(out, "\nRequirement sets (assessments per verdict)\n{table}")
+}
