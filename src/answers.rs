@@ -38,7 +38,49 @@ pub struct Answer {
     /// An option id of the questionnaire's scale, or [`NOT_APPLICABLE`].
     pub choice: String,
     pub note: Option<String>,
-    pub evidence: Vec<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// One evidence item: a reference (a document id, a web address, a path relative to the answers
+/// file), with the date it was produced, when it expires and who owns it where given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    pub reference: String,
+    pub date: Option<time::Date>,
+    pub expires: Option<time::Date>,
+    pub owner: Option<String>,
+}
+
+impl Evidence {
+    /// A reference with nothing more: what the short (string) form holds.
+    pub fn plain(reference: impl Into<String>) -> Self {
+        Evidence {
+            reference: reference.into(),
+            date: None,
+            expires: None,
+            owner: None,
+        }
+    }
+
+    fn is_plain(&self) -> bool {
+        self.date.is_none() && self.expires.is_none() && self.owner.is_none()
+    }
+}
+
+/// `YYYY-MM-DD`, the one date format of jsp's files.
+pub fn format_date(date: time::Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
+}
+
+/// A `YYYY-MM-DD` date, or `None`.
+pub fn parse_date(text: &str) -> Option<time::Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(text.trim(), &format).ok()
 }
 
 impl Answer {
@@ -125,7 +167,7 @@ impl Answers {
             );
         }
         if let Some(date) = &self.date
-            && !is_date(date)
+            && parse_date(date).is_none()
         {
             errors.push(
                 Problem::new(format!("`{date}` is not a date of the calendar"))
@@ -391,6 +433,96 @@ impl Serialize for Answer {
     }
 }
 
+/// The short form (the reference alone) when there is nothing but the reference, so that files
+/// saved by `jsp assess` keep the style they were written in.
+impl Serialize for Evidence {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.is_plain() {
+            return serializer.serialize_str(&self.reference);
+        }
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("ref", &self.reference)?;
+        if let Some(date) = self.date {
+            map.serialize_entry("date", &format_date(date))?;
+        }
+        if let Some(expires) = self.expires {
+            map.serialize_entry("expires", &format_date(expires))?;
+        }
+        if let Some(owner) = &self.owner {
+            map.serialize_entry("owner", owner)?;
+        }
+        map.end()
+    }
+}
+
+/// The long form of an evidence item.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LongEvidence {
+    #[serde(rename = "ref")]
+    reference: Choice,
+    #[serde(default)]
+    date: Option<Day>,
+    #[serde(default)]
+    expires: Option<Day>,
+    #[serde(default)]
+    owner: Option<String>,
+}
+
+/// A `YYYY-MM-DD` date in a file; anything else is an error that says how to write it.
+struct Day(time::Date);
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = Choice::deserialize(deserializer)?.0;
+        parse_date(&text)
+            .map(Day)
+            .ok_or_else(|| de::Error::custom(format!("`{text}` is not a date (YYYY-MM-DD)")))
+    }
+}
+
+impl<'de> Deserialize<'de> for Evidence {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(EvidenceVisitor)
+    }
+}
+
+struct EvidenceVisitor;
+
+impl<'de> Visitor<'de> for EvidenceVisitor {
+    type Value = Evidence;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a reference, or a map with `ref`, `date`, `expires` and `owner`")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Evidence, E> {
+        Ok(Evidence::plain(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Evidence, E> {
+        Ok(Evidence::plain(v.to_string()))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Evidence, E> {
+        Ok(Evidence::plain(v.to_string()))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Evidence, E> {
+        Ok(Evidence::plain(v.to_string()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Evidence, A::Error> {
+        let long = LongEvidence::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        Ok(Evidence {
+            reference: long.reference.0,
+            date: long.date.map(|d| d.0),
+            expires: long.expires.map(|d| d.0),
+            owner: long.owner.filter(|o| !o.trim().is_empty()),
+        })
+    }
+}
+
 /// The long form of an answer, as written by hand or by `jsp assess`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -399,7 +531,7 @@ struct LongAnswer {
     #[serde(default)]
     note: Option<String>,
     #[serde(default)]
-    evidence: Vec<String>,
+    evidence: Vec<Evidence>,
 }
 
 /// An option id; a bare number (`3`) is read as the id "3".
@@ -521,8 +653,21 @@ fn unique_answers<'de, D: Deserializer<'de>>(
     deserializer.deserialize_any(UniqueAnswers)
 }
 
-/// A calendar date written as YYYY-MM-DD (`2026-13-45` is not one).
-fn is_date(text: &str) -> bool {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(text, &format).is_ok()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_keeps_its_short_form_and_its_dates() {
+        let text = "questionnaire: q\nanswers:\n  a:\n    answer: yes\n    evidence:\n      - SOP-7\n      - ref: docs/x.pdf\n        date: 2025-06-01\n        owner: QA\n";
+        let answers: Answers = crate::yaml::from_str(text).unwrap();
+        let evidence = &answers.answers["a"].evidence;
+        assert_eq!(evidence[0], Evidence::plain("SOP-7"));
+        assert_eq!(evidence[1].date, parse_date("2025-06-01"));
+        let written = crate::yaml::to_string(evidence).unwrap();
+        assert_eq!(
+            written,
+            "- SOP-7\n- ref: docs/x.pdf\n  date: 2025-06-01\n  owner: QA\n"
+        );
+    }
 }

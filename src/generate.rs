@@ -165,7 +165,9 @@ fn answer(
     let note = rng.chance(0.25).then(|| rng.pick(NOTES).to_string());
     let mut answer = Answer::new(choice, note);
     if rng.chance(0.1) {
-        answer.evidence.push(rng.pick(EVIDENCE).to_string());
+        answer
+            .evidence
+            .push(crate::answers::Evidence::plain(rng.pick(EVIDENCE)));
     }
     Some(answer)
 }

@@ -11,7 +11,7 @@
 
 use std::io::{BufRead, Write};
 
-use crate::answers::{Answer, Answers};
+use crate::answers::{Answer, Answers, Evidence};
 use crate::error::{Error, Result};
 use crate::questionnaire::{Domain, NOT_APPLICABLE, Question, Questionnaire};
 use crate::text::printable;
@@ -131,7 +131,7 @@ enum Command {
         choice: String,
         note: Option<String>,
     },
-    Evidence(Option<Vec<String>>),
+    Evidence(Option<Vec<Evidence>>),
     Keep,
     Help,
     Skip,
@@ -308,7 +308,7 @@ impl<'q, 'i, W: Write> Interview<'q, 'i, W> {
         let mut last_domain: Option<&str> = None;
         while let Some(id) = walk.get(index) {
             // Evidence typed before the question's first answer waits for it.
-            let mut pending: Option<Vec<String>> = None;
+            let mut pending: Option<Vec<Evidence>> = None;
             let (Some((domain, question)), Some(position)) =
                 (q.question(id), scope.iter().position(|s| s == id))
             else {
@@ -380,20 +380,20 @@ impl<'q, 'i, W: Write> Interview<'q, 'i, W> {
                                 let now = pending
                                     .as_ref()
                                     .or(current.map(|a| &a.evidence))
-                                    .map(|e| e.join("; "))
+                                    .map(|e| references(e))
                                     .unwrap_or_default();
                                 match self.read(
                                     "  Evidence (items separated by `;`; empty clears): ",
                                     &now,
                                 )? {
-                                    Ok(line) => split_evidence(&line),
+                                    Ok(line) => split_evidence(&line, &[]),
                                     Err(outcome) => return Ok(outcome),
                                 }
                             }
                         };
                         match answers.answers.get_mut(*id) {
                             Some(answer) => {
-                                answer.evidence = items;
+                                answer.evidence = keep_dates(items, &answer.evidence);
                                 let answer = answer.clone();
                                 self.confirm(id, &answer)?;
                                 save(answers)?;
@@ -521,7 +521,7 @@ impl<'q, 'i, W: Write> Interview<'q, 'i, W> {
             }
             text.push_str(&self.wrap("  current: ", &now));
             if !answer.evidence.is_empty() {
-                text.push_str(&self.wrap("  evidence: ", &answer.evidence.join("; ")));
+                text.push_str(&self.wrap("  evidence: ", &references(&answer.evidence)));
             }
         }
         let count = q.scale.len();
@@ -560,7 +560,7 @@ impl<'q, 'i, W: Write> Interview<'q, 'i, W> {
         let line = line.trim();
         if let Some(rest) = line.strip_prefix('+') {
             let rest = rest.trim();
-            return Command::Evidence((!rest.is_empty()).then(|| split_evidence(rest)));
+            return Command::Evidence((!rest.is_empty()).then(|| split_evidence(rest, &[])));
         }
         let (word, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
         let note = Some(rest.trim().to_string()).filter(|n| !n.is_empty());
@@ -608,12 +608,37 @@ fn answer_line(answer: &Answer) -> String {
     }
 }
 
-fn split_evidence(text: &str) -> Vec<String> {
-    text.split(';')
+/// The items of `+ SOP-12; https://…`: plain references, except that one already given keeps
+/// its date, expiry and owner.
+fn split_evidence(text: &str, old: &[Evidence]) -> Vec<Evidence> {
+    let items = text
+        .split(';')
         .map(str::trim)
         .filter(|item| !item.is_empty())
-        .map(str::to_string)
+        .map(Evidence::plain)
+        .collect();
+    keep_dates(items, old)
+}
+
+fn keep_dates(items: Vec<Evidence>, old: &[Evidence]) -> Vec<Evidence> {
+    items
+        .into_iter()
+        .map(|item| {
+            old.iter()
+                .find(|o| o.reference == item.reference)
+                .cloned()
+                .unwrap_or(item)
+        })
         .collect()
+}
+
+/// The references alone, as the interview shows and edits them.
+fn references(items: &[Evidence]) -> String {
+    items
+        .iter()
+        .map(|e| e.reference.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 #[cfg(test)]
@@ -688,7 +713,10 @@ domains:
         let (answers, _, output, saves) =
             interview("+ SOP-12; https://wiki/x\n3 approved\n+\nSOP-9\nq\n");
         let a2 = &answers.answers["a2"];
-        assert_eq!(a2.evidence, ["SOP-12", "https://wiki/x"]);
+        assert_eq!(
+            a2.evidence,
+            [Evidence::plain("SOP-12"), Evidence::plain("https://wiki/x")]
+        );
         assert!(output.contains("saved: a2 = largely — approved (2 evidence items)"));
         // `+` alone asks for the evidence of the question on screen, a3, not yet answered.
         assert!(output.contains("Evidence noted (1)"));

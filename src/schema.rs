@@ -38,6 +38,9 @@ fn render<T: JsonSchema>(title: &str) -> serde_json::Result<String> {
     Ok(text)
 }
 
+/// A `YYYY-MM-DD` date, as the answers file's evidence dates are written.
+const DATE: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
 /// An answer has a short form (the option id) and a long form with a note and evidence; its
 /// `Deserialize` is written by hand, and so is its schema.
 impl JsonSchema for Answer {
@@ -65,9 +68,24 @@ impl JsonSchema for Answer {
                             "type": ["string", "null"]
                         },
                         "evidence": {
-                            "description": "Links or document references that back the answer.",
+                            "description": "Links, document references or paths (relative to the answers file) that back the answer.",
                             "type": "array",
-                            "items": {"type": "string"}
+                            "items": {
+                                "anyOf": [
+                                    {"description": "The reference alone, e.g. `SOP-12`.", "type": ["string", "number"]},
+                                    {
+                                        "type": "object",
+                                        "properties": {
+                                            "ref": {"description": "The reference: a document id, a web address, or a path relative to the answers file.", "type": ["string", "number"]},
+                                            "date": {"description": "When the evidence was produced, YYYY-MM-DD.", "type": "string", "pattern": DATE},
+                                            "expires": {"description": "When it stops being valid, YYYY-MM-DD.", "type": "string", "pattern": DATE},
+                                            "owner": {"description": "Who keeps it up to date.", "type": "string"}
+                                        },
+                                        "required": ["ref"],
+                                        "additionalProperties": false
+                                    }
+                                ]
+                            }
                         }
                     },
                     "required": ["answer"],

@@ -28,6 +28,12 @@ fn plain_rest(message: &str) -> (String, Option<String>) {
             return (format!("found {found}, expected {expected}"), hint);
         }
     }
+    if message.ends_with("is not a date (YYYY-MM-DD)") {
+        return (
+            message.to_string(),
+            Some("write the date as YYYY-MM-DD, e.g. 2025-06-01".to_string()),
+        );
+    }
     if let Some(field) = quoted(message, "missing field `") {
         return (
             format!("`{field}` is missing"),

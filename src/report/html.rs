@@ -488,7 +488,7 @@ fn domains(out: &mut String, assessment: &Assessment) {
                 .map(|a| {
                     a.evidence
                         .iter()
-                        .map(|e| link(e))
+                        .map(|e| link(&e.reference))
                         .collect::<Vec<_>>()
                         .join("<br>")
                 })

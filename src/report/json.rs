@@ -112,7 +112,8 @@ struct QuestionAnswer<'a> {
     value: Option<f64>,
     met: bool,
     note: Option<&'a str>,
-    evidence: Vec<&'a str>,
+    /// A string for a reference alone; `{ref, date, expires, owner}` for a dated item.
+    evidence: &'a [crate::answers::Evidence],
 }
 
 /// The per-domain summary that `jsp score --format json` prints.
@@ -286,9 +287,7 @@ fn answers<'a>(
                 },
                 met: status.is_met(),
                 note: given.and_then(|a| a.note.as_deref()),
-                evidence: given
-                    .map(|a| a.evidence.iter().map(String::as_str).collect())
-                    .unwrap_or_default(),
+                evidence: given.map(|a| a.evidence.as_slice()).unwrap_or_default(),
             }
         })
         .collect()
