@@ -297,7 +297,26 @@ pub fn kind_of(text: &str, path: &Path) -> Option<Kind> {
     if path.file_name().is_some_and(|n| n == "jsp.toml") {
         return Some(Kind::Config);
     }
-    if let Ok(table) = text.parse::<toml::Table>()
+    // Only what looks like TOML is parsed as TOML: a hostile YAML file of megabytes of `[`
+    // would otherwise cost the TOML parser a second pass over it.
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .unwrap_or_default();
+    let looks_like_toml = path.extension().is_some_and(|e| e == "toml")
+        || first.split_once('=').is_some_and(|(key, _)| {
+            !key.trim().is_empty()
+                && key
+                    .trim()
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '"' | '.'))
+        })
+        || first
+            .strip_prefix('[')
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_alphabetic()));
+    if looks_like_toml
+        && let Ok(table) = text.parse::<toml::Table>()
         && !table.is_empty()
     {
         const CONFIG: [&str; 5] = [

@@ -2,7 +2,7 @@
 //! Pure: it never reads files or prints. The README documents the same rules.
 
 use crate::answers::Answers;
-use crate::questionnaire::{Domain, Question, Questionnaire};
+use crate::questionnaire::{Domain, NaLevels, Question, Questionnaire};
 use crate::target::Target;
 
 /// Where one question stands.
@@ -57,8 +57,12 @@ pub struct LevelProgress {
     /// Applicable questions at this level.
     pub questions: usize,
     pub met: usize,
-    /// Weight-averaged value of the applicable questions; 1 where there are none.
+    /// Weight-averaged value of the applicable questions; 1 where there are none, 0 where all
+    /// are `na` and the questionnaire does not count such levels.
     pub progress: f64,
+    /// False when the level has questions, all `na`, and the questionnaire's `na_levels` is
+    /// `not-counted`: the level then neither adds nor blocks.
+    pub counted: bool,
 }
 
 impl LevelProgress {
@@ -225,7 +229,9 @@ fn score_domain<'q>(
     let mut answered = 0;
     for level in questionnaire.levels.iter().skip(1).map(|l| l.level) {
         let (mut count, mut met, mut weighted, mut weights) = (0, 0, 0.0, 0.0);
+        let mut present = false;
         for question in domain.questions.iter().filter(|q| q.level == level) {
+            present = true;
             let status = status(questionnaire, answers, question);
             let Some(value) = status.value() else {
                 continue;
@@ -237,17 +243,25 @@ fn score_domain<'q>(
             weights += question.weight;
         }
         questions += count;
+        let counted = !(present && count == 0 && questionnaire.na_levels == NaLevels::NotCounted);
         levels.push(LevelProgress {
             level,
             questions: count,
             met,
-            progress: if count == 0 { 1.0 } else { weighted / weights },
+            progress: match (count, counted) {
+                (0, true) => 1.0,
+                (0, false) => 0.0,
+                _ => weighted / weights,
+            },
+            counted,
         });
     }
-    // Staged: a level counts only when it and every level below it are fully met.
+    // Staged: a level counts only when it and every level below it are fully met; a level not
+    // counted is passed over, neither reached nor blocking.
     let level = levels
         .iter()
         .take_while(|l| l.met == l.questions)
+        .filter(|l| l.counted)
         .last()
         .map_or(base, |l| l.level);
     let score = f64::from(base) + levels.iter().map(|l| l.progress).sum::<f64>();
@@ -324,6 +338,36 @@ domains:
         assert!((a.score - (1.0 + 0.625 + 0.75 + 0.0 + 1.0)).abs() < 1e-9);
         assert_eq!((a.questions, a.answered), (4, 3));
         assert_eq!(card.unanswered, 2);
+    }
+
+    #[test]
+    fn a_level_of_only_na_answers_counts_as_met_or_not_at_all_as_the_questionnaire_says() {
+        let answers = answers(&[
+            ("a2x", "full"),
+            ("a2y", "largely"),
+            ("a3x", "na"),
+            ("a4x", "partial"),
+        ]);
+        // Met (the default): level 3 adds 1 and passes; level 4 (0.5) stops the domain at 3.
+        let met = questionnaire(QUESTIONNAIRE);
+        assert_eq!(met.na_levels, NaLevels::Met);
+        let a = &score(&met, &answers, None).domains[0];
+        let level2 = (1.0 + 0.75 * 3.0) / 4.0;
+        assert_eq!(a.level, 3);
+        assert!((a.score - (1.0 + level2 + 1.0 + 0.5 + 1.0)).abs() < 1e-9);
+        // Not counted: level 3 adds 0 and is passed over, so the domain stays at level 2.
+        let strict = questionnaire(&format!("na_levels: not-counted\n{QUESTIONNAIRE}"));
+        let a = &score(&strict, &answers, None).domains[0];
+        assert_eq!(a.level, 2);
+        assert!((a.score - (1.0 + level2 + 0.0 + 0.5 + 1.0)).abs() < 1e-9);
+        // It does not block either: with level 4 met, the domain reaches 5 (level 5 is empty,
+        // not all `na`, so it still counts as met under both rules).
+        let mut full = answers.clone();
+        full.answers.insert("a4x".into(), Answer::new("full", None));
+        assert_eq!(score(&strict, &full, None).domains[0].level, 5);
+        // A domain whose questions are all `na` stays not applicable under both rules.
+        full.answers.insert("b2x".into(), Answer::new("na", None));
+        assert!(!score(&strict, &full, None).domains[1].applicable);
     }
 
     #[test]

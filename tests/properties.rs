@@ -7,7 +7,9 @@
 )]
 
 use jsp::internals::{Answer, Answers};
-use jsp::internals::{Domain, Level, NOT_APPLICABLE, Question, Questionnaire, ScaleOption};
+use jsp::internals::{
+    Domain, Level, NOT_APPLICABLE, NaLevels, Question, Questionnaire, ScaleOption,
+};
 use jsp::internals::{Scorecard, score};
 use proptest::prelude::*;
 
@@ -49,6 +51,7 @@ fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                     .collect(),
                 met_at,
                 requirement_sets: Vec::new(),
+                na_levels: NaLevels::Met,
                 domains: domains
                     .into_iter()
                     .enumerate()
@@ -231,6 +234,30 @@ proptest! {
         prop_assert_eq!(card.level, scaled_card.level);
         for (d, s) in card.domains.iter().zip(&scaled_card.domains) {
             prop_assert_eq!((d.score, d.level), (s.score, s.level));
+        }
+    }
+
+    #[test]
+    fn not_counted_na_levels_never_score_above_met_and_agree_without_all_na_levels(
+        (q, answers) in assessment()
+    ) {
+        // The same answers under both rules: a level whose questions are all `na` adds 1 and
+        // passes under `met`; it adds 0 and is passed over under `not-counted`.
+        let mut strict = q.clone();
+        strict.na_levels = NaLevels::NotCounted;
+        let met = score(&q, &answers, None);
+        let not_counted = score(&strict, &answers, None);
+        // (Not `assert_bounds`: a level passed over adds 0, so a level reached above it may
+        // have a score below base + met_at × levels.)
+        for (m, n) in met.domains.iter().zip(&not_counted.domains) {
+            let all_na = n.levels.iter().filter(|l| !l.counted).count();
+            prop_assert!(n.score <= m.score + EPSILON);
+            prop_assert!(n.level <= m.level);
+            // Each level not counted is exactly 1 point less.
+            prop_assert!((m.score - n.score - all_na as f64).abs() < EPSILON);
+            if all_na == 0 {
+                prop_assert_eq!(n.level, m.level);
+            }
         }
     }
 

@@ -40,6 +40,10 @@ pub struct Questionnaire {
     pub scale: Vec<ScaleOption>,
     #[serde(default = "default_met_at")]
     pub met_at: f64,
+    /// How a level whose questions in a domain are all answered `na` counts: `met` (the
+    /// default) or `not-counted`.
+    #[serde(default, skip_serializing_if = "NaLevels::is_default")]
+    pub na_levels: NaLevels,
     pub domains: Vec<Domain>,
     /// Named pass/fail views beside the maturity levels: each requirement is met when the
     /// questions that satisfy it are met (see the README, "Requirement sets").
@@ -95,6 +99,24 @@ pub enum Rule {
 impl Rule {
     fn is_all(&self) -> bool {
         *self == Rule::All
+    }
+}
+
+/// The rule for a level whose questions in a domain are all `na`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum NaLevels {
+    /// The level counts as fully done: it adds 1 to the score and does not block (the default).
+    #[default]
+    Met,
+    /// The level neither adds to the score nor blocks: it adds 0, is not reached by itself, and
+    /// the levels above it can still be reached.
+    NotCounted,
+}
+
+impl NaLevels {
+    pub fn is_default(&self) -> bool {
+        *self == NaLevels::Met
     }
 }
 
@@ -223,6 +245,9 @@ pub struct Reference<'a> {
     pub title: &'a str,
     pub version: &'a str,
     pub role: &'a str,
+    /// Shown only when the questionnaire chooses `not-counted`, so outputs stay as they were.
+    #[serde(skip_serializing_if = "NaLevels::is_default")]
+    pub na_levels: NaLevels,
 }
 
 impl Questionnaire {
@@ -232,6 +257,7 @@ impl Questionnaire {
             title: &self.title,
             version: &self.version,
             role: &self.role,
+            na_levels: self.na_levels,
         }
     }
 

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use super::{Report, SECTIONS, Score, Section};
 use crate::assessment::Assessment;
 use crate::assessment::render::markdown::header;
-use crate::questionnaire::Question;
+use crate::questionnaire::{NaLevels, Question};
 use crate::render::markdown::{escape, link};
 use crate::render::{Style, bar, percent};
 use crate::scoring::{DomainScore, Status, round2};
@@ -101,6 +101,12 @@ fn overall(out: &mut String, assessment: &Assessment) {
         );
     } else {
         let _ = writeln!(out, "**Overall: no domain is applicable.**\n");
+    }
+    if card.questionnaire.na_levels == NaLevels::NotCounted {
+        let _ = writeln!(
+            out,
+            "A level whose questions are all not applicable is not counted: it adds nothing to the score and neither reaches nor blocks a level.\n"
+        );
     }
     if let Some(to_target) = card.percent_to_target() {
         let _ = writeln!(
