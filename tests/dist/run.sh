@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The distribution checks, from .ci/run: the crate packages, its dependencies pass cargo-deny,
+# and every way of shipping jsp (action, component, hook, image, release) works with the jsp
+# built from this tree. Each step prints what it ran; any failure fails CI.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo="$PWD"
+source tests/dist/tools.sh
+
+echo "dist: cargo package (the crate as crates.io would get it, built from its own files)"
+cargo package --locked --allow-dirty --quiet
+
+echo "dist: cargo deny check licenses bans sources"
+cargo deny --locked check licenses bans sources
+# The advisory database is a git repository on GitHub: checked only where a copy is already on
+# this machine (cargo-deny keeps it in ~/.cargo/advisory-dbs), never fetched here.
+if compgen -G "$HOME/.cargo/advisory-dbs/*/.git" >/dev/null; then
+    cargo deny --locked check --disable-fetch advisories
+else
+    echo "dist: SKIPPED cargo deny check advisories: no RustSec database on this machine" \
+        "and it cannot be fetched here; run \`cargo deny check advisories\` where GitHub is reachable"
+fi
+
+cargo build --locked --quiet --bin jsp
+target_dir="$(cargo metadata --format-version 1 --no-deps | "$DIST_PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
+export JSP_BIN="$target_dir/debug/jsp" JSP_REPO="$repo"
