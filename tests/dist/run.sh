@@ -24,3 +24,6 @@ fi
 cargo build --locked --quiet --bin jsp
 target_dir="$(cargo metadata --format-version 1 --no-deps | "$DIST_PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
 export JSP_BIN="$target_dir/debug/jsp" JSP_REPO="$repo"
+
+# The artifacts' tests: each runs an artifact as its host would, with this jsp.
+PYTHONPATH=tests/dist "$DIST_PYTHON" tests/dist/check.py test_action
