@@ -9,6 +9,7 @@ ends the run. `uses:` steps (only actions/cache is allowed) are not run: the too
 persists between runs instead, as a cache hit would restore it.
 """
 
+import json
 import os
 import re
 import subprocess
@@ -119,3 +120,54 @@ def run_action(action_path, inputs, env, context):
             break
     outputs = {name: evaluate(spec["value"]) for name, spec in action["outputs"].items()}
     return Result(code, outputs, "\n".join(log), ran)
+
+
+INTERPOLATION = re.compile(r"\$\[\[\s*inputs\.([\w-]+)\s*\]\]")
+
+
+def run_component(path, inputs, env, cwd):
+    """Includes the GitLab CI/CD component at `path` with `inputs` as GitLab does (the spec's
+    defaults, options and required inputs checked, `$[[ inputs.X ]]` interpolated), then runs
+    its one job's script as a runner would: every line in one `bash -eo pipefail` with the job's
+    variables. Returns (exit code, output, job)."""
+    with open(path, encoding="utf-8") as file:
+        text = file.read()
+    header, _ = yaml.safe_load_all(text)
+    spec = header["spec"]["inputs"]
+    values = {}
+    for name, field in spec.items():
+        if name in inputs:
+            values[name] = inputs[name]
+        else:
+            assert "default" in field, f"input {name} is required"
+            values[name] = field["default"]
+        if "options" in field:
+            assert values[name] in field["options"], f"{name}: {values[name]} not an option"
+    for name in inputs:
+        assert name in spec, f"no input {name} in the component's spec"
+
+    def one(match):
+        value = values[match.group(1)]
+        return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+    body = text.split("\n---\n", 1)[1]
+    # GitLab interpolates values into the parsed YAML; escaping them as JSON strings does the same
+    # here for the quoted places the component uses, whatever a value holds.
+    job_file = yaml.safe_load(INTERPOLATION.sub(lambda m: json_inner(one(m)), body))
+    assert len(job_file) == 1, "the component defines one job"
+    (job,) = job_file.values()
+    script = "\n".join(job["script"])
+    run_env = dict(env)
+    run_env.update({name: str(value) for name, value in job.get("variables", {}).items()})
+    process = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        env=run_env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+    )
+    return process.returncode, process.stdout + process.stderr, job
+
+
+def json_inner(value):
+    return json.dumps(value)[1:-1]

@@ -26,4 +26,4 @@ target_dir="$(cargo metadata --format-version 1 --no-deps | "$DIST_PYTHON" -c 'i
 export JSP_BIN="$target_dir/debug/jsp" JSP_REPO="$repo"
 
 # The artifacts' tests: each runs an artifact as its host would, with this jsp.
-PYTHONPATH=tests/dist "$DIST_PYTHON" tests/dist/check.py test_action test_precommit
+PYTHONPATH=tests/dist "$DIST_PYTHON" tests/dist/check.py test_action test_precommit test_gitlab
