@@ -37,6 +37,8 @@ fi
 release_dir="$(mktemp -d)"
 echo "dist: dist/package.sh $release_target v0.1.0"
 bash dist/package.sh "$release_target" v0.1.0 "$release_dir" >/dev/null
+echo "dist: dist/sbom.sh v0.1.0 (CycloneDX)"
+bash dist/sbom.sh v0.1.0 "$release_dir" >/dev/null
 export JSP_RELEASE_DIR="$release_dir" JSP_RELEASE_TARGET="$release_target"
 
 # podman builds the image without a daemon, and FROM scratch needs no registry.
@@ -47,4 +49,4 @@ if ! command -v podman >/dev/null; then
 fi
 
 # The artifacts' tests: each runs an artifact as its host would, with this jsp.
-PYTHONPATH=tests/dist "$DIST_PYTHON" tests/dist/check.py test_action test_precommit test_gitlab test_container
+PYTHONPATH=tests/dist "$DIST_PYTHON" tests/dist/check.py test_action test_precommit test_gitlab test_container test_release

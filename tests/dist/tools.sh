@@ -5,12 +5,14 @@
 # Sourced by tests/dist/run.sh; sets DIST_PYTHON and puts the tools on PATH.
 set -euo pipefail
 
-cargo_tool() { # crate version binary
-    if "$3" --version 2>/dev/null | grep -qF "$2"; then return; fi
+cargo_tool() { # crate version subcommand
+    if cargo "$3" --version 2>/dev/null | grep -qF "$2"; then return; fi
     echo "dist: installing $1 $2 (once per machine; kept in ~/.cargo/bin)"
     cargo install --locked --quiet "$1" --version "$2"
 }
-cargo_tool cargo-deny 0.20.2 cargo-deny
+cargo_tool cargo-deny 0.20.2 deny
+# The SBOM of the release (dist/sbom.sh); the release workflow installs the same version.
+cargo_tool cargo-cyclonedx 0.5.9 cyclonedx
 
 venv="${XDG_CACHE_HOME:-$HOME/.cache}/jsp-dist/venv"
 if ! "$venv/bin/pre-commit" --version 2>/dev/null | grep -qF 4.7.0; then
