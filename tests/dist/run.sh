@@ -5,6 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo="$PWD"
+# Every temporary folder of these checks (mirrors, runners, images' files) goes, pass or fail.
+TMPDIR="$(mktemp -d)"
+export TMPDIR
+chmod 755 "$TMPDIR" # the image test runs jsp as its user, 65532, in a folder below
+trap 'rm -rf "$TMPDIR"' EXIT
 source tests/dist/tools.sh
 
 echo "dist: cargo package (the crate as crates.io would get it, built from its own files)"
