@@ -229,8 +229,21 @@ def test_hostile_inputs_are_data_not_code():
 
 
 def test_require_sets_are_passed_one_per_line():
-    # jsp has no --require yet: the flag reaching it shows as clap's usage error.
+    # A jsp in the tool cache (a cache hit) that records how it is called: the flags the action
+    # builds, whichever jsp version has --require.
     runner = Runner()
-    result = runner.run({"answers": ANSWERS, "require": "premarket\n"}, download=mirror("v0.1.0"))
-    assert "--require" in result.log
-    assert result.code == 2
+    bin_dir = os.path.join(runner.tool_cache, "jsp", "v0.1.0", TARGET, "bin")
+    os.makedirs(bin_dir)
+    calls = os.path.join(runner.home, "calls")
+    with open(os.path.join(bin_dir, "jsp"), "w") as file:
+        file.write(f'#!/bin/sh\necho "$*" >> "{calls}"\n')
+    os.chmod(os.path.join(bin_dir, "jsp"), 0o755)
+    result = runner.run({"answers": ANSWERS, "require": "premarket\n\nfda 524B\n", "min-level": "2"})
+    assert result.code == 0, result.log
+    score = [line for line in open(calls).read().splitlines() if line.startswith("score ")]
+    assert score == [
+        f"score {ANSWERS} --min-level 2 --require premarket --require fda 524B --format table"
+        " --out junit=jsp-results/examples-manufacturer-answers.junit.xml"
+        " --out markdown=jsp-results/examples-manufacturer-answers.score.md"
+        " --out json=jsp-results/examples-manufacturer-answers.score.json"
+    ], score
