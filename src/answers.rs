@@ -98,6 +98,19 @@ impl Answer {
 }
 
 impl Answers {
+    /// Who and what was assessed, as every report's header lists it: (label, value) of the
+    /// fields the file gives, in a fixed order.
+    pub fn metadata(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [
+            ("Organization", &self.organization),
+            ("Subject", &self.subject),
+            ("Assessor", &self.assessor),
+            ("Date", &self.date),
+        ]
+        .into_iter()
+        .filter_map(|(label, value)| value.as_deref().map(|v| (label, v)))
+    }
+
     /// What was assessed, as titles name it: the subject, else the organization.
     pub fn name(&self) -> Option<&str> {
         self.subject.as_deref().or(self.organization.as_deref())

@@ -184,15 +184,8 @@ fn header(out: &mut String, assessment: &Assessment) {
         "<header>\n<p class=\"kicker\">Security program maturity assessment</p>\n<h1>{}</h1>\n<dl class=\"meta\">\n",
         escape(assessment.subject())
     );
-    for (label, value) in [
-        ("Organization", &answers.organization),
-        ("Subject", &answers.subject),
-        ("Assessor", &answers.assessor),
-        ("Date", &answers.date),
-    ] {
-        if let Some(value) = value {
-            let _ = writeln!(out, "<dt>{label}</dt><dd>{}</dd>", escape(value));
-        }
+    for (label, value) in answers.metadata() {
+        let _ = writeln!(out, "<dt>{label}</dt><dd>{}</dd>", escape(value));
     }
     let _ = writeln!(
         out,

@@ -18,15 +18,8 @@ pub fn header(out: &mut String, assessment: &Assessment) {
     );
     // A real header row: forges render an empty one as a blank bar.
     let _ = writeln!(out, "| Assessment | Details |\n|---|---|");
-    for (label, value) in [
-        ("Organization", &answers.organization),
-        ("Subject", &answers.subject),
-        ("Assessor", &answers.assessor),
-        ("Date", &answers.date),
-    ] {
-        if let Some(value) = value {
-            let _ = writeln!(out, "| {label} | {} |", escape(value));
-        }
+    for (label, value) in answers.metadata() {
+        let _ = writeln!(out, "| {label} | {} |", escape(value));
     }
     let _ = writeln!(
         out,
