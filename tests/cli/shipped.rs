@@ -585,7 +585,7 @@ fn the_eu_mdr_set_is_a_legal_duty_citing_annex_i_clauses_its_standard_file_lists
         &[
             ("mdr-17-2", "met"),
             ("mdr-18-8", "not met"),
-            ("mdr-23-residual", "not assessed"),
+            ("mdr-23-1g", "not assessed"),
         ],
     );
     assert!(
