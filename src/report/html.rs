@@ -12,6 +12,7 @@ use crate::crosswalk::Standard;
 use crate::questionnaire::Question;
 use crate::render::Style;
 use crate::render::xml::{attr, escape, link};
+use crate::requirements::Finding;
 use crate::roadmap::Roadmap;
 use crate::roadmap::render::{overall_line, phase_title};
 use crate::scoring::{DomainScore, Status, round2};
@@ -37,10 +38,11 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
             Section::Scorecard => {
                 scorecard(&mut text, assessment, &Chart::from_assessment(assessment));
             }
-            Section::Findings => crate::requirements::render::html::findings(
-                &mut text,
-                &assessment.requirement_sets(),
-            ),
+            Section::Findings => {
+                if report.has(section) {
+                    crate::requirements::render::html::findings(&mut text, &assessment.findings());
+                }
+            }
             Section::Domains => domains(&mut text, assessment),
             Section::RequirementSets => crate::requirements::render::html::section(
                 &mut text,
@@ -119,28 +121,42 @@ fn summary(out: &mut String, report: &Report) {
             out.push_str("</ul>\n");
         }
     }
-    let legal: Vec<_> = assessment.regulatory_unmet().collect();
+    let legal = assessment.findings();
     if legal.is_empty() {
-        if super::restates_legal_duties(assessment) {
+        if crate::requirements::states_legal_duties(assessment.card.questionnaire) {
             out.push_str(
-                "<h3 class=\"lead\">Every legal duty the questionnaire restates is met</h3>\n",
+                "<h3 class=\"lead\">Every legal duty the questionnaire states is met</h3>\n",
             );
         }
     } else {
         let _ = writeln!(
             out,
-            "<h3 class=\"lead\">Legal duties not yet met ({})</h3>\n<ul class=\"steps\">",
-            legal.len()
+            "<h3 class=\"lead\">Legal duties not yet met ({})</h3>\n<p class=\"muted\">The details in <a href=\"#{}\">{}</a>.</p>\n<ul class=\"steps\">",
+            legal.len(),
+            Section::Findings.anchor(),
+            Section::Findings.title()
         );
-        for (domain, question) in legal {
-            let _ = writeln!(
-                out,
-                "<li>{} <span class=\"muted\">({}, level {}; now: {})</span></li>",
-                question_cell(question),
-                escape(&domain.title),
-                question.level,
-                escape(assessment.answer_label(question))
-            );
+        for finding in &legal {
+            let _ = match finding {
+                Finding::Requirement { .. } => writeln!(
+                    out,
+                    "<li><strong>{}</strong> {} <span class=\"muted\">({})</span>: {}</li>",
+                    escape(finding.id()),
+                    finding.verdict().label(),
+                    escape(&finding.source()),
+                    escape(&finding.reason())
+                ),
+                Finding::Question {
+                    domain, question, ..
+                } => writeln!(
+                    out,
+                    "<li>{} <span class=\"muted\">({}, level {}; now: {})</span></li>",
+                    question_cell(question),
+                    escape(&domain.title),
+                    question.level,
+                    escape(assessment.answer_label(question))
+                ),
+            };
         }
         out.push_str("</ul>\n");
     }

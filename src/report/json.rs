@@ -24,9 +24,6 @@ struct Document<'a> {
     assessor: Option<&'a str>,
     date: Option<&'a str>,
     unanswered: usize,
-    /// Ids of the unmet questions that restate a legal duty (full report only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    regulatory_unmet: Option<Vec<&'a str>>,
     /// The domains below their target with their gaps, as the executive summary names them
     /// (full report with a target only).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -43,7 +40,8 @@ struct Document<'a> {
     /// The questions by the standards they cite (full report with `--by-reference` only).
     #[serde(skip_serializing_if = "Option::is_none")]
     by_reference: Option<Vec<StandardJson<'a>>>,
-    /// The requirements of regulatory sets not met or not assessed (full report only).
+    /// Every legal duty not yet met, as the summary counts them (full report of a
+    /// questionnaire that states legal duties only).
     #[serde(skip_serializing_if = "Option::is_none")]
     compliance_findings: Option<Vec<FindingJson<'a>>>,
     /// Each requirement set and every requirement's verdict.
@@ -132,12 +130,6 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
         match section {
             // The summary adds to what `jsp score` gives: the executive summary's lists.
             Section::Summary => {
-                document.regulatory_unmet = Some(
-                    assessment
-                        .regulatory_unmet()
-                        .map(|(_, q)| q.id.as_str())
-                        .collect(),
-                );
                 document.below_target = assessment.has_target().then(|| {
                     assessment
                         .card
@@ -174,10 +166,11 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
                 }
                 document.roadmap = report.roadmap.map(|roadmap| phases(assessment, roadmap));
             }
+            // The summary's legal duties not yet met are these findings.
             Section::Findings => {
-                document.compliance_findings = Some(crate::requirements::render::json::findings(
-                    &assessment.requirement_sets(),
-                ));
+                document.compliance_findings = report
+                    .has(section)
+                    .then(|| crate::requirements::render::json::findings(&assessment.findings()));
             }
             // The requirement sets are part of the summary, as `jsp score` gives them.
             Section::RequirementSets => {}
@@ -212,7 +205,6 @@ fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
         assessor: answers.assessor.as_deref(),
         date: answers.date.as_deref(),
         unanswered: card.unanswered,
-        regulatory_unmet: None,
         below_target: None,
         first_steps: None,
         overall: Overall {

@@ -10,6 +10,7 @@ use crate::assessment::render::markdown::header;
 use crate::questionnaire::{NaLevels, Question};
 use crate::render::markdown::{escape, link};
 use crate::render::{Style, bar, percent};
+use crate::requirements::Finding;
 use crate::scoring::{DomainScore, Status, round2};
 
 /// The summary that `jsp score --format markdown` prints: title, metadata, the domain table.
@@ -54,10 +55,14 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
                 }
                 scorecard(&mut text, assessment);
             }
-            Section::Findings => crate::requirements::render::markdown::findings(
-                &mut text,
-                &assessment.requirement_sets(),
-            ),
+            Section::Findings => {
+                if report.has(section) {
+                    crate::requirements::render::markdown::findings(
+                        &mut text,
+                        &assessment.findings(),
+                    );
+                }
+            }
             Section::Domains => domains(&mut text, assessment),
             Section::RequirementSets => crate::requirements::render::markdown::section(
                 &mut text,
@@ -151,25 +156,43 @@ fn summary(out: &mut String, report: &Report) {
             out.push('\n');
         }
     }
-    let legal: Vec<_> = assessment.regulatory_unmet().collect();
+    let legal = assessment.findings();
     if legal.is_empty() {
-        if super::restates_legal_duties(assessment) {
+        if crate::requirements::states_legal_duties(assessment.card.questionnaire) {
             let _ = writeln!(
                 out,
-                "**Every legal duty the questionnaire restates is met.**\n"
+                "**Every legal duty the questionnaire states is met.**\n"
             );
         }
     } else {
-        let _ = writeln!(out, "**Legal duties not yet met ({}):**\n", legal.len());
-        for (domain, question) in legal {
-            let _ = writeln!(
-                out,
-                "- {} ({}, level {}; now: {})",
-                question_cell(question),
-                escape(&domain.title),
-                question.level,
-                escape(assessment.answer_label(question))
-            );
+        let _ = writeln!(
+            out,
+            "**Legal duties not yet met ({})** (the details in [{}](#{})):\n",
+            legal.len(),
+            Section::Findings.title(),
+            Section::Findings.anchor()
+        );
+        for finding in &legal {
+            let _ = match finding {
+                Finding::Requirement { .. } => writeln!(
+                    out,
+                    "- **{}** {} ({}): {}",
+                    escape(finding.id()),
+                    finding.verdict().label(),
+                    escape(&finding.source()),
+                    escape(&finding.reason())
+                ),
+                Finding::Question {
+                    domain, question, ..
+                } => writeln!(
+                    out,
+                    "- {} ({}, level {}; now: {})",
+                    question_cell(question),
+                    escape(&domain.title),
+                    question.level,
+                    escape(assessment.answer_label(question))
+                ),
+            };
         }
         out.push('\n');
     }

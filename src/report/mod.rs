@@ -49,8 +49,8 @@ pub enum Section {
     /// domains below target with their gaps, the unmet legal duties, the first steps; and the
     /// table of contents.
     Summary,
-    /// The requirements of regulatory sets that are not met or not assessed: compliance
-    /// findings, whatever level their domain is at.
+    /// Every legal duty not yet met, whatever level its domain is at (the rule is
+    /// [`crate::requirements::findings`]): the compliance findings.
     Findings,
     /// What to do next, once: the roadmap's phases when there is a target, otherwise for each
     /// domain the questions open at its next level.
@@ -110,17 +110,18 @@ impl Report<'_> {
     pub fn has(&self, section: Section) -> bool {
         match section {
             Section::Crosswalk => self.crosswalk.is_some(),
-            Section::Findings | Section::RequirementSets => {
-                !self.assessment.requirement_sets().is_empty()
+            Section::Findings => {
+                crate::requirements::states_legal_duties(self.assessment.card.questionnaire)
             }
+            Section::RequirementSets => !self.assessment.requirement_sets().is_empty(),
             _ => true,
         }
     }
 
     /// The steps that matter most, at most [`FIRST_STEPS`]: from the roadmap when there is a
-    /// target, otherwise from every domain's next steps; the legal duties first (they are
-    /// listed apart, so left out here), then the domains of highest priority, then the lowest
-    /// level; ties keep questionnaire order.
+    /// target, otherwise from every domain's next steps; the questions of the legal duties not
+    /// yet met come first (they are listed apart, so left out here), then the domains of
+    /// highest priority, then the lowest level; ties keep questionnaire order.
     pub fn first_steps(&self) -> Vec<(&Domain, &Question)> {
         let assessment = self.assessment;
         let mut steps: Vec<(&Domain, &Question, u32)> = match self.roadmap {
@@ -136,19 +137,11 @@ impl Report<'_> {
                 })
                 .collect(),
         };
-        steps.retain(|(_, q, _)| !q.is_regulatory());
+        let findings = assessment.findings();
+        let duties: Vec<&Question> = findings.iter().flat_map(|f| f.questions()).collect();
+        steps.retain(|(_, q, _)| !duties.iter().any(|d| d.id == q.id));
         steps.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.level.cmp(&b.1.level)));
         steps.truncate(FIRST_STEPS);
         steps.into_iter().map(|(d, q, _)| (d, q)).collect()
     }
-}
-
-/// Whether any question of the questionnaire restates a legal duty: only then can a report say
-/// that every legal duty is met.
-fn restates_legal_duties(assessment: &Assessment) -> bool {
-    assessment
-        .card
-        .questionnaire
-        .questions()
-        .any(|(_, q)| q.is_regulatory())
 }

@@ -128,7 +128,10 @@ fn the_html_report_is_self_contained_and_holds_every_part() {
         "{summary}"
     );
     assert!(summary.contains("Supplier security management: level 1, target 2, 1 below"));
-    assert!(summary.contains("Legal duties not yet met (1)"));
+    assert!(
+        summary.contains("Legal duties not yet met (7)"),
+        "{summary}"
+    );
     assert!(summary.contains("First steps"));
     assert_eq!(select(&html, "ol.first > li").len(), 5);
     // The contents link to every section, in order, and each link has its heading.
@@ -184,6 +187,52 @@ fn the_html_report_is_self_contained_and_holds_every_part() {
     assert!(page.contains("break-before: page"));
     assert!(page.contains("break-inside: avoid"));
     assert!(page.contains("@media (max-width: 640px)"));
+}
+
+/// The count in `Legal duties not yet met (N)`.
+fn legal_duties(summary: &str) -> usize {
+    let count = summary.split("Legal duties not yet met (").nth(1).unwrap();
+    count.split(')').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn the_summary_counts_the_legal_duties_the_compliance_findings_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = html_report(dir.path(), &example(), &[]);
+    let html = Html::parse_document(&page);
+    let summary = select(&html, "section[aria-labelledby=summary]");
+    let listed = select(&html, "section[aria-labelledby=compliance-findings] li").len();
+    assert!(listed > 1, "{listed}");
+    assert_eq!(legal_duties(&text(&summary[0])), listed);
+    let lead = select(
+        &html,
+        "section[aria-labelledby=summary] h3.lead + p + ul.steps > li",
+    );
+    assert_eq!(lead.len(), listed);
+
+    let markdown = run(dir.path(), &["report", path(&example()), "-f", "markdown"]);
+    let summary = markdown.split("## Summary").nth(1).unwrap();
+    let summary = summary.split("\n## ").next().unwrap();
+    let findings = markdown.split("## Compliance findings").nth(1).unwrap();
+    let findings = findings.split("\n## ").next().unwrap();
+    let items = |part: &str| part.lines().filter(|l| l.starts_with("- **")).count();
+    assert_eq!(items(findings), listed);
+    assert_eq!(legal_duties(summary), listed);
+    let duties = summary.split("Legal duties not yet met").nth(1).unwrap();
+    assert_eq!(
+        items(duties.split("**First steps**").next().unwrap()),
+        listed
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&run(
+        dir.path(),
+        &["report", path(&example()), "-f", "json"],
+    ))
+    .unwrap();
+    assert_eq!(
+        json["compliance_findings"].as_array().unwrap().len(),
+        listed
+    );
 }
 
 #[test]
