@@ -197,9 +197,9 @@ impl Item<'_> {
             Status::Outside => format!("the path leaves {}; not opened", review.within.words()),
             Status::Missing => "no such file".to_string(),
             Status::Untracked => "the file is not tracked by git".to_string(),
-            Status::Expired => format!("expired {}", date(self.evidence.expires)),
+            Status::Expired => format!("past its expiry date {}", date(self.evidence.expires)),
             Status::TooOld => format!(
-                "older than {} month{} since {}",
+                "older than {} month{}; good until {}",
                 review.policy.max_age_months.unwrap_or_default(),
                 plural(review.policy.max_age_months.unwrap_or_default()),
                 date(self.good_until)
