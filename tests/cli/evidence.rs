@@ -50,6 +50,7 @@ answers:
         expires: 2026-03-31
       - ref: Pen test PT-9
         date: 2025-02-28
+      - "docs/<img src=x onerror=alert(1)>.pdf"
 "#;
 
 /// `repo/top.md` and `repo/audit/docs/tracked.pdf` tracked; the answers in `repo/audit`.
@@ -138,6 +139,7 @@ fn every_item_gets_its_status_and_no_path_leaves_the_repository() {
         ("JIRA-1234", "ok"),
         ("SOP-7 rev C", "expired"),
         ("Pen test PT-9", "ok"),
+        ("docs/<img src=x onerror=alert(1)>.pdf", "missing"),
     ];
     let want: Vec<(String, String)> = want
         .iter()
@@ -303,9 +305,15 @@ fn reports_show_each_age_and_list_what_to_renew() {
     let html = report("html");
     assert!(html.contains("<h2 id=\"evidence-to-renew\">Evidence to renew</h2>"));
     assert!(html.contains("(10 months, expired)"));
+    // A hostile reference is listed as text, never as markup.
+    assert!(
+        html.contains("docs/&lt;img src=x onerror=alert(1)&gt;.pdf"),
+        "{html}"
+    );
+    assert!(!html.contains("<img src=x"), "{html}");
     let json: serde_json::Value = serde_json::from_str(&report("json")).unwrap();
     assert_eq!(json["evidence"]["as_of"], "2026-12-01");
-    assert_eq!(json["evidence"]["items"].as_array().unwrap().len(), 12);
+    assert_eq!(json["evidence"]["items"].as_array().unwrap().len(), 13);
 }
 
 #[test]
