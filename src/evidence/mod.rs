@@ -1,7 +1,7 @@
 //! Evidence that ages: each evidence item of an assessment with its age on a given day, and
 //! what is wrong with it: expired, older than the maximum age, undated where an age matters, or
-//! a path that is missing, untracked or outside the repository. Pure: the day and what the file
-//! system says about each path ([`place::Locator`]) come in.
+//! a path that is missing, untracked or outside the repository. The day comes in (the clock is
+//! read by `app` alone), and [`place::Locator`] is what looks at the file system, by name only.
 
 pub mod place;
 pub mod render;
@@ -225,8 +225,8 @@ pub struct Review<'a> {
 }
 
 impl<'a> Review<'a> {
-    /// Reviews every evidence item of `answers` on `as_of`; `locate` says where a reference
-    /// that is a path leads (`None` when it is not a path).
+    /// Reviews every evidence item of `answers` on `as_of`; `locator` says where a reference
+    /// that is a path leads.
     pub fn new(
         questionnaire: &'a Questionnaire,
         answers: &'a Answers,
