@@ -98,6 +98,7 @@ pub fn report(data: &[u8]) {
         default: Some(questionnaire.top_level()),
         domains: Default::default(),
         roles: Default::default(),
+        evidence_max_age_months: None,
     };
     reports(&questionnaire, &answers, None);
     reports(&questionnaire, &answers, Some(&target));
@@ -127,12 +128,20 @@ fn reports(questionnaire: &Questionnaire, answers: &Answers, target: Option<&Tar
     };
     let crosswalk = jsp::internals::crosswalk(questionnaire, Some(answers));
     let roadmap = Roadmap::of(&assessment);
+    let Some(as_of) = jsp::internals::parse_date("2026-12-01") else {
+        return;
+    };
+    let policy = jsp::internals::Policy::of(questionnaire, target);
+    let locator = jsp::internals::Locator::detached();
+    let evidence = jsp::internals::Review::new(questionnaire, answers, policy, as_of, &locator);
     let report = Report {
         assessment: &assessment,
         roadmap: roadmap.as_ref(),
         crosswalk: Some(&crosswalk),
         charts: &[],
         questionnaire_file: None,
+        evidence: &evidence,
+        history: None,
     };
     let sink = &mut std::io::sink();
     for style in styles() {

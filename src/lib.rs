@@ -21,6 +21,7 @@ mod config;
 mod crosswalk;
 mod diff;
 mod error;
+mod evidence;
 mod exit;
 mod files;
 mod gates;
@@ -53,11 +54,13 @@ pub use exit::Exit;
 /// The library as tests, fuzz targets, benches and examples use it. Not a stable interface.
 #[doc(hidden)]
 pub mod internals {
-    pub use crate::answers::{Answer, Answers};
+    pub use crate::answers::{Answer, Answers, parse_date};
     pub use crate::assessment::Assessment;
     pub use crate::catalog::{BUILT_IN, Catalog};
     pub use crate::crosswalk::{crosswalk, split};
     pub use crate::error::Result;
+    pub use crate::evidence::place::Locator;
+    pub use crate::evidence::{Policy, Review};
     pub use crate::files::text_from_bytes;
     pub use crate::generate::write_portfolio;
     pub use crate::portfolio::loader;

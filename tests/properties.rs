@@ -52,6 +52,7 @@ fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                 met_at,
                 requirement_sets: Vec::new(),
                 na_levels: NaLevels::Met,
+                evidence_max_age_months: None,
                 domains: domains
                     .into_iter()
                     .enumerate()

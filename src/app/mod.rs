@@ -7,6 +7,7 @@ mod assess;
 mod chart;
 mod diff;
 mod editor;
+mod evidence;
 mod history;
 mod init;
 mod output;
@@ -53,6 +54,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Aggregate(args) => aggregate::run(&context()?, args),
         Command::Chart(args) => chart::run(&context()?, &args),
         Command::History(args) => history::run(&context()?, &args),
+        Command::Evidence(args) => evidence::run(&context()?, &args),
         Command::Schema(args) => tooling::schema(&args),
         Command::Completions(args) => tooling::completions(&args),
         Command::Man(args) => tooling::man(&args),

@@ -43,6 +43,10 @@ pub struct Questionnaire {
     /// default) or `not-counted`.
     #[serde(default, skip_serializing_if = "NaLevels::is_default")]
     pub na_levels: NaLevels,
+    /// How many months old (from its `date`) an evidence item may be before reports call it
+    /// too old; a target's `evidence_max_age_months` replaces it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence_max_age_months: Option<u32>,
     pub domains: Vec<Domain>,
     /// Named pass/fail views beside the maturity levels: each requirement is met when the
     /// questions that satisfy it are met (see the README, "Requirement sets").

@@ -9,6 +9,8 @@ use super::chart::{self, Chart};
 use super::{Report, SECTIONS, Section};
 use crate::assessment::Assessment;
 use crate::crosswalk::Standard;
+use crate::evidence::Review;
+use crate::history::History;
 use crate::questionnaire::Question;
 use crate::render::Style;
 use crate::render::xml::{attr, escape, link};
@@ -43,7 +45,17 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
                     crate::requirements::render::html::findings(&mut text, &assessment.findings());
                 }
             }
-            Section::Domains => domains(&mut text, assessment),
+            Section::Domains => domains(&mut text, assessment, report.evidence),
+            Section::History => {
+                if let Some(history) = report.history {
+                    history_section(&mut text, history);
+                }
+            }
+            Section::Evidence => {
+                if report.has(section) {
+                    evidence_section(&mut text, report.evidence);
+                }
+            }
             Section::RequirementSets => crate::requirements::render::html::section(
                 &mut text,
                 &assessment.requirement_sets(),
@@ -358,7 +370,7 @@ fn css_width(fraction: f64) -> String {
     format!("{:.1}%", (fraction.clamp(0.0, 1.0) * 100.0))
 }
 
-fn domains(out: &mut String, assessment: &Assessment) {
+fn domains(out: &mut String, assessment: &Assessment, review: &Review) {
     open_section(out, Section::Domains, true);
     for (index, scored) in assessment.card.domains.iter().enumerate() {
         let d = scored.domain;
@@ -402,15 +414,23 @@ fn domains(out: &mut String, assessment: &Assessment) {
                 .and_then(|a| a.note.as_deref())
                 .map(escape)
                 .unwrap_or_default();
-            let evidence = given
-                .map(|a| {
-                    a.evidence
-                        .iter()
-                        .map(|e| link(&e.reference))
-                        .collect::<Vec<_>>()
-                        .join("<br>")
+            let evidence = review
+                .of(question)
+                .map(|item| match crate::evidence::render::note(item) {
+                    Some(note) => format!(
+                        "{} <span class=\"{}\">({})</span>",
+                        link(&item.evidence.reference),
+                        if item.status.is_stale() {
+                            "unmet"
+                        } else {
+                            "muted"
+                        },
+                        escape(&note)
+                    ),
+                    None => link(&item.evidence.reference),
                 })
-                .unwrap_or_default();
+                .collect::<Vec<_>>()
+                .join("<br>");
             let _ = writeln!(
                 out,
                 "<tr id=\"q-{}\"><td data-label=\"Question\">{}</td><td class=\"n\" data-label=\"Level\">{}</td><td data-label=\"Answer\">{answer}</td><td class=\"note\" data-label=\"Note\">{note}</td><td data-label=\"Evidence\">{evidence}</td></tr>",
@@ -605,4 +625,67 @@ fn question_cell(question: &Question) -> String {
         escape(&question.id),
         escape(&question.text)
     )
+}
+
+/// The trend over the committed versions: the line chart, then a row per version.
+fn history_section(out: &mut String, history: &History) {
+    use crate::history::render::{change, level, notes, source, version};
+    open_section(out, Section::History, true);
+    let _ = writeln!(
+        out,
+        "<figure class=\"chart\">{}<figcaption>The overall score (solid) and level (dashed) at each committed version of {}, oldest on the left.</figcaption></figure>",
+        crate::history::render::svg::svg(history),
+        escape(&history.file)
+    );
+    out.push_str("<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Commit</th><th scope=\"col\">Answered to</th><th scope=\"col\">Level</th><th scope=\"col\" class=\"n\">Score</th><th scope=\"col\" class=\"n\">Change</th></tr></thead>\n<tbody>\n");
+    let mut previous: Option<f64> = None;
+    for point in &history.points {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td class=\"n\">{:.2}</td><td class=\"n\">{}</td></tr>",
+            escape(&point.date),
+            escape(&source(point)),
+            escape(&version(point)),
+            escape(&level(history, point.applicable, point.level)),
+            round2(point.score),
+            previous.map(|p| change(p, point.score)).unwrap_or_default()
+        );
+        previous = Some(point.score);
+    }
+    out.push_str("</tbody>\n</table></div>\n");
+    for note in notes(history) {
+        let _ = writeln!(out, "<p class=\"muted\">{}</p>", escape(&note));
+    }
+    out.push_str("</section>\n");
+}
+
+/// The evidence items to renew or fix, each with its age and why.
+fn evidence_section(out: &mut String, review: &Review) {
+    use crate::evidence::render::{age, dated};
+    open_section(out, Section::Evidence, false);
+    let _ = writeln!(
+        out,
+        "<p class=\"muted\">The evidence to renew or fix, {}.</p>",
+        escape(&crate::evidence::render::summary(review))
+    );
+    out.push_str("<div class=\"scroll\"><table class=\"stack\">\n<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Evidence</th><th scope=\"col\">Owner</th><th scope=\"col\">Dated</th><th scope=\"col\">Age</th><th scope=\"col\">Status</th><th scope=\"col\">Why</th></tr></thead>\n<tbody>\n");
+    for item in review.stale() {
+        let _ = writeln!(
+            out,
+            "<tr><td data-label=\"Question\"><a href=\"#q-{}\">{}</a></td><td data-label=\"Evidence\">{}</td><td data-label=\"Owner\">{}</td><td data-label=\"Dated\">{}</td><td data-label=\"Age\">{}</td><td data-label=\"Status\"><span class=\"unmet\">{}</span></td><td data-label=\"Why\">{}</td></tr>",
+            attr(&item.question.id),
+            escape(&item.question.id),
+            link(&item.evidence.reference),
+            item.evidence
+                .owner
+                .as_deref()
+                .map(escape)
+                .unwrap_or_default(),
+            dated(item),
+            age(item),
+            item.status.id(),
+            escape(&item.detail(review))
+        );
+    }
+    out.push_str("</tbody>\n</table></div>\n</section>\n");
 }

@@ -47,6 +47,12 @@ struct Document<'a> {
     /// Each requirement set and every requirement's verdict.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     requirement_sets: Vec<SetJson<'a>>,
+    /// Every evidence item with its age and status (full report, when an answer gives one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<crate::evidence::render::json::Document<'a>>,
+    /// The trend over the committed versions (full report with `--history` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    history: Option<crate::history::render::json::Document<'a>>,
 }
 
 #[derive(Serialize)]
@@ -176,6 +182,14 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
             Section::RequirementSets => {}
             // Every domain's figures are in `domains`, always there.
             Section::Scorecard => {}
+            Section::History => {
+                document.history = report.history.map(crate::history::render::json::document);
+            }
+            // Every item, not only the stale ones: each with its age and status.
+            Section::Evidence => {
+                document.evidence = (!report.evidence.items.is_empty())
+                    .then(|| crate::evidence::render::json::document(report.evidence));
+            }
             Section::Domains => {
                 for (json, scored) in document.domains.iter_mut().zip(&assessment.card.domains) {
                     json.answers = Some(answers(assessment, scored));
@@ -219,6 +233,8 @@ fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
         roadmap: None,
         by_reference: None,
         compliance_findings: None,
+        evidence: None,
+        history: None,
         requirement_sets: crate::requirements::render::json::sets(&assessment.requirement_sets()),
     }
 }

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use super::{Report, SECTIONS, Score, Section};
 use crate::assessment::Assessment;
 use crate::assessment::render::markdown::header;
+use crate::evidence::Review;
 use crate::questionnaire::{NaLevels, Question};
 use crate::render::markdown::{escape, link};
 use crate::render::{Style, bar, percent};
@@ -63,7 +64,27 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
                     );
                 }
             }
-            Section::Domains => domains(&mut text, assessment),
+            Section::Domains => domains(&mut text, assessment, report.evidence),
+            Section::History => {
+                if let Some(history) = report.history {
+                    heading(&mut text, section);
+                    crate::history::render::markdown::table(&mut text, history);
+                    text.push('\n');
+                }
+            }
+            Section::Evidence => {
+                if report.has(section) {
+                    heading(&mut text, section);
+                    let review = report.evidence;
+                    let _ = writeln!(
+                        text,
+                        "The evidence to renew or fix, {}.\n",
+                        escape(&crate::evidence::render::summary(review))
+                    );
+                    crate::evidence::render::markdown::table(&mut text, review, review.stale());
+                    text.push('\n');
+                }
+            }
             Section::RequirementSets => crate::requirements::render::markdown::section(
                 &mut text,
                 &assessment.requirement_sets(),
@@ -309,7 +330,7 @@ fn next_level_cell(scored: &DomainScore) -> String {
     }
 }
 
-fn domains(out: &mut String, assessment: &Assessment) {
+fn domains(out: &mut String, assessment: &Assessment, review: &Review) {
     heading(out, Section::Domains);
     for scored in &assessment.card.domains {
         let d = scored.domain;
@@ -345,15 +366,14 @@ fn domains(out: &mut String, assessment: &Assessment) {
                 .and_then(|a| a.note.as_deref())
                 .map(escape)
                 .unwrap_or_default();
-            let evidence = given
-                .map(|a| {
-                    a.evidence
-                        .iter()
-                        .map(|e| link(&e.reference))
-                        .collect::<Vec<_>>()
-                        .join("<br>")
+            let evidence = review
+                .of(question)
+                .map(|item| match crate::evidence::render::note(item) {
+                    Some(note) => format!("{} ({})", link(&item.evidence.reference), escape(&note)),
+                    None => link(&item.evidence.reference),
                 })
-                .unwrap_or_default();
+                .collect::<Vec<_>>()
+                .join("<br>");
             let _ = writeln!(
                 out,
                 "| {} | {} | {mark}{} | {note} | {evidence} |",

@@ -12,6 +12,7 @@ pub mod table;
 
 use crate::assessment::Assessment;
 use crate::crosswalk::Standard;
+use crate::evidence::Review;
 use crate::gates::Gates;
 use crate::questionnaire::{Domain, Question};
 use crate::roadmap::Roadmap;
@@ -39,6 +40,10 @@ pub struct Report<'a> {
     /// The file of a custom questionnaire that replaces the built-in one of its id: the
     /// report's reader must know that the scores follow it.
     pub questionnaire_file: Option<&'a std::path::Path>,
+    /// Every evidence item with its age on the report's day (`--as-of`).
+    pub evidence: &'a Review<'a>,
+    /// The trend over the answers file's committed versions (`--history`).
+    pub history: Option<&'a crate::history::History<'a>>,
 }
 
 /// One part of the whole report, in the order a reader acts on it: the verdict, what to do,
@@ -57,9 +62,14 @@ pub enum Section {
     NextSteps,
     /// Every domain's level, target and progress, with the charts.
     Scorecard,
+    /// The trend over the answers file's committed versions, when asked for.
+    History,
     /// Each requirement set of the questionnaire, requirement by requirement.
     RequirementSets,
-    /// Every domain's questions with their answers, notes and evidence.
+    /// The evidence items to renew or fix: expired, too old, or a path that is missing,
+    /// untracked or outside the repository.
+    Evidence,
+    /// Every domain's questions with their answers, notes and evidence (with its age).
     Domains,
     /// The questions not yet answered.
     Unanswered,
@@ -69,12 +79,14 @@ pub enum Section {
 
 /// The report's sections in order. Each format matches on [`Section`] without a catch-all, so a
 /// section added here is a compile error until every format renders it.
-pub const SECTIONS: [Section; 8] = [
+pub const SECTIONS: [Section; 10] = [
     Section::Summary,
     Section::Findings,
     Section::NextSteps,
     Section::Scorecard,
+    Section::History,
     Section::RequirementSets,
+    Section::Evidence,
     Section::Domains,
     Section::Unanswered,
     Section::Crosswalk,
@@ -92,6 +104,8 @@ impl Section {
             Section::NextSteps => "What to do next",
             Section::RequirementSets => "Requirement sets",
             Section::Scorecard => "Domains at a glance",
+            Section::History => "History",
+            Section::Evidence => "Evidence to renew",
             Section::Domains => "Answers by domain",
             Section::Unanswered => "Unanswered questions",
             Section::Crosswalk => "By reference",
@@ -114,7 +128,13 @@ impl Report<'_> {
                 crate::requirements::states_legal_duties(self.assessment.card.questionnaire)
             }
             Section::RequirementSets => !self.assessment.requirement_sets().is_empty(),
-            _ => true,
+            Section::History => self.history.is_some(),
+            Section::Evidence => self.evidence.stale().next().is_some(),
+            Section::Summary
+            | Section::NextSteps
+            | Section::Scorecard
+            | Section::Domains
+            | Section::Unanswered => true,
         }
     }
 

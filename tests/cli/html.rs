@@ -145,6 +145,7 @@ fn the_html_report_is_self_contained_and_holds_every_part() {
         "what-to-do-next",
         "domains-at-a-glance",
         "requirement-sets",
+        "evidence-to-renew",
         "answers-by-domain",
         "unanswered-questions",
         "by-reference",
@@ -872,6 +873,7 @@ fn the_markdown_report_renders_cleanly_as_a_forge_renders_it() {
             "What to do next",
             "Domains at a glance",
             "Requirement sets",
+            "Evidence to renew",
             "Answers by domain",
             "Unanswered questions",
             "By reference"

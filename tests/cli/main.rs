@@ -14,6 +14,7 @@ mod ci;
 mod commands;
 mod corpus;
 mod diff;
+mod evidence;
 mod harden;
 mod history;
 mod hostile;
