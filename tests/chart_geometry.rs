@@ -291,6 +291,7 @@ fn random_chart() -> impl Strategy<Value = Chart> {
             subject: "Random".into(),
             levels: (base..=top).map(|l| (l, format!("L{l}"))).collect(),
             domains,
+            groups: Vec::new(),
         })
     })
 }

@@ -14,6 +14,7 @@ mod ci;
 mod commands;
 mod corpus;
 mod diff;
+mod groups;
 mod harden;
 mod history;
 mod hostile;

@@ -28,6 +28,9 @@ pub struct Chart {
     /// The questionnaire's levels, lowest (the base) first: number and name.
     pub levels: Vec<(u32, String)>,
     pub domains: Vec<DomainPoint>,
+    /// The groups of domains, drawn as bars after the domains: a group's level is the lowest
+    /// of its domains', so its bar is never longer than theirs.
+    pub groups: Vec<DomainPoint>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -37,8 +40,8 @@ pub struct DomainPoint {
     /// `None` when the domain is not applicable.
     pub score: Option<f64>,
     pub target: Option<u32>,
-    /// Another survey's average for a comparable practice area, where a custom questionnaire
-    /// gives one: its source and value. Not a level, so never drawn on the level scale.
+    /// A group's benchmark: its facts (source, year, sample size, confirmed) and figure. Another
+    /// survey's measure, not a level, so never drawn on the level scale. Domains have none.
     pub benchmark: Option<(String, f64)>,
     /// The level above the current one: its number, questions met and applicable.
     pub next: Option<NextLevel>,
@@ -88,11 +91,7 @@ impl Chart {
                     level: d.level,
                     score: d.applicable.then_some(d.score),
                     target: d.target,
-                    benchmark: d
-                        .domain
-                        .benchmark
-                        .as_ref()
-                        .map(|b| (b.source.clone(), b.score)),
+                    benchmark: None,
                     next: d
                         .applicable
                         .then(|| d.next_level())
@@ -102,6 +101,19 @@ impl Chart {
                             met: n.met,
                             questions: n.questions,
                         }),
+                })
+                .collect(),
+            groups: assessment
+                .card
+                .groups
+                .iter()
+                .map(|g| DomainPoint {
+                    title: format!("Group: {}", g.group.title),
+                    level: g.level,
+                    score: g.applicable.then_some(g.score),
+                    target: None,
+                    benchmark: g.group.benchmark.as_ref().map(|b| (b.facts(), b.score)),
+                    next: None,
                 })
                 .collect(),
         }
@@ -149,7 +161,7 @@ impl Chart {
     /// The sources of the benchmarks, each once, in a stable order.
     fn benchmark_sources(&self) -> Vec<&str> {
         let mut sources: Vec<&str> = self
-            .domains
+            .groups
             .iter()
             .filter_map(|d| d.benchmark.as_ref().map(|b| b.0.as_str()))
             .collect();
@@ -185,6 +197,9 @@ impl Chart {
                 domain.title,
                 figures(self, domain, true)
             );
+        }
+        for group in &self.groups {
+            let _ = write!(out, " {}: {}.", group.title, figures(self, group, true));
         }
         out
     }
