@@ -103,28 +103,14 @@ impl Benchmark {
         )
     }
 
-    /// "MDIC ..., 2022, n = 17: The mean of ...": what a note under the table says of it.
-    pub fn about(&self) -> String {
-        format!(
-            "{}, {}, n = {}: {}",
-            self.source, self.year, self.sample_size, self.measures
-        )
+    /// "MDIC ..., 2022, n = 17": where the figure comes from.
+    pub fn origin(&self) -> String {
+        format!("{}, {}, n = {}", self.source, self.year, self.sample_size)
     }
 
-    /// "MDIC 2022 survey, 2022, n = 17, unconfirmed": the facts where there is no room for
-    /// a note.
-    pub fn facts(&self) -> String {
-        format!(
-            "{}, {}, n = {}, {}",
-            self.source,
-            self.year,
-            self.sample_size,
-            if self.confirmed {
-                "confirmed"
-            } else {
-                "unconfirmed"
-            }
-        )
+    /// "MDIC ..., 2022, n = 17: The mean of ...": what a note under the table says of it.
+    pub fn about(&self) -> String {
+        format!("{}: {}", self.origin(), self.measures)
     }
 }
 
@@ -238,7 +224,7 @@ pub struct Domain {
     pub weight: f64,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<String>,
-    /// Deprecated since 2.1 and ignored, with a warning: a domain's industry average, which
+    /// Deprecated and ignored, with a warning: a domain's industry average, which
     /// no report shows any more. Put the figure on a group's `benchmark`, with its facts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(extend("deprecated" = true))]

@@ -347,7 +347,7 @@ fn groups(out: &mut String, assessment: &Assessment) {
         return;
     }
     let benchmark = card.groups.iter().any(|g| g.group.benchmark.is_some());
-    out.push_str("<table class=\"groups\"><caption>Groups of domains: the weight-averaged score of a group's applicable domains, and the lowest of their levels</caption>\n<thead><tr><th>Group</th><th>Domains</th><th>Level</th><th>Score</th>");
+    out.push_str("<table class=\"groups stack\"><caption>Groups of domains: the weight-averaged score of a group's applicable domains, and the lowest of their levels</caption>\n<thead><tr><th>Group</th><th>Domains</th><th>Level</th><th>Score</th>");
     if benchmark {
         out.push_str("<th>Benchmark (another survey's figure, not a level)</th>");
     }
@@ -361,14 +361,14 @@ fn groups(out: &mut String, assessment: &Assessment) {
             .collect();
         let _ = write!(
             out,
-            "<tr><th scope=\"row\">{}</th><td>{}</td>",
+            "<tr><th scope=\"row\">{}</th><td data-label=\"Domains\">{}</td>",
             escape(&scored.group.title),
             titles.join(", ")
         );
         if scored.applicable {
             let _ = write!(
                 out,
-                "<td>{} {}</td><td>{:.2}</td>",
+                "<td data-label=\"Level\">{} {}</td><td data-label=\"Score\">{:.2}</td>",
                 scored.level,
                 escape(assessment.level_name(scored.level)),
                 round2(scored.score)
@@ -379,7 +379,7 @@ fn groups(out: &mut String, assessment: &Assessment) {
         if benchmark {
             match &scored.group.benchmark {
                 Some(b) => {
-                    let _ = write!(out, "<td>{}</td>", b.figure());
+                    let _ = write!(out, "<td data-label=\"Benchmark\">{}</td>", b.figure());
                 }
                 None => out.push_str("<td></td>"),
             }

@@ -1,5 +1,5 @@
 //! Domain groups and streams on a small questionnaire whose figures are worked out by hand:
-//! `score` (JSON and markdown), `report` and `aggregate` give the same numbers.
+//! `score` (JSON, table, JUnit), the markdown report and `aggregate` give the same numbers.
 
 use std::path::Path;
 
@@ -154,6 +154,17 @@ fn group_and_stream_scores_follow_the_documented_rule() {
             "Benchmark: A survey, 2024, n = 12: The mean of self-ratings on another scale."
         )
     );
+    // JUnit names each applicable group's figures as properties, beside the overall ones.
+    let junit = run(dir.path(), &["score", "answers.yaml", "--format", "junit"]);
+    assert!(
+        junit.contains(r#"<property name="group.g1.score" value="4.67"/>"#),
+        "{junit}"
+    );
+    assert!(
+        junit.contains(r#"<property name="group.g1.level" value="1"/>"#),
+        "{junit}"
+    );
+    assert!(!junit.contains("group.g2."), "{junit}");
     let table = run(dir.path(), &["score", "answers.yaml"]);
     assert!(table.contains("↳ Stream one"), "{table}");
     assert!(table.contains("1.50 (unconfirmed)"), "{table}");

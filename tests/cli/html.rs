@@ -294,7 +294,7 @@ fn the_radar_has_a_path_per_series_a_label_per_domain_and_named_rings() {
     // A group's benchmark is another survey's measure: named with its facts, never drawn.
     assert!(!doc.descendants().any(|n| has_class(&n, "series-benchmark")));
     assert!(desc.text().unwrap().contains(
-        "Group: Organizational Structure: level 3 Defined, score 3.31, benchmark 1.68 (MDIC 2022 medtech cybersecurity maturity benchmark (Booz Allen Hamilton), 2022, n = 17, confirmed; another survey's measure, not a level)"
+        "Group: Organizational Structure: level 3 Defined, score 3.31, benchmark 1.68 (confirmed; another survey's measure, not a level)"
     ));
     let labels = doc
         .descendants()
@@ -349,6 +349,7 @@ fn the_bar_chart_has_a_bar_per_domain_with_progress_to_the_next_level() {
     }
     assert!(svg.contains("Group: Design Control"));
     assert!(svg.contains("Benchmarks (MDIC 2022 medtech cybersecurity maturity benchmark"));
+    assert!(svg.contains("2022, n = 17) are</text>"));
     // The progress strip's words: what it measures, next to it.
     assert!(svg.contains("1 of 2 questions of level 2 met"));
     assert!(svg.contains("Levels: 1 Initial · 2 Managed"));

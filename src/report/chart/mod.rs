@@ -40,11 +40,19 @@ pub struct DomainPoint {
     /// `None` when the domain is not applicable.
     pub score: Option<f64>,
     pub target: Option<u32>,
-    /// A group's benchmark: its facts (source, year, sample size, confirmed) and figure. Another
-    /// survey's measure, not a level, so never drawn on the level scale. Domains have none.
-    pub benchmark: Option<(String, f64)>,
+    /// A group's benchmark: another survey's measure, not a level, so never drawn on the
+    /// level scale. Domains have none.
+    pub benchmark: Option<BenchmarkPoint>,
     /// The level above the current one: its number, questions met and applicable.
     pub next: Option<NextLevel>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BenchmarkPoint {
+    pub value: f64,
+    /// Source, year and sample size, as the note under the legend names them.
+    pub origin: String,
+    pub confirmed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -112,7 +120,11 @@ impl Chart {
                     level: g.level,
                     score: g.applicable.then_some(g.score),
                     target: None,
-                    benchmark: g.group.benchmark.as_ref().map(|b| (b.facts(), b.score)),
+                    benchmark: g.group.benchmark.as_ref().map(|b| BenchmarkPoint {
+                        value: b.score,
+                        origin: b.origin(),
+                        confirmed: b.confirmed,
+                    }),
                     next: None,
                 })
                 .collect(),
@@ -163,7 +175,7 @@ impl Chart {
         let mut sources: Vec<&str> = self
             .groups
             .iter()
-            .filter_map(|d| d.benchmark.as_ref().map(|b| b.0.as_str()))
+            .filter_map(|d| d.benchmark.as_ref().map(|b| b.origin.as_str()))
             .collect();
         sources.sort_unstable();
         sources.dedup();
@@ -223,11 +235,16 @@ fn figures(chart: &Chart, domain: &DomainPoint, long: bool) -> String {
     if long && let Some(next) = domain.next {
         let _ = write!(out, ", {}", next.words());
     }
-    if let Some((source, value)) = &domain.benchmark {
+    if let Some(benchmark) = &domain.benchmark {
         let _ = write!(
             out,
-            ", benchmark {} ({source}; another survey's measure, not a level)",
-            fixed2(*value)
+            ", benchmark {} ({}; another survey's measure, not a level)",
+            fixed2(benchmark.value),
+            if benchmark.confirmed {
+                "confirmed"
+            } else {
+                "unconfirmed"
+            }
         );
     }
     out
