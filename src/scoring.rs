@@ -1,6 +1,8 @@
 //! The scoring model: answers in, maturity level and score per domain and overall out.
 //! Pure: it never reads files or prints. The README documents the same rules.
 
+use std::collections::HashMap;
+
 use crate::answers::Answers;
 use crate::questionnaire::{Domain, Group, NaLevels, Question, Questionnaire, Stream};
 use crate::target::Target;
@@ -280,13 +282,23 @@ fn score_domain<'q>(
     answers: &Answers,
     domain: &'q Domain,
 ) -> DomainScore<'q> {
-    let whole = tally(questionnaire, answers, &domain.questions, |_| true);
+    let all: Vec<&Question> = domain.questions.iter().collect();
+    let whole = tally(questionnaire, answers, &all);
+    // Each stream's questions, found in one pass: a stream costs its own questions only.
+    let mut by_stream: HashMap<&str, Vec<&Question>> = HashMap::new();
+    for question in &domain.questions {
+        if let Some(stream) = &question.stream {
+            by_stream.entry(stream.as_str()).or_default().push(question);
+        }
+    }
     let streams = domain
         .streams
         .iter()
         .map(|stream| {
-            let of_stream = |q: &Question| q.stream.as_deref() == Some(stream.id.as_str());
-            let t = tally(questionnaire, answers, &domain.questions, of_stream);
+            let questions = by_stream
+                .get(stream.id.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            let t = tally(questionnaire, answers, questions);
             StreamScore {
                 stream,
                 applicable: t.questions > 0,
@@ -320,13 +332,8 @@ struct Tally {
     levels: Vec<LevelProgress>,
 }
 
-/// The domain rule, over the questions `belongs` keeps: the whole domain, or one stream.
-fn tally(
-    questionnaire: &Questionnaire,
-    answers: &Answers,
-    questions: &[Question],
-    belongs: impl Fn(&Question) -> bool,
-) -> Tally {
+/// The domain rule, over some questions: the whole domain's, or one stream's.
+fn tally(questionnaire: &Questionnaire, answers: &Answers, questions: &[&Question]) -> Tally {
     let base = questionnaire.base_level();
     let mut levels = Vec::new();
     let mut applicable = 0;
@@ -334,7 +341,7 @@ fn tally(
     for level in questionnaire.levels.iter().skip(1).map(|l| l.level) {
         let (mut count, mut met, mut weighted, mut weights) = (0, 0, 0.0, 0.0);
         let mut present = false;
-        for question in questions.iter().filter(|q| q.level == level && belongs(q)) {
+        for question in questions.iter().filter(|q| q.level == level) {
             present = true;
             let status = status(questionnaire, answers, question);
             let Some(value) = status.value() else {

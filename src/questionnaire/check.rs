@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::*;
-use crate::error::Problem;
+use crate::error::{MAX_PROBLEMS, Problem};
 use crate::text::Lines;
 
 impl Questionnaire {
@@ -131,6 +131,13 @@ impl Questionnaire {
     /// complete. A domain names its group, so it is in one at most by construction.
     fn check_groups(&self, source: &str, lines: &Lines, errors: &mut Vec<Problem>) {
         let start = lines.key("groups");
+        // One pass each way: checks stay linear in groups and domains.
+        let used: HashSet<&str> = self
+            .domains
+            .iter()
+            .filter_map(|d| d.group.as_deref())
+            .collect();
+        let declared: HashSet<&str> = self.groups.iter().map(|g| g.id.as_str()).collect();
         let mut ids = HashSet::new();
         for group in &self.groups {
             let line = lines.after("id", &group.id, start);
@@ -157,11 +164,7 @@ impl Questionnaire {
                         .hint("give the group a title"),
                 );
             }
-            if !self
-                .domains
-                .iter()
-                .any(|d| d.group.as_deref() == Some(group.id.as_str()))
-            {
+            if !used.contains(group.id.as_str()) {
                 errors.push(
                     Problem::new(format!("group `{}` has no domains", group.id))
                         .at(line)
@@ -178,7 +181,11 @@ impl Questionnaire {
         for domain in &self.domains {
             let at = lines.of("id", &domain.id);
             match &domain.group {
-                Some(id) if self.group(id).is_none() => {
+                // Only the problems that are shown pay for a hint and a line search.
+                Some(id) if !declared.contains(id.as_str()) && errors.len() > MAX_PROBLEMS => {
+                    errors.push(Problem::new(format!("`{id}` is not a group")));
+                }
+                Some(id) if !declared.contains(id.as_str()) => {
                     let mut message = format!(
                         "domain `{}` names group `{id}`, which is not a group",
                         domain.id
@@ -602,6 +609,12 @@ fn check_streams(
     errors: &mut Vec<Problem>,
     warnings: &mut Vec<Problem>,
 ) {
+    let used: HashSet<&str> = domain
+        .questions
+        .iter()
+        .filter_map(|q| q.stream.as_deref())
+        .collect();
+    let declared: HashSet<&str> = domain.streams.iter().map(|s| s.id.as_str()).collect();
     let mut ids = HashSet::new();
     for stream in &domain.streams {
         let at = lines.after("id", &stream.id, line);
@@ -637,11 +650,7 @@ fn check_streams(
                 .hint("give the stream a title"),
             );
         }
-        if !domain
-            .questions
-            .iter()
-            .any(|q| q.stream.as_deref() == Some(stream.id.as_str()))
-        {
+        if !used.contains(stream.id.as_str()) {
             errors.push(
                 Problem::new(format!(
                     "domain `{}`: stream `{}` has no questions",
@@ -658,13 +667,17 @@ fn check_streams(
     for question in &domain.questions {
         let at = lines.of("id", &question.id);
         match &question.stream {
-            Some(id) if !domain.streams.iter().any(|s| &s.id == id) => {
+            // Only the problems that are shown pay for a hint and a line search.
+            Some(id) if !declared.contains(id.as_str()) && errors.len() > MAX_PROBLEMS => {
+                errors.push(Problem::new(format!("`{id}` is not a stream")));
+            }
+            Some(id) if !declared.contains(id.as_str()) => {
                 let mut message = format!(
                     "question `{}` names stream `{id}`, which is not a stream of domain `{}`",
                     question.id, domain.id
                 );
                 if let Some(near) =
-                    crate::text::nearest(id, domain.streams.iter().map(|s| s.id.as_str()))
+                        crate::text::nearest(id, domain.streams.iter().map(|s| s.id.as_str()))
                 {
                     message.push_str(&format!("; did you mean `{near}`?"));
                 }
