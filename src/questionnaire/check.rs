@@ -16,7 +16,7 @@ impl Questionnaire {
         if let Some(problem) = self.too_large(source) {
             return (vec![problem], warnings);
         }
-        let lines = Lines::new(source, &["id", "level"]);
+        let lines = Lines::new(source, &["id", "level", "group"]);
         let at_id = |id: &str| lines.of("id", id);
 
         if !is_slug(&self.id) {
