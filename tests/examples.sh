@@ -78,6 +78,7 @@ run man
 run man score
 run completions bash
 run --questionnaires "$fq" score tests/fixtures/acme-answers.yaml --target tests/fixtures/acme-target.toml --format markdown
+run score "$m" --require eu-mdr-annex-i
 # What the commands wrote.
 find . -newer .start -type f ! -path './examples/*' ! -path './questionnaires/*' ! -path './tests/*' -print0 |
   while IFS= read -r -d '' f; do mkdir -p "$out/files/$(dirname "$f")"; cp "$f" "$out/files/$f"; done
