@@ -206,3 +206,39 @@ fn aggregate_gives_each_group_and_stream_its_statistics() {
     assert!(markdown.contains("## Groups and streams"), "{markdown}");
     assert!(markdown.contains("| A: Stream two |"), "{markdown}");
 }
+
+/// The JSON Schema carries the new fields, and marks the per-domain benchmark deprecated.
+#[test]
+fn the_schema_has_groups_streams_and_the_benchmark_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    setup(dir.path());
+    let schema: Value =
+        serde_json::from_str(&run(dir.path(), &["schema", "questionnaire"])).unwrap();
+    let definitions = &schema["definitions"];
+    assert_eq!(
+        schema["properties"]["groups"]["items"]["$ref"],
+        "#/definitions/Group"
+    );
+    let benchmark = &definitions["Benchmark"];
+    for field in [
+        "score",
+        "source",
+        "sample_size",
+        "year",
+        "confirmed",
+        "measures",
+    ] {
+        assert!(
+            benchmark["required"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f == field),
+            "{field}"
+        );
+    }
+    let domain = &definitions["Domain"]["properties"];
+    assert!(domain["group"].is_object() && domain["streams"].is_object());
+    assert_eq!(domain["benchmark"]["deprecated"], true);
+    assert!(definitions["Question"]["properties"]["stream"].is_object());
+}
