@@ -69,6 +69,14 @@ impl<'a> Lines<'a> {
             .copied()
     }
 
+    /// The line of the first `key: value` at or after line `start` (the first anywhere without
+    /// one): ids of different kinds may be the same word.
+    pub fn after(&self, key: &str, value: &str, start: Option<usize>) -> Option<usize> {
+        let lines = self.pairs.get(&(key, value))?;
+        let start = start.unwrap_or_default();
+        lines.iter().find(|l| **l >= start).copied()
+    }
+
     /// The line of the first `key:` or `key =`.
     pub fn key(&self, key: &str) -> Option<usize> {
         line_of_key(self.source, key)

@@ -26,26 +26,6 @@ impl<'a> Assessment<'a> {
         self.card.domains.iter().any(|d| d.target.is_some())
     }
 
-    pub fn has_benchmark(&self) -> bool {
-        self.card
-            .domains
-            .iter()
-            .any(|d| d.domain.benchmark.is_some())
-    }
-
-    /// The sources of the domains' industry averages, each once, in a stable order.
-    pub fn benchmark_sources(&self) -> Vec<&'a str> {
-        let mut sources: Vec<&str> = self
-            .card
-            .domains
-            .iter()
-            .filter_map(|d| d.domain.benchmark.as_ref().map(|b| b.source.as_str()))
-            .collect();
-        sources.sort_unstable();
-        sources.dedup();
-        sources
-    }
-
     /// The unmet questions that stand between a domain and its next level, the ones that
     /// restate a legal duty first.
     pub fn next_steps(&self, scored: &DomainScore<'a>) -> Vec<&'a Question> {

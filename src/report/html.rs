@@ -333,21 +333,95 @@ fn scorecard(out: &mut String, assessment: &Assessment, chart: &Chart) {
         };
         let _ = write!(
             out,
-            "<div class=\"score\">Score {:.2}{next}{}</div>",
+            "<div class=\"score\">Score {:.2}{next}</div>",
             round2(scored.score),
-            d.benchmark
-                .as_ref()
-                .map(|b| format!(
-                    " · benchmark {:.2} ({}; another survey's measure, not a level)",
-                    b.score,
-                    escape(&b.source)
-                ))
-                .unwrap_or_default()
         );
+        if !scored.streams.is_empty() {
+            let streams: Vec<String> = scored
+                .streams
+                .iter()
+                .map(|s| {
+                    if s.applicable {
+                        format!(
+                            "{} level {} {}, score {:.2}",
+                            escape(&s.stream.title),
+                            s.level,
+                            escape(assessment.level_name(s.level)),
+                            round2(s.score)
+                        )
+                    } else {
+                        format!("{} not applicable", escape(&s.stream.title))
+                    }
+                })
+                .collect();
+            let _ = write!(
+                out,
+                "<div class=\"streams\">Streams: {}</div>",
+                streams.join(" · ")
+            );
+        }
         out.push_str("</div></li>\n");
     }
     out.push_str("</ol>\n");
+    groups(out, assessment);
     out.push_str("</section>\n");
+}
+
+/// The groups of domains as a table: level, score, and any benchmark with its facts and
+/// what it measures, as another survey's figure.
+fn groups(out: &mut String, assessment: &Assessment) {
+    let card = assessment.card;
+    if card.groups.is_empty() {
+        return;
+    }
+    let benchmark = card.groups.iter().any(|g| g.group.benchmark.is_some());
+    out.push_str("<table class=\"groups stack\"><caption>Groups of domains: the weight-averaged score of a group's applicable domains, and the lowest of their levels</caption>\n<thead><tr><th>Group</th><th>Domains</th><th>Level</th><th>Score</th>");
+    if benchmark {
+        out.push_str("<th>Benchmark (another survey's figure, not a level)</th>");
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for scored in &card.groups {
+        let titles: Vec<String> = scored
+            .domains
+            .iter()
+            .filter_map(|id| card.questionnaire.domain(id))
+            .map(|d| escape(d.short_title()))
+            .collect();
+        let _ = write!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td data-label=\"Domains\">{}</td>",
+            escape(&scored.group.title),
+            titles.join(", ")
+        );
+        if scored.applicable {
+            let _ = write!(
+                out,
+                "<td data-label=\"Level\">{} {}</td><td data-label=\"Score\">{:.2}</td>",
+                scored.level,
+                escape(assessment.level_name(scored.level)),
+                round2(scored.score)
+            );
+        } else {
+            out.push_str("<td>not applicable</td><td></td>");
+        }
+        if benchmark {
+            match &scored.group.benchmark {
+                Some(b) => {
+                    let _ = write!(out, "<td data-label=\"Benchmark\">{}</td>", b.figure());
+                }
+                None => out.push_str("<td></td>"),
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table>\n");
+    for note in card.questionnaire.benchmark_notes() {
+        let _ = writeln!(
+            out,
+            "<p class=\"benchmark-note\">Benchmark: {}</p>",
+            escape(&note)
+        );
+    }
 }
 
 /// The top of the level scale, as the chart draws it.

@@ -34,6 +34,9 @@ struct Document<'a> {
     first_steps: Option<Vec<&'a str>>,
     overall: Overall<'a>,
     domains: Vec<Domain<'a>>,
+    /// Each group of domains: the overall rule over its domains, and any benchmark.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    groups: Vec<GroupJson<'a>>,
     /// The way to the target (full report with a target only).
     #[serde(skip_serializing_if = "Option::is_none")]
     roadmap: Option<Vec<PhaseJson<'a>>>,
@@ -87,12 +90,39 @@ struct Domain<'a> {
     percent_to_target: Option<f64>,
     answered: usize,
     questions: usize,
-    benchmark: Option<&'a Benchmark>,
     levels: Vec<Level>,
+    /// Each stream of the domain, scored by the domain's rule over its own questions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    streams: Vec<StreamJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     next_steps: Option<Vec<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     answers: Option<Vec<QuestionAnswer<'a>>>,
+}
+
+#[derive(Serialize)]
+struct StreamJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    applicable: bool,
+    level: u32,
+    level_name: &'a str,
+    score: f64,
+    answered: usize,
+    questions: usize,
+}
+
+#[derive(Serialize)]
+struct GroupJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    domains: &'a [&'a str],
+    applicable: bool,
+    level: u32,
+    level_name: &'a str,
+    score: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    benchmark: Option<&'a Benchmark>,
 }
 
 #[derive(Serialize)]
@@ -230,6 +260,20 @@ fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
             percent_to_target: card.percent_to_target().map(round2),
         },
         domains: card.domains.iter().map(|d| domain(assessment, d)).collect(),
+        groups: card
+            .groups
+            .iter()
+            .map(|g| GroupJson {
+                id: &g.group.id,
+                title: &g.group.title,
+                domains: &g.domains,
+                applicable: g.applicable,
+                level: g.level,
+                level_name: questionnaire.level_name(g.level),
+                score: round2(g.score),
+                benchmark: g.group.benchmark.as_ref(),
+            })
+            .collect(),
         roadmap: None,
         by_reference: None,
         compliance_findings: None,
@@ -253,7 +297,20 @@ fn domain<'a>(assessment: &'a Assessment<'a>, scored: &DomainScore<'a>) -> Domai
         percent_to_target: scored.percent_to_target().map(round2),
         answered: scored.answered,
         questions: scored.questions,
-        benchmark: d.benchmark.as_ref(),
+        streams: scored
+            .streams
+            .iter()
+            .map(|s| StreamJson {
+                id: &s.stream.id,
+                title: &s.stream.title,
+                applicable: s.applicable,
+                level: s.level,
+                level_name: assessment.card.questionnaire.level_name(s.level),
+                score: round2(s.score),
+                answered: s.answered,
+                questions: s.questions,
+            })
+            .collect(),
         levels: scored
             .levels
             .iter()

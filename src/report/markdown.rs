@@ -242,7 +242,6 @@ fn summary(out: &mut String, report: &Report) {
 /// The domain table: level against target, the score, and the next level's questions met.
 fn scorecard(out: &mut String, assessment: &Assessment) {
     let card = assessment.card;
-    let benchmark = assessment.has_benchmark();
     let target = assessment.has_target();
     let mut head = String::from("| Domain | Level |");
     let mut rule = String::from("|---|---|");
@@ -252,10 +251,6 @@ fn scorecard(out: &mut String, assessment: &Assessment) {
     }
     head.push_str(" Score | Next level: questions met |");
     rule.push_str("---:|---|");
-    if benchmark {
-        head.push_str(" Benchmark (another survey) |");
-        rule.push_str("---:|");
-    }
     let _ = writeln!(out, "{head}\n{rule}");
     for scored in &card.domains {
         let d = scored.domain;
@@ -293,24 +288,91 @@ fn scorecard(out: &mut String, assessment: &Assessment) {
                 next_level_cell(scored)
             );
         }
-        if benchmark {
-            match &d.benchmark {
-                Some(b) => {
-                    let _ = write!(row, " {:.2} |", b.score);
-                }
-                None => row.push_str(" |"),
-            }
-        }
         let _ = writeln!(out, "{row}");
-    }
-    if benchmark {
-        let _ = writeln!(
-            out,
-            "\nBenchmarks ({}) are another survey's averages, not levels of this questionnaire: they compare with neither the level nor the score.",
-            escape(&assessment.benchmark_sources().join("; "))
-        );
+        // Each stream under its domain, scored by the same rule.
+        for stream in &scored.streams {
+            let mut row = format!("| ↳ {} |", escape(&stream.stream.title));
+            let level = if stream.applicable {
+                format!(
+                    "{} {}",
+                    stream.level,
+                    escape(assessment.level_name(stream.level))
+                )
+            } else {
+                "not applicable".to_string()
+            };
+            let _ = write!(row, " {level} |");
+            if target {
+                row.push_str(" | | |");
+            }
+            if stream.applicable {
+                let _ = write!(row, " {:.2} | |", round2(stream.score));
+            } else {
+                row.push_str(" | |");
+            }
+            let _ = writeln!(out, "{row}");
+        }
     }
     out.push('\n');
+    groups(out, assessment);
+}
+
+/// The groups of domains: level, score, and any benchmark with its facts and what it
+/// measures, as another survey's figure.
+fn groups(out: &mut String, assessment: &Assessment) {
+    let card = assessment.card;
+    if card.groups.is_empty() {
+        return;
+    }
+    let benchmark = card.groups.iter().any(|g| g.group.benchmark.is_some());
+    let _ = write!(out, "| Group | Domains | Level | Score |");
+    if benchmark {
+        out.push_str(" Benchmark (another survey) |");
+    }
+    out.push_str("\n|---|---|---|---:|");
+    if benchmark {
+        out.push_str("---|");
+    }
+    out.push('\n');
+    for scored in &card.groups {
+        let titles: Vec<String> = scored
+            .domains
+            .iter()
+            .filter_map(|id| card.questionnaire.domain(id))
+            .map(|d| escape(d.short_title()))
+            .collect();
+        let _ = write!(
+            out,
+            "| {} | {} |",
+            escape(&scored.group.title),
+            titles.join(", ")
+        );
+        if scored.applicable {
+            let _ = write!(
+                out,
+                " {} {} | {:.2} |",
+                scored.level,
+                escape(assessment.level_name(scored.level)),
+                round2(scored.score)
+            );
+        } else {
+            out.push_str(" not applicable | |");
+        }
+        if benchmark {
+            match &scored.group.benchmark {
+                Some(b) => {
+                    let _ = write!(out, " {} |", b.figure());
+                }
+                None => out.push_str(" |"),
+            }
+        }
+        out.push('\n');
+    }
+    out.push_str("\nA group's score is the weight-averaged score of its applicable domains, its level the lowest of their levels.");
+    out.push_str("\n\n");
+    for note in card.questionnaire.benchmark_notes() {
+        let _ = writeln!(out, "Benchmark: {}\n", escape(&note));
+    }
 }
 
 /// "4 of 7 of level 3 `███████░░░`": the words first, then a bar filled to the same share.

@@ -15,6 +15,7 @@ mod commands;
 mod corpus;
 mod diff;
 mod evidence;
+mod groups;
 mod harden;
 mod history;
 mod hostile;

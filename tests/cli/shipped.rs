@@ -208,7 +208,8 @@ fn regulatory_questions_restate_524b_and_no_domain_carries_a_guessed_benchmark()
                 question.id
             );
         }
-        // The MDIC survey's categories are not our domains: a per-domain line would be a guess.
+        // The MDIC survey's categories are not our domains: a per-domain line would be a guess
+        // (and the field is deprecated); figures go on the groups.
         let benchmarked: Vec<&str> = q
             .domains
             .iter()
@@ -216,6 +217,63 @@ fn regulatory_questions_restate_524b_and_no_domain_carries_a_guessed_benchmark()
             .map(|d| d.id.as_str())
             .collect();
         assert!(benchmarked.is_empty(), "{}: {benchmarked:?}", q.id);
+    }
+}
+
+/// The manufacturer's groups are the MDIC survey's four categories, each benchmark with its
+/// facts, only Organizational Structure confirmed; the provider's are NIST CSF functions with
+/// no benchmark; every group holds a domain.
+#[test]
+fn group_benchmarks_carry_their_facts_and_only_the_survey_categories_carry_one() {
+    for q in shipped() {
+        for group in &q.groups {
+            assert!(
+                q.domains
+                    .iter()
+                    .any(|d| d.group.as_deref() == Some(group.id.as_str())),
+                "{}: group `{}` holds no domain",
+                q.id,
+                group.id
+            );
+            let Some(b) = &group.benchmark else { continue };
+            assert!(!b.source.trim().is_empty(), "{}: {}", q.id, group.id);
+            assert!(b.sample_size > 0, "{}: {}", q.id, group.id);
+            assert!((2015..=2026).contains(&b.year), "{}: {}", q.id, group.id);
+            assert!(b.measures.contains("not the staged level"), "{}", group.id);
+        }
+        let titles: Vec<&str> = q.groups.iter().map(|g| g.title.as_str()).collect();
+        if q.role == "manufacturer" {
+            assert_eq!(
+                titles,
+                [
+                    "Organizational Structure",
+                    "Risk Management",
+                    "Design Control",
+                    "Complaint Handling"
+                ]
+            );
+            let confirmed: Vec<&str> = q
+                .groups
+                .iter()
+                .filter(|g| g.benchmark.as_ref().is_some_and(|b| b.confirmed))
+                .map(|g| g.id.as_str())
+                .collect();
+            assert_eq!(confirmed, ["organizational-structure"]);
+            assert!(
+                q.groups
+                    .iter()
+                    .all(|g| g.benchmark.as_ref().is_some_and(|b| {
+                        b.sample_size == 17 && b.year == 2022 && b.source.starts_with("MDIC 2022")
+                    }))
+            );
+        } else {
+            assert!(
+                titles.iter().all(|t| t.contains("NIST CSF 2.0")),
+                "{titles:?}"
+            );
+            assert!(q.groups.iter().all(|g| g.benchmark.is_none()));
+            assert!(q.domains.iter().all(|d| d.group.is_some()));
+        }
     }
 }
 
