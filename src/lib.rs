@@ -62,7 +62,7 @@ pub mod internals {
     pub use crate::generate::write_portfolio;
     pub use crate::portfolio::loader;
     pub use crate::questionnaire::{
-        Domain, Level, NOT_APPLICABLE, NaLevels, Question, Questionnaire, ScaleOption,
+        Domain, Level, NOT_APPLICABLE, NaLevels, Question, Questionnaire, ScaleOption, Scoring,
     };
     pub use crate::render::Style;
     pub use crate::report::{Report, Score, chart};

@@ -40,7 +40,7 @@ pub fn status(questionnaire: &Questionnaire, answers: &Answers, question: &Quest
         Some(answer) => {
             // Answers are checked against the scale on load; an unknown option counts as 0.
             let value = questionnaire
-                .option(&answer.choice)
+                .option(question, &answer.choice)
                 .map_or(0.0, |o| o.value);
             Status::Answered {
                 value,

@@ -8,7 +8,7 @@
 
 use jsp::internals::{Answer, Answers};
 use jsp::internals::{
-    Domain, Level, NOT_APPLICABLE, NaLevels, Question, Questionnaire, ScaleOption,
+    Domain, Level, NOT_APPLICABLE, NaLevels, Question, Questionnaire, ScaleOption, Scoring,
 };
 use jsp::internals::{Scorecard, score};
 use proptest::prelude::*;
@@ -38,6 +38,7 @@ fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                     .map(|level| Level {
                         level,
                         name: format!("L{level}"),
+                        description: None,
                     })
                     .collect(),
                 scale: values
@@ -49,6 +50,8 @@ fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                         value: *value,
                     })
                     .collect(),
+                scales: Vec::new(),
+                scoring: Scoring::Staged,
                 met_at,
                 requirement_sets: Vec::new(),
                 na_levels: NaLevels::Met,
@@ -75,6 +78,8 @@ fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                                 na,
                                 references: Vec::new(),
                                 tags: Vec::new(),
+                                scale: None,
+                                criteria: Vec::new(),
                             })
                             .collect(),
                     })
@@ -114,10 +119,12 @@ fn assessment() -> impl Strategy<Value = (Questionnaire, Answers)> {
 }
 
 fn value_of(q: &Questionnaire, answers: &Answers, id: &str) -> f64 {
+    let question = q.question(id).map(|(_, question)| question);
     answers
         .answers
         .get(id)
-        .and_then(|a| q.option(&a.choice))
+        .zip(question)
+        .and_then(|(a, question)| q.option(question, &a.choice))
         .map_or(0.0, |o| o.value)
 }
 

@@ -5,7 +5,6 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::answers::Answers;
-use crate::assessment::label;
 use crate::diff::Diff;
 use crate::questionnaire::Reference;
 use crate::render::Style;
@@ -156,8 +155,8 @@ pub fn render(diff: &Diff, _: &Style, out: &mut dyn Write) -> io::Result<()> {
                 text: &c.question.text,
                 from: c.before.map(|a| a.choice.as_str()),
                 to: c.after.map(|a| a.choice.as_str()),
-                from_label: label(diff.questionnaire(), c.before),
-                to_label: label(diff.questionnaire(), c.after),
+                from_label: c.labels(diff.questionnaire()).0,
+                to_label: c.labels(diff.questionnaire()).1,
                 note: c.note(),
             })
             .collect(),

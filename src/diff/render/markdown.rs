@@ -4,7 +4,6 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{added_title, removed_label, removed_title, sides, signed_level, signed_score};
-use crate::assessment::label;
 use crate::diff::Diff;
 use crate::render::Style;
 use crate::render::markdown::escape;
@@ -93,8 +92,8 @@ fn text(diff: &Diff) -> String {
                 escape(&change.question.id),
                 escape(&change.question.text),
                 escape(&change.domain.title),
-                escape(label(questionnaire, change.before)),
-                escape(label(questionnaire, change.after)),
+                escape(change.labels(questionnaire).0),
+                escape(change.labels(questionnaire).1),
                 change.note().map(escape).unwrap_or_default()
             );
         }

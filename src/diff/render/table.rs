@@ -8,7 +8,6 @@ use comfy_table::{Cell, CellAlignment};
 use super::{
     added_title, describe, removed_label, removed_title, sides, signed_level, signed_score,
 };
-use crate::assessment::label;
 use crate::diff::Diff;
 use crate::render::Style;
 use crate::scoring::round2;
@@ -96,8 +95,8 @@ fn text(diff: &Diff, style: &Style) -> String {
                     "{}, {}: {} → {}",
                     printable(&change.question.id),
                     printable(change.domain.short_title()),
-                    printable(label(questionnaire, change.before)),
-                    printable(label(questionnaire, change.after))
+                    printable(change.labels(questionnaire).0),
+                    printable(change.labels(questionnaire).1)
                 );
                 let _ = writeln!(out, "\n{}", crate::render::fill(&head, width, "", "  "));
                 let text = printable(&change.question.text);
@@ -122,8 +121,8 @@ fn text(diff: &Diff, style: &Style) -> String {
                         printable(&change.question.text)
                     )),
                     Cell::new(printable(change.domain.short_title())),
-                    Cell::new(printable(label(questionnaire, change.before))),
-                    Cell::new(printable(label(questionnaire, change.after))),
+                    Cell::new(printable(change.labels(questionnaire).0)),
+                    Cell::new(printable(change.labels(questionnaire).1)),
                     Cell::new(change.note().map(printable).unwrap_or_default()),
                 ]);
             }
