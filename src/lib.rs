@@ -69,7 +69,7 @@ pub mod internals {
     pub use crate::roadmap::Roadmap;
     pub use crate::scoring::{Scorecard, Status, round2, score};
     pub use crate::standards::{StandardFile, load as standard_files};
-    pub use crate::target::Target;
+    pub use crate::target::{Goal, Target};
 
     /// Every format, as the commands choose them.
     pub mod formats {

@@ -23,7 +23,7 @@ impl<'a> Assessment<'a> {
     }
 
     pub fn has_target(&self) -> bool {
-        self.card.domains.iter().any(|d| d.target.is_some())
+        self.card.domains.iter().any(DomainScore::has_target)
     }
 
     pub fn has_benchmark(&self) -> bool {

@@ -16,8 +16,14 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
     let card = assessment.card;
     let benchmark = assessment.has_benchmark();
     let target = assessment.has_target();
+    // Scored continuous: no staged level, so no level and no next level.
+    let staged = !card.questionnaire.is_continuous();
     let mut table = crate::render::table(style);
-    let mut header = vec!["Domain", "Level", "Score", "Next level"];
+    let mut header = if staged {
+        vec!["Domain", "Level", "Score", "Next level"]
+    } else {
+        vec!["Domain", "Score"]
+    };
     if benchmark {
         header.push("Industry avg");
     }
@@ -29,7 +35,17 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
     let paint = |cell: Cell, color: Color| if colour { cell.fg(color) } else { cell };
     for scored in &card.domains {
         let mut row = vec![Cell::new(printable(scored.domain.short_title()))];
-        if scored.applicable {
+        if scored.applicable && !staged {
+            let score = Cell::new(format!("{:.2}", round2(scored.score)))
+                .set_alignment(CellAlignment::Right);
+            row.push(if scored.below_target() {
+                paint(score, Color::Red)
+            } else {
+                score
+            });
+        } else if !staged {
+            row.push(Cell::new("n/a"));
+        } else if scored.applicable {
             let level = Cell::new(format!(
                 "{} {}",
                 scored.level,
@@ -72,7 +88,21 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
                 .set_alignment(CellAlignment::Right),
             );
         }
-        if target {
+        if target && !staged {
+            row.push(Cell::new(scored.target_text().unwrap_or_default()));
+            row.push(match (scored.target_met(), scored.score_gap()) {
+                (Some(true), _) => paint(Cell::new("met"), Color::Green),
+                (Some(false), Some(gap)) => paint(
+                    Cell::new(crate::text::decimal2(gap)).set_alignment(CellAlignment::Right),
+                    Color::Red,
+                ),
+                _ => Cell::new(""),
+            });
+            row.push(
+                Cell::new(scored.percent_to_target().map(percent).unwrap_or_default())
+                    .set_alignment(CellAlignment::Right),
+            );
+        } else if target {
             row.push(Cell::new(
                 scored.target.map(|t| t.to_string()).unwrap_or_default(),
             ));
@@ -105,16 +135,23 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
             cell
         }
     };
-    let mut overall = vec![
-        bold("Overall".to_string()),
-        bold(overall_level),
-        bold(format!("{:.2}", round2(card.score))).set_alignment(CellAlignment::Right),
-        Cell::new(if card.unanswered > 0 {
-            format!("{} unanswered", card.unanswered)
-        } else {
-            String::new()
-        }),
-    ];
+    let unanswered = Cell::new(if card.unanswered > 0 {
+        format!("{} unanswered", card.unanswered)
+    } else {
+        String::new()
+    });
+    let overall_score =
+        bold(format!("{:.2}", round2(card.score))).set_alignment(CellAlignment::Right);
+    let mut overall = if staged {
+        vec![
+            bold("Overall".to_string()),
+            bold(overall_level),
+            overall_score,
+            unanswered,
+        ]
+    } else {
+        vec![bold("Overall".to_string()), overall_score]
+    };
     if benchmark {
         overall.push(Cell::new(""));
     }
@@ -130,13 +167,16 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
     // Too wide: the industry average goes first, then the percentage to target, then the
     // target (the gap stays), then the next level's progress; the domain's title is cut last.
     let mut drop = Vec::new();
+    // Columns after the staged level and next level shift left by two without them.
+    let shift = if staged { 0 } else { 2 };
     if benchmark {
-        drop.push(4);
+        drop.push(4 - shift);
     }
     if target {
-        let first = if benchmark { 5 } else { 4 };
-        drop.extend([first + 2, first, 3]);
-    } else {
+        let first = if benchmark { 5 } else { 4 } - shift;
+        drop.extend([first + 2, first]);
+    }
+    if staged {
         drop.push(3);
     }
     crate::render::fit(
