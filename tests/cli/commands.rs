@@ -212,7 +212,13 @@ fn validate_reports_every_problem_in_every_file() {
 fn validate_accepts_the_shipped_questionnaires_and_examples() {
     let root = root();
     jsp_in(&root)
-        .args(["validate", "questionnaires", "examples"])
+        .args(["--questionnaires", "examples/custom-model"])
+        .args([
+            "validate",
+            "questionnaires",
+            "examples",
+            "examples/custom-model",
+        ])
         .assert()
         .success()
         .stderr("");
