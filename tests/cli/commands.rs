@@ -212,12 +212,13 @@ fn validate_reports_every_problem_in_every_file() {
 fn validate_accepts_the_shipped_questionnaires_and_examples() {
     let root = root();
     jsp_in(&root)
-        .args(["--questionnaires", "examples/custom-model"])
+        .args(["--questionnaires", "examples/custom-model/questionnaires"])
         .args([
             "validate",
             "questionnaires",
             "examples",
             "examples/custom-model",
+            "examples/custom-model/questionnaires",
         ])
         .assert()
         .success()

@@ -34,9 +34,9 @@ use serde_json::Value;
 use crate::{jsp_in, root};
 
 fn run(args: &[&str]) -> Value {
-    let examples = root().join("examples");
+    let examples = root().join("examples/custom-model");
     let output = jsp_in(&examples)
-        .args(["--questionnaires", "custom-model"])
+        .args(["--questionnaires", "questionnaires"])
         .args(args)
         .output()
         .unwrap();
@@ -54,7 +54,7 @@ fn domain<'a>(document: &'a Value, id: &str) -> &'a Value {
 
 #[test]
 fn the_example_scores_as_computed_by_hand() {
-    let document = run(&["score", "custom-model-answers.yaml", "-f", "json"]);
+    let document = run(&["score", "answers.yaml", "-f", "json"]);
     assert_eq!(document["overall"]["score"], 1.4);
     for (id, score) in [("threats", 1.5), ("testing", 1.42), ("response", 1.25)] {
         assert_eq!(domain(&document, id)["score"], score, "{id}");
@@ -68,9 +68,9 @@ fn the_example_scores_as_computed_by_hand() {
 fn the_example_target_is_reached_as_computed_by_hand() {
     let document = run(&[
         "score",
-        "custom-model-answers.yaml",
+        "answers.yaml",
         "--target",
-        "custom-model-target.toml",
+        "target.toml",
         "-f",
         "json",
     ]);
@@ -91,9 +91,9 @@ fn the_example_target_is_reached_as_computed_by_hand() {
 fn the_example_roadmap_lists_the_questions_below_their_target_value() {
     let document = run(&[
         "roadmap",
-        "custom-model-answers.yaml",
+        "answers.yaml",
         "--target",
-        "custom-model-target.toml",
+        "target.toml",
         "-f",
         "json",
     ]);
@@ -109,7 +109,7 @@ fn the_example_roadmap_lists_the_questions_below_their_target_value() {
 
 #[test]
 fn each_answer_is_worded_by_its_own_scale() {
-    let document = run(&["report", "custom-model-answers.yaml", "-f", "json"]);
+    let document = run(&["report", "answers.yaml", "-f", "json"]);
     let answers: Vec<(&str, &str)> = document["domains"]
         .as_array()
         .unwrap()

@@ -291,9 +291,7 @@ fn every_example_scores() {
     files.sort();
     assert!(files.len() >= 3, "{files:?}");
     for file in files {
-        // The custom model's answers need its questionnaire; the others use the built-in ones.
         let output = jsp_in(&root())
-            .args(["--questionnaires", "examples/custom-model"])
             .args(["score", "-f", "json"])
             .arg(&file)
             .output()
