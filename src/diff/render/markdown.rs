@@ -46,6 +46,53 @@ fn text(diff: &Diff) -> String {
             let _ = writeln!(out, "| {name} | {} | {} |", field(old), field(new));
         }
     }
+    if questionnaire.is_continuous() {
+        continuous_domains(&mut out, diff);
+    } else {
+        staged_domains(&mut out, diff);
+    }
+    changes(&mut out, diff);
+    out
+}
+
+/// A continuous questionnaire's domains: the scores before and after; it has no level.
+fn continuous_domains(out: &mut String, diff: &Diff) {
+    let _ = writeln!(
+        out,
+        "\n## Domains\n\n| Domain | Score before | Score after | Change |\n|---|---:|---:|---:|"
+    );
+    for (before, after) in diff.before.domains.iter().zip(&diff.after.domains) {
+        let s = sides(diff, before, after);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            escape(&after.domain.title),
+            if before.applicable {
+                s.score_before
+            } else {
+                s.before
+            },
+            if after.applicable {
+                s.score_after
+            } else {
+                s.after
+            },
+            s.score_change
+        );
+    }
+    let (before, after) = (&diff.before, &diff.after);
+    let _ = writeln!(
+        out,
+        "| **Overall** | {:.2} | {:.2} | {} |\n",
+        round2(before.score),
+        round2(after.score),
+        signed_score(before.score, after.score)
+    );
+}
+
+/// A staged questionnaire's domains: level and score, before and after.
+fn staged_domains(out: &mut String, diff: &Diff) {
+    let questionnaire = diff.questionnaire();
     let _ = writeln!(
         out,
         "\n## Domains\n\n| Domain | Level before | Level after | Change | Score before | Score after | Change |\n|---|---|---|---:|---:|---:|---:|"
@@ -77,6 +124,11 @@ fn text(diff: &Diff) -> String {
         round2(after.score),
         signed_score(before.score, after.score)
     );
+}
+
+/// The answers that changed, the questions added and the answers removed.
+fn changes(out: &mut String, diff: &Diff) {
+    let questionnaire = diff.questionnaire();
     let _ = writeln!(out, "## Changed answers\n");
     if diff.changes.is_empty() {
         let _ = writeln!(out, "No answer changed.\n");
@@ -134,5 +186,4 @@ fn text(diff: &Diff) -> String {
         }
         out.push('\n');
     }
-    out
 }
