@@ -100,11 +100,13 @@ pub struct DomainScore<'q> {
     pub continuous: Option<ContinuousTarget>,
 }
 
-/// A continuous domain's target: a score, and an answer value for each question.
+/// A continuous domain's target: the score it asks, and an answer value for each question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContinuousTarget {
-    /// The score the target names for the domain; `None` when it names single questions only.
-    pub score: Option<f64>,
+    /// The score the target asks of the domain: the base plus `aimed`. The domain's target
+    /// in the file when it names no question of the domain and every level has applicable
+    /// questions; it counts the questions' own targets and leaves out levels all `na`.
+    pub score: f64,
     /// The target answer value of each question, in the domain's order; 0 where none is asked.
     pub values: Vec<f64>,
     /// Summed over the levels: each level's weighted average of the target values (`aimed`)
@@ -144,16 +146,18 @@ impl DomainScore<'_> {
         Some((c.aimed - c.reached).max(0.0))
     }
 
-    /// The target as the reports show it: the level, or, scored `continuous`, the score
-    /// (`per question` when the target names single questions only).
+    /// The target as the reports show it: the level, or, scored `continuous`, the score it
+    /// asks.
     pub fn target_text(&self) -> Option<String> {
         match &self.continuous {
-            Some(c) => Some(
-                c.score
-                    .map_or("per question".to_string(), crate::text::decimal2),
-            ),
+            Some(c) => Some(crate::text::decimal2(c.score)),
             None => self.target.map(|t| t.to_string()),
         }
+    }
+
+    /// Scored `continuous` with a target: the score it asks, see [`ContinuousTarget::score`].
+    pub fn target_score(&self) -> Option<f64> {
+        self.continuous.as_ref().map(|c| c.score)
     }
 
     /// The gap as the reports show it: `met`, the levels missing, or, scored `continuous`, the
@@ -439,7 +443,7 @@ fn continuous_target(
         }
     }
     Some(ContinuousTarget {
-        score,
+        score: f64::from(questionnaire.base_level()) + aimed,
         values,
         aimed,
         reached,

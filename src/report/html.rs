@@ -357,6 +357,16 @@ fn scorecard(out: &mut String, assessment: &Assessment, chart: &Chart) {
 /// The domains of a questionnaire scored `continuous`: each score on a meter from the base to
 /// the top level, with the target score marked; no level, as there is none.
 fn continuous_scorecard(out: &mut String, assessment: &Assessment, chart: &Chart) {
+    let _ = writeln!(
+        out,
+        "<figure class=\"chart\">{}<figcaption>The score of each domain (solid, circles){} on the level rings. The numbers are those of the list below.</figcaption></figure>",
+        chart::radar::figure(chart),
+        if assessment.has_target() {
+            " against its target score (dashed, squares)"
+        } else {
+            ""
+        },
+    );
     out.push_str("<ol class=\"scorecard\">\n");
     for (index, scored) in assessment.card.domains.iter().enumerate() {
         let d = scored.domain;
@@ -395,7 +405,7 @@ fn continuous_scorecard(out: &mut String, assessment: &Assessment, chart: &Chart
         );
         let mut label = format!("Score {:.2} of {}", round2(scored.score), chart_top(chart));
         let mut marks = String::new();
-        if let Some(target) = scored.continuous.as_ref().and_then(|c| c.score) {
+        if let Some(target) = scored.target_score() {
             let _ = write!(label, ", target {:.2}", round2(target));
             let _ = write!(
                 marks,

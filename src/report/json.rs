@@ -74,7 +74,7 @@ struct Below<'a> {
 #[derive(Serialize)]
 struct Continuous {
     score: f64,
-    target_score: Option<f64>,
+    target_score: f64,
     score_gap: f64,
 }
 
@@ -83,7 +83,7 @@ impl Continuous {
         let c = scored.continuous.as_ref()?;
         Some(Continuous {
             score: round2(scored.score),
-            target_score: c.score.map(round2),
+            target_score: round2(c.score),
             score_gap: round2(scored.score_gap().unwrap_or_default()),
         })
     }
@@ -304,7 +304,7 @@ fn domain<'a>(assessment: &'a Assessment<'a>, scored: &DomainScore<'a>) -> Domai
         score: round2(scored.score),
         target: scored.target,
         gap: scored.gap(),
-        target_score: scored.continuous.as_ref().and_then(|c| c.score).map(round2),
+        target_score: scored.target_score().map(round2),
         score_gap: scored.score_gap().map(round2),
         percent_to_target: scored.percent_to_target().map(round2),
         answered: scored.answered,

@@ -89,7 +89,10 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
             );
         }
         if target && !staged {
-            row.push(Cell::new(scored.target_text().unwrap_or_default()));
+            row.push(
+                Cell::new(scored.target_text().unwrap_or_default())
+                    .set_alignment(CellAlignment::Right),
+            );
             row.push(match (scored.target_met(), scored.score_gap()) {
                 (Some(true), _) => paint(Cell::new("met"), Color::Green),
                 (Some(false), Some(gap)) => paint(

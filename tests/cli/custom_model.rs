@@ -22,8 +22,8 @@
 //! - threats, T = 2: aimed 1 + 1 = 2 (thr-3 is `na`); reached 0.5 + 1 = 1.5; 75 %; gap 0.5.
 //! - testing, T = 1.5: level 1 aims 1 and reaches 1; level 2 aims 0.5 and reaches
 //!   (0.5 × 2 + 0.25) / 3 = 0.41667; level 3 aims 0: aimed 1.5, reached 1.41667; 94.44 %.
-//! - response, T = 1.5 but rsp-2 1.0 and rsp-3 0.25: aimed 1 + 1 + 0.25 = 2.25; reached
-//!   1 + 0.25 + 0 = 1.25; 55.56 %; gap 1.
+//! - response, T = 1.5 but rsp-2 1.0 and rsp-3 0.25: aimed 1 + 1 + 0.25 = 2.25, so the
+//!   target score shown is 0 + 2.25; reached 1 + 0.25 + 0 = 1.25; 55.56 %; gap 1.
 //! - overall: (1.5 + 1.41667 + 1.25) / (2 + 1.5 + 2.25) = 4.16667 / 5.75 = 72.46 %.
 //!
 //! The roadmap: the questions below their target value: thr-1 (0.5 < 1), tst-2b (0.25 < 0.5),
@@ -78,7 +78,7 @@ fn the_example_target_is_reached_as_computed_by_hand() {
     for (id, percent, gap, target) in [
         ("threats", 75.0, 0.5, 2.0),
         ("testing", 94.44, 0.08, 1.5),
-        ("response", 55.56, 1.0, 1.5),
+        ("response", 55.56, 1.0, 2.25),
     ] {
         let scored = domain(&document, id);
         assert_eq!(scored["percent_to_target"], percent, "{id}");

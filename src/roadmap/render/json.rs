@@ -85,7 +85,7 @@ pub fn render(plan: &Plan, _: &Style, out: &mut dyn Write) -> io::Result<()> {
                 score: scored.continuous.as_ref().map(|_| round2(scored.score)),
                 target: scored.target,
                 gap: scored.gap(),
-                target_score: scored.continuous.as_ref().and_then(|c| c.score).map(round2),
+                target_score: scored.target_score().map(round2),
                 score_gap: scored.score_gap().map(round2),
                 percent_to_target: scored.percent_to_target().map(round2),
                 priority: scored.priority.unwrap_or(DEFAULT_PRIORITY),
