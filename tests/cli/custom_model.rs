@@ -126,3 +126,34 @@ fn each_answer_is_worded_by_its_own_scale() {
         assert!(answers.contains(&expected), "{expected:?} in {answers:?}");
     }
 }
+
+#[test]
+fn the_interview_offers_each_question_its_own_scale_and_its_help_keeps_line_breaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let questionnaires = root().join("examples/custom-model/questionnaires");
+    let output = crate::jsp_in(dir.path())
+        .arg("--questionnaires")
+        .arg(&questionnaires)
+        .args(["assess", "delivery-assurance", "--answers", "a.yaml"])
+        .args(["--date", "2026-11-30"])
+        .write_stdin("Team\n\n\n?\nhalf\nq\n")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // thr-1 is on the `teams` scale: its options, not the default scale's.
+    assert!(stderr.contains("1 none  No team"), "{stderr}");
+    assert!(stderr.contains("4 all   Every team"), "{stderr}");
+    // `?`: the level described, line by line, then the criteria to tick.
+    assert!(
+        stderr.contains(
+            "  Level 1 Occasional: Some teams do it, when they think of it.\n                      Nobody checks that it happens.\n"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("  Criteria:\n    [ ] The threats are written where the team keeps its design.\n    [ ] Each threat names what it would harm.\n"),
+        "{stderr}"
+    );
+    let saved = std::fs::read_to_string(dir.path().join("a.yaml")).unwrap();
+    assert!(saved.contains("thr-1: half"), "{saved}");
+}
