@@ -543,9 +543,15 @@ fn next_steps(out: &mut String, assessment: &Assessment) {
     let mut any = false;
     for (scored, next, steps) in assessment.next_steps_by_domain() {
         any = true;
+        // Scored continuous there is no level to reach, only questions to answer better.
+        let to = if assessment.card.questionnaire.is_continuous() {
+            "the questions of level"
+        } else {
+            "to level"
+        };
         let _ = writeln!(
             out,
-            "<h3>{}: to level {} ({})</h3>\n<ul class=\"steps\">",
+            "<h3>{}: {to} {} ({})</h3>\n<ul class=\"steps\">",
             escape(&scored.domain.title),
             next,
             escape(assessment.level_name(next))

@@ -451,9 +451,15 @@ fn next_steps(out: &mut String, assessment: &Assessment) {
     let mut any = false;
     for (scored, next, steps) in assessment.next_steps_by_domain() {
         any = true;
+        // Scored continuous there is no level to reach, only questions to answer better.
+        let to = if assessment.card.questionnaire.is_continuous() {
+            "the questions of level"
+        } else {
+            "to level"
+        };
         let _ = write!(
             out,
-            "### {}: to level {} ({})\n\n",
+            "### {}: {to} {} ({})\n\n",
             escape(&scored.domain.title),
             next,
             escape(assessment.level_name(next))

@@ -39,7 +39,11 @@ fn text(assessment: &Assessment, roadmap: &Roadmap, style: &Style) -> String {
         let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
         domains.add_row(vec![
             Cell::new(printable(scored.domain.short_title())),
-            Cell::new(printable(&scored.standing(assessment.card.questionnaire))),
+            if assessment.card.questionnaire.is_continuous() {
+                right(printable(&scored.standing(assessment.card.questionnaire)))
+            } else {
+                Cell::new(printable(&scored.standing(assessment.card.questionnaire)))
+            },
             right(scored.target_text().unwrap_or_default()),
             right(scored.gap_text().unwrap_or_default()),
             right(scored.percent_to_target().map(percent).unwrap_or_default()),
