@@ -67,13 +67,7 @@ impl<'a> View<'a> {
 
     /// `cells` without those at `levels` when no staged level is shown.
     pub fn shown<T>(&self, cells: impl IntoIterator<Item = T>, levels: &[usize]) -> Vec<T> {
-        let staged = self.staged();
-        cells
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| staged || !levels.contains(i))
-            .map(|(_, cell)| cell)
-            .collect()
+        crate::render::without(cells, levels, !self.staged())
     }
 
     /// The opening line: what was aggregated.
