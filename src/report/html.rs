@@ -502,7 +502,15 @@ fn domains(out: &mut String, assessment: &Assessment) {
         for question in &d.questions {
             let given = assessment.answers.answers.get(&question.id);
             let answer = escape(assessment.answer_label(question));
+            let continuous = assessment.card.questionnaire.is_continuous();
             let answer = match assessment.status(question) {
+                // Scored continuous there is no threshold to meet: the value counts.
+                Status::Answered { value, .. } if continuous => {
+                    format!(
+                        "{answer} <span class=\"muted\">({})</span>",
+                        crate::text::number(value)
+                    )
+                }
                 Status::Answered { met: true, .. } => {
                     format!("<span class=\"met\">✓ met</span> {answer}")
                 }

@@ -407,10 +407,19 @@ fn domains(out: &mut String, assessment: &Assessment) {
         );
         for question in &d.questions {
             let given = assessment.answers.answers.get(&question.id);
+            let continuous = assessment.card.questionnaire.is_continuous();
             let mark = match assessment.status(question) {
+                _ if continuous => "",
                 Status::Answered { met: true, .. } => "✓ ",
                 Status::Answered { met: false, .. } => "✗ ",
                 _ => "",
+            };
+            // Scored continuous there is no threshold to meet: the value counts.
+            let value = match assessment.status(question) {
+                Status::Answered { value, .. } if continuous => {
+                    format!(" ({})", crate::text::number(value))
+                }
+                _ => String::new(),
             };
             let note = given
                 .and_then(|a| a.note.as_deref())
@@ -427,7 +436,7 @@ fn domains(out: &mut String, assessment: &Assessment) {
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "| {}{} | {} | {mark}{} | {note} | {evidence} |",
+                "| {}{} | {} | {mark}{}{value} | {note} | {evidence} |",
                 question_cell(question),
                 question
                     .criteria
