@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use jsp::internals::formats::{html, json, junit, markdown, questionnaire as show, table};
 use jsp::internals::{
-    Answers, Assessment, Questionnaire, Report, Roadmap, Score, Style, Target, chart,
+    Answers, Assessment, Goal, Questionnaire, Report, Roadmap, Score, Style, Target, chart,
 };
 
 /// A questionnaire file: read as text, parsed and checked; then shown in every format.
@@ -195,8 +195,9 @@ pub fn report(data: &[u8]) {
         return;
     }
     let target = Target {
-        default: Some(questionnaire.top_level()),
+        default: Some(Goal::whole(questionnaire.top_level())),
         domains: Default::default(),
+        questions: Default::default(),
         roles: Default::default(),
         evidence_max_age_months: None,
     };

@@ -26,6 +26,12 @@ impl Gates {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
+        if self.min_level.is_some() && questionnaire.is_continuous() {
+            return Err(Error::usage(format!(
+                "--min-level asks for a staged level, and `{}` is scored continuous: it has none\n  hint: gate on the score with --min-score, or on the target with --target",
+                questionnaire.id
+            )));
+        }
         if let Some(min) = self.min_level
             && !questionnaire.levels.iter().any(|l| l.level == min)
         {
@@ -57,6 +63,9 @@ impl Gates {
 
     /// True when an applicable domain is below the level it must reach.
     pub fn domain_fails(&self, domain: &DomainScore) -> bool {
+        if domain.continuous.is_some() {
+            return domain.below_target();
+        }
         domain.applicable
             && self
                 .required_level(domain)
@@ -82,6 +91,15 @@ impl Gates {
                 failures.push(format!(
                     "domain `{}` is at level {}, below its target {target}",
                     domain.domain.id, domain.level
+                ));
+            }
+            if let (true, Some(percent)) = (domain.below_target(), domain.percent_to_target())
+                && domain.continuous.is_some()
+            {
+                failures.push(format!(
+                    "domain `{}` is {} of the way to its target",
+                    domain.domain.id,
+                    crate::render::percent(percent)
                 ));
             }
         }

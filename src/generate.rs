@@ -150,7 +150,7 @@ fn answer(
     }
     // The further a level is above the organization's maturity, the less likely it is met.
     let met = rng.chance(1.0 / (1.0 + (1.8 * (f64::from(question.level) - maturity)).exp()));
-    let mut options: Vec<_> = questionnaire.scale.iter().collect();
+    let mut options: Vec<_> = questionnaire.scale_of(question).iter().collect();
     options.sort_by(|a, b| a.value.total_cmp(&b.value));
     let (below, reached): (Vec<_>, Vec<_>) = options
         .into_iter()

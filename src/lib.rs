@@ -66,14 +66,14 @@ pub mod internals {
     pub use crate::portfolio::loader;
     pub use crate::questionnaire::{
         Domain, Group, Level, NOT_APPLICABLE, NaLevels, Question, Questionnaire, ScaleOption,
-        Stream,
+        Scoring, Stream,
     };
     pub use crate::render::Style;
     pub use crate::report::{Report, Score, chart};
     pub use crate::roadmap::Roadmap;
     pub use crate::scoring::{Scorecard, Status, round2, score};
     pub use crate::standards::{StandardFile, load as standard_files};
-    pub use crate::target::Target;
+    pub use crate::target::{Goal, Target};
 
     /// Every format, as the commands choose them.
     pub mod formats {

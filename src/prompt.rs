@@ -221,6 +221,17 @@ impl<'q, 'i, W: Write> Interview<'q, 'i, W> {
         )
     }
 
+    /// [`Self::wrap`] for text whose author broke it into lines: each line is filled on its
+    /// own, under the first one's indent.
+    fn wrap_lines(&self, first: &str, text: &str) -> String {
+        let indent = " ".repeat(first.chars().count().min(self.width / 2));
+        text.trim()
+            .lines()
+            .enumerate()
+            .map(|(n, line)| self.wrap(if n == 0 { first } else { &indent }, line))
+            .collect()
+    }
+
     /// Reads one line after `prompt`; the end of the input, Ctrl-C and a failed read end the
     /// interview, a line too long is refused.
     fn read(
@@ -506,8 +517,9 @@ impl<'q, 'i, W: Write> Interview<'q, 'i, W> {
             &format!("{}  ", printable(&question.id)),
             &format!("{}{regulatory}", question.text),
         ));
-        let width = q.scale.iter().map(|o| o.id.len()).max().unwrap_or(0);
-        for (number, option) in q.scale.iter().enumerate() {
+        let scale = q.scale_of(question);
+        let width = scale.iter().map(|o| o.id.len()).max().unwrap_or(0);
+        for (number, option) in scale.iter().enumerate() {
             let first = format!("  {} {:width$}  ", number + 1, printable(&option.id));
             text.push_str(&self.wrap(&first, &option.label));
         }
@@ -524,7 +536,7 @@ impl<'q, 'i, W: Write> Interview<'q, 'i, W> {
                 text.push_str(&self.wrap("  evidence: ", &references(&answer.evidence)));
             }
         }
-        let count = q.scale.len();
+        let count = scale.len();
         let na = if question.na { " · na + reason" } else { "" };
         let keep = if current.is_some() {
             " · Enter keeps"
@@ -542,9 +554,24 @@ impl<'q, 'i, W: Write> Interview<'q, 'i, W> {
 
     fn help(&mut self, question: &Question) -> Result<()> {
         let mut text = String::new();
+        let q = self.questionnaire;
+        if let Some(description) = q.level_description(question.level) {
+            let first = format!(
+                "  Level {} {}: ",
+                question.level,
+                q.level_name(question.level)
+            );
+            text.push_str(&self.wrap_lines(&first, description));
+        }
         match &question.guidance {
-            Some(guidance) => text.push_str(&self.wrap("  Guidance: ", guidance.trim())),
+            Some(guidance) => text.push_str(&self.wrap_lines("  Guidance: ", guidance)),
             None => text.push_str("  No guidance for this question.\n"),
+        }
+        if !question.criteria.is_empty() {
+            text.push_str("  Criteria:\n");
+            for criterion in &question.criteria {
+                text.push_str(&self.wrap_lines("    [ ] ", criterion));
+            }
         }
         if !question.references.is_empty() {
             text.push_str(&self.wrap("  References: ", &question.references.join("; ")));
@@ -564,7 +591,7 @@ impl<'q, 'i, W: Write> Interview<'q, 'i, W> {
         }
         let (word, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
         let note = Some(rest.trim().to_string()).filter(|n| !n.is_empty());
-        let scale = &self.questionnaire.scale;
+        let scale = self.questionnaire.scale_of(question);
         match word {
             "" => Command::Keep,
             "?" => Command::Help,

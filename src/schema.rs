@@ -9,7 +9,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use crate::answers::{Answer, Answers};
 use crate::config::Config;
 use crate::questionnaire::Questionnaire;
-use crate::target::{DomainTarget, TOP_PRIORITY, Target};
+use crate::target::{DomainTarget, Goal, TOP_PRIORITY, Target};
 
 /// The schema of a questionnaire, as pretty-printed JSON ending in a newline.
 pub fn questionnaire() -> serde_json::Result<String> {
@@ -96,6 +96,22 @@ impl JsonSchema for Answer {
     }
 }
 
+/// A target level: a whole number, or a score such as 1.5 for a questionnaire scored
+/// `continuous`; read by hand to keep the whole-number messages.
+impl JsonSchema for Goal {
+    fn schema_name() -> Cow<'static, str> {
+        "Goal".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A level; fractional (a score, e.g. 1.5) only for a questionnaire scored `continuous`.",
+            "type": "number",
+            "minimum": 0
+        })
+    }
+}
+
 /// A domain's target has a short form (the level) and a table with a level and a priority; its
 /// `Deserialize` is written by hand, and so is its schema.
 impl JsonSchema for DomainTarget {
@@ -107,11 +123,11 @@ impl JsonSchema for DomainTarget {
         json_schema!({
             "description": "The level this domain should reach, or a table with the level and a priority.",
             "anyOf": [
-                {"description": "The target level.", "type": "integer", "minimum": 0},
+                {"description": "The target level (fractional only for a questionnaire scored `continuous`).", "type": "number", "minimum": 0},
                 {
                     "type": "object",
                     "properties": {
-                        "level": {"description": "The target level.", "type": "integer", "minimum": 0},
+                        "level": {"description": "The target level (fractional only for a questionnaire scored `continuous`).", "type": "number", "minimum": 0},
                         "priority": {
                             "description": "How much the domain matters, 1 (lowest) to 5 (highest); 3 when left out.",
                             "type": "integer",

@@ -42,7 +42,7 @@ pub fn status(questionnaire: &Questionnaire, answers: &Answers, question: &Quest
         Some(answer) => {
             // Answers are checked against the scale on load; an unknown option counts as 0.
             let value = questionnaire
-                .option(&answer.choice)
+                .option(question, &answer.choice)
                 .map_or(0.0, |o| o.value);
             Status::Answered {
                 value,
@@ -98,6 +98,8 @@ pub struct DomainScore<'q> {
     pub target: Option<u32>,
     /// How much the domain matters, 1 to 5, when a target is given.
     pub priority: Option<u32>,
+    /// Scored `continuous`, with a target: what the target asks and what the answers reach.
+    pub continuous: Option<ContinuousTarget>,
     /// Each of the domain's streams, in the domain's order.
     pub streams: Vec<StreamScore<'q>>,
 }
@@ -125,6 +127,21 @@ pub struct GroupScore<'q> {
     pub score: f64,
 }
 
+/// A continuous domain's target: the score it asks, and an answer value for each question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContinuousTarget {
+    /// The score the target asks of the domain: the base plus `aimed`. The domain's target
+    /// in the file when it names no question of the domain and every level has applicable
+    /// questions; it counts the questions' own targets and leaves out levels all `na`.
+    pub score: f64,
+    /// The target answer value of each question, in the domain's order; 0 where none is asked.
+    pub values: Vec<f64>,
+    /// Summed over the levels: each level's weighted average of the target values (`aimed`)
+    /// and of the answer values capped at them (`reached`). Percent to target is their ratio.
+    pub aimed: f64,
+    pub reached: f64,
+}
+
 impl DomainScore<'_> {
     /// How many levels the domain lacks to reach its target.
     pub fn gap(&self) -> Option<u32> {
@@ -132,15 +149,76 @@ impl DomainScore<'_> {
     }
 
     pub fn below_target(&self) -> bool {
-        self.applicable && self.gap().is_some_and(|g| g > 0)
+        match &self.continuous {
+            Some(c) => self.applicable && c.reached < c.aimed - EPSILON,
+            None => self.applicable && self.gap().is_some_and(|g| g > 0),
+        }
     }
 
     /// How far the domain is on the way to its target, in percent: 100 × (1 - gap / target),
-    /// never above 100 (going beyond a target earns nothing). `None` without a target or when
-    /// the domain is not applicable.
+    /// never above 100 (going beyond a target earns nothing). Scored `continuous`: 100 ×
+    /// reached / aimed (see [`ContinuousTarget`]). `None` without a target or when the domain
+    /// is not applicable.
     pub fn percent_to_target(&self) -> Option<f64> {
+        if let Some(c) = &self.continuous {
+            return (self.applicable && c.aimed > 0.0).then(|| 100.0 * c.reached / c.aimed);
+        }
         let target = self.target.filter(|t| *t > 0 && self.applicable)?;
         Some(100.0 * (1.0 - f64::from(self.gap()?) / f64::from(target)))
+    }
+
+    /// Scored `continuous`: the score still missing to the target, aimed - reached.
+    pub fn score_gap(&self) -> Option<f64> {
+        let c = self.continuous.as_ref().filter(|_| self.applicable)?;
+        Some((c.aimed - c.reached).max(0.0))
+    }
+
+    /// The target as the reports show it: the level, or, scored `continuous`, the score it
+    /// asks.
+    pub fn target_text(&self) -> Option<String> {
+        match &self.continuous {
+            Some(c) => Some(crate::text::decimal2(c.score)),
+            None => self.target.map(|t| t.to_string()),
+        }
+    }
+
+    /// Scored `continuous` with a target: the score it asks, see [`ContinuousTarget::score`].
+    pub fn target_score(&self) -> Option<f64> {
+        self.continuous.as_ref().map(|c| c.score)
+    }
+
+    /// The gap as the reports show it: `met`, the levels missing, or, scored `continuous`, the
+    /// score missing.
+    pub fn gap_text(&self) -> Option<String> {
+        if self.continuous.is_none() {
+            return match self.gap() {
+                Some(0) => Some("met".to_string()),
+                gap => gap.map(|g| g.to_string()),
+            };
+        }
+        match self.target_met() {
+            Some(true) => Some("met".to_string()),
+            _ => self.score_gap().map(crate::text::decimal2),
+        }
+    }
+
+    /// The standing the reports show beside the domain: `2 Managed`, or, scored `continuous`,
+    /// the score, as there is no staged level.
+    pub fn standing(&self, q: &Questionnaire) -> String {
+        if q.is_continuous() {
+            crate::text::decimal2(self.score)
+        } else {
+            format!("{} {}", self.level, q.level_name(self.level))
+        }
+    }
+
+    /// Whether the domain has reached its target; `None` without one or when not applicable.
+    pub fn target_met(&self) -> Option<bool> {
+        (self.applicable && self.has_target()).then(|| !self.below_target())
+    }
+
+    pub fn has_target(&self) -> bool {
+        self.target.is_some() || self.continuous.is_some()
     }
 
     /// The level above the current one, and its progress; `None` at the top.
@@ -169,6 +247,16 @@ impl<'q> Scorecard<'q> {
     /// of the gaps / the sum of the targets), over the applicable domains that have one. A domain
     /// beyond its target has gap 0, so it cannot hide another's gap.
     pub fn percent_to_target(&self) -> Option<f64> {
+        if self.questionnaire.is_continuous() {
+            // The domains' sums added: 100 × Σ reached / Σ aimed.
+            let (reached, aimed) = self
+                .domains
+                .iter()
+                .filter(|d| d.applicable)
+                .filter_map(|d| d.continuous.as_ref())
+                .fold((0.0, 0.0), |(r, a), c| (r + c.reached, a + c.aimed));
+            return (aimed > 0.0).then(|| 100.0 * reached / aimed);
+        }
         let (gaps, targets) = self
             .domains
             .iter()
@@ -201,7 +289,36 @@ impl<'q> Scorecard<'q> {
         open.sort_by_key(|q| q.level);
         open
     }
+
+    /// Scored `continuous`: the applicable questions answered below their target value, lowest
+    /// level first, in questionnaire order within a level.
+    pub fn below_target_values(
+        &self,
+        answers: &Answers,
+        scored: &DomainScore<'q>,
+    ) -> Vec<&'q Question> {
+        let Some(c) = &scored.continuous else {
+            return Vec::new();
+        };
+        let mut open: Vec<&'q Question> = scored
+            .domain
+            .questions
+            .iter()
+            .zip(&c.values)
+            .filter(|(q, target)| {
+                self.status(answers, q)
+                    .value()
+                    .is_some_and(|v| v < **target - EPSILON)
+            })
+            .map(|(q, _)| q)
+            .collect();
+        open.sort_by_key(|q| q.level);
+        open
+    }
 }
+
+/// Below this, two sums of answer values are equal.
+const EPSILON: f64 = 1e-9;
 
 pub fn score<'q>(
     questionnaire: &'q Questionnaire,
@@ -216,7 +333,11 @@ pub fn score<'q>(
         .map(|domain| {
             let mut scored = score_domain(questionnaire, answers, domain);
             if let Some(profile) = &profile {
-                scored.target = profile.level_for(&domain.id);
+                if questionnaire.is_continuous() {
+                    scored.continuous = continuous_target(questionnaire, answers, domain, profile);
+                } else {
+                    scored.target = profile.level_for(&domain.id);
+                }
                 scored.priority = Some(profile.priority_for(&domain.id));
             }
             scored
@@ -319,6 +440,7 @@ fn score_domain<'q>(
         levels: whole.levels,
         target: None,
         priority: None,
+        continuous: None,
         streams,
     }
 }
@@ -383,6 +505,56 @@ fn tally(questionnaire: &Questionnaire, answers: &Answers, questions: &[&Questio
         answered,
         levels,
     }
+}
+
+/// A continuous domain's target values and sums; `None` when the target asks nothing of it.
+/// A question's target value is the target's for it, else the share of its level below the
+/// domain's target score: level L spans the scores L - 1 to L, so a target of 1.5 asks 1 of
+/// the questions of level 1, 0.5 of those of level 2 and 0 above.
+fn continuous_target(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    domain: &Domain,
+    profile: &crate::target::Profile,
+) -> Option<ContinuousTarget> {
+    let score = profile.goal_for(&domain.id).map(|g| g.value);
+    let values: Vec<f64> = domain
+        .questions
+        .iter()
+        .map(|q| {
+            profile.value_for(&q.id).unwrap_or_else(|| {
+                score.map_or(0.0, |s| (s + 1.0 - f64::from(q.level)).clamp(0.0, 1.0))
+            })
+        })
+        .collect();
+    if score.is_none() && values.iter().all(|v| *v <= 0.0) {
+        return None;
+    }
+    let (mut aimed, mut reached) = (0.0, 0.0);
+    for level in questionnaire.levels.iter().skip(1).map(|l| l.level) {
+        let (mut weights, mut aim, mut reach) = (0.0, 0.0, 0.0);
+        for (question, target) in domain.questions.iter().zip(&values) {
+            if question.level != level {
+                continue;
+            }
+            let Some(value) = status(questionnaire, answers, question).value() else {
+                continue;
+            };
+            weights += question.weight;
+            aim += target * question.weight;
+            reach += value.min(*target) * question.weight;
+        }
+        if weights > 0.0 {
+            aimed += aim / weights;
+            reached += reach / weights;
+        }
+    }
+    Some(ContinuousTarget {
+        score: f64::from(questionnaire.base_level()) + aimed,
+        values,
+        aimed,
+        reached,
+    })
 }
 
 /// Rounds a score to two decimals, as every report shows it: [`crate::text::round2`].

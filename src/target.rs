@@ -11,6 +11,9 @@
 //! [roles.manufacturer.domains]
 //! verification = { priority = 4 }
 //! ```
+//!
+//! For a questionnaire scored `continuous`, a level may be fractional (`governance = 1.5`, a
+//! score) and `[questions]` gives single questions a target answer value (`gov-2a = 0.5`).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -35,9 +38,13 @@ pub const TOP_PRIORITY: u32 = 5;
 pub struct Target {
     /// The level for every domain not named in `domains`.
     #[serde(default)]
-    pub default: Option<u32>,
+    pub default: Option<Goal>,
     #[serde(default)]
     pub domains: BTreeMap<String, DomainTarget>,
+    /// Target answer values (0 to 1) of single questions, for a questionnaire scored
+    /// `continuous`; a question not named takes its target from its domain's.
+    #[serde(default)]
+    pub questions: BTreeMap<String, f64>,
     /// Profiles for the questionnaires of one role, laid over the one above.
     #[serde(default)]
     pub roles: BTreeMap<String, Profile>,
@@ -52,16 +59,48 @@ pub struct Target {
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     #[serde(default)]
-    pub default: Option<u32>,
+    pub default: Option<Goal>,
     #[serde(default)]
     pub domains: BTreeMap<String, DomainTarget>,
+    #[serde(default)]
+    pub questions: BTreeMap<String, f64>,
+}
+
+/// A target level as the file writes it: a whole number, or, for a questionnaire scored
+/// `continuous`, a score such as `1.5`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Goal {
+    pub value: f64,
+    /// Written as a TOML float (`1.5`, `2.0`), which a staged questionnaire refuses.
+    pub float: bool,
+}
+
+impl Goal {
+    pub fn whole(level: u32) -> Goal {
+        Goal {
+            value: f64::from(level),
+            float: false,
+        }
+    }
+
+    /// The whole level; `None` for a number written as a float.
+    pub fn level(self) -> Option<u32> {
+        if self.float {
+            None
+        } else {
+            // Whole numbers are read from a u32, so the conversion is exact.
+            u32::try_from(self.value as u64).ok()
+        }
+    }
 }
 
 /// What a target says about one domain: written `id = LEVEL` or `id = { level, priority }`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct DomainTarget {
-    pub level: Option<u32>,
+    pub level: Option<Goal>,
     pub priority: Option<u32>,
+    /// Written `id = LEVEL` rather than as a table; only messages differ.
+    pub short_form: bool,
 }
 
 impl DomainTarget {
@@ -70,16 +109,28 @@ impl DomainTarget {
         DomainTarget {
             level: self.level.or(under.level),
             priority: self.priority.or(under.priority),
+            short_form: self.short_form,
         }
     }
 }
 
 impl Profile {
+    /// The whole level a staged questionnaire's domain should reach.
     pub fn level_for(&self, domain: &str) -> Option<u32> {
+        self.goal_for(domain).and_then(Goal::level)
+    }
+
+    /// The score a domain should reach, whole or fractional.
+    pub fn goal_for(&self, domain: &str) -> Option<Goal> {
         self.domains
             .get(domain)
             .and_then(|d| d.level)
             .or(self.default)
+    }
+
+    /// The answer value a single question should reach, when the target names it.
+    pub fn value_for(&self, question: &str) -> Option<f64> {
+        self.questions.get(question).copied()
     }
 
     pub fn priority_for(&self, domain: &str) -> u32 {
@@ -93,21 +144,7 @@ impl Profile {
 impl Target {
     pub fn parse(text: &str, path: &Path) -> Result<Target> {
         toml::from_str(text).map_err(|error| {
-            let mut problem = Problem::from_toml(&error, text);
-            // The syntax is fine: a level is a whole number.
-            if problem.message.starts_with("found the number")
-                && problem.message.contains("expected a level")
-            {
-                problem.message = problem.message.replace(
-                    ", expected a level, or a table with `level` and `priority`",
-                    ": a level is a whole number",
-                );
-                problem.hint = Some(
-                    "write the level as a whole number (`2`), or as `{ level = 2, priority = 1 }`"
-                        .to_string(),
-                );
-            }
-            Error::invalid(path, problem)
+            Error::invalid(path, short_form_wording(Problem::from_toml(&error, text)))
         })
     }
 
@@ -161,6 +198,7 @@ impl Target {
             return Profile {
                 default: self.default,
                 domains: self.domains.clone(),
+                questions: self.questions.clone(),
             };
         };
         let mut domains = self.domains.clone();
@@ -168,9 +206,12 @@ impl Target {
             let under = domains.get(id).copied().unwrap_or_default();
             domains.insert(id.clone(), over.over(under));
         }
+        let mut questions = self.questions.clone();
+        questions.extend(section.questions.iter().map(|(id, v)| (id.clone(), *v)));
         Profile {
             default: section.default.or(self.default),
             domains,
+            questions,
         }
     }
 
@@ -189,9 +230,11 @@ impl Target {
         let mut faults = Vec::new();
         let only = [questionnaire];
         Section { keys: &[] }.check(&only, self.default, &self.domains, &mut faults);
+        Section { keys: &[] }.check_questions(&only, &self.questions, &mut faults);
         if let Some(section) = self.roles.get(&questionnaire.role) {
             let keys = ["roles", questionnaire.role.as_str()];
             Section { keys: &keys }.check(&only, section.default, &section.domains, &mut faults);
+            Section { keys: &keys }.check_questions(&only, &section.questions, &mut faults);
         }
         faults
     }
@@ -222,6 +265,7 @@ impl Target {
                 continue;
             }
             Section { keys: &keys }.check(&of_role, section.default, &section.domains, &mut faults);
+            Section { keys: &keys }.check_questions(&of_role, &section.questions, &mut faults);
         }
         faults
     }
@@ -233,6 +277,8 @@ impl Target {
 struct Fault<'a> {
     problem: Box<dyn FnOnce() -> Problem + 'a>,
     keys: Vec<String>,
+    /// Located at the value, with its column, as a parse error is; else at the key's line.
+    at_value: bool,
 }
 
 impl<'a> Fault<'a> {
@@ -241,6 +287,7 @@ impl<'a> Fault<'a> {
         Fault {
             problem: Box::new(problem),
             keys,
+            at_value: false,
         }
     }
 }
@@ -253,10 +300,15 @@ fn describe(faults: Vec<Fault>, source: &str) -> Vec<Problem> {
     // One parse of the file locates every fault reported.
     let root = toml::de::DeTable::parse(source).ok();
     first_problems_with(faults, |fault| {
-        let line = root
+        let start = root
             .as_ref()
-            .and_then(|root| toml_line(root.get_ref(), source, &fault.keys));
-        (fault.problem)().at(line)
+            .and_then(|root| toml_start(root.get_ref(), &fault.keys, fault.at_value));
+        let before = start.and_then(|start| source.get(..start));
+        let mut problem = (fault.problem)().at(before.map(|b| b.matches('\n').count() + 1));
+        if fault.at_value {
+            problem.column = before.map(|b| b.len() - b.rfind('\n').map_or(0, |i| i + 1) + 1);
+        }
+        problem
     })
 }
 
@@ -271,12 +323,19 @@ impl Section<'_> {
     fn check<'a>(
         &self,
         questionnaires: &[&'a Questionnaire],
-        default: Option<u32>,
+        default: Option<Goal>,
         domains: &'a BTreeMap<String, DomainTarget>,
         faults: &mut Vec<Fault<'a>>,
     ) {
         if let Some(level) = default {
-            self.check_level(questionnaires, level, &["default"], "default", faults);
+            self.check_level(
+                questionnaires,
+                level,
+                false,
+                &["default"],
+                "default",
+                faults,
+            );
         }
         for (id, entry) in domains {
             let Some(questionnaire) = questionnaires.iter().find(|q| q.domain(id).is_some()) else {
@@ -306,6 +365,7 @@ impl Section<'_> {
                 self.check_level(
                     &[questionnaire],
                     level,
+                    entry.short_form,
                     &["domains", id, "level"],
                     id,
                     faults,
@@ -330,14 +390,24 @@ impl Section<'_> {
     fn check_level<'a>(
         &self,
         questionnaires: &[&'a Questionnaire],
-        level: u32,
+        goal: Goal,
+        short_form: bool,
         keys: &[&str],
         name: &'a str,
         faults: &mut Vec<Fault<'a>>,
     ) {
         for &questionnaire in questionnaires {
+            if goal.float && !questionnaire.is_continuous() {
+                // Worded as the parse error it was before fractional targets were read.
+                let problem = move || whole_number(goal.value, short_form);
+                let mut fault = self.fault(problem, keys);
+                fault.at_value = true;
+                faults.push(fault);
+                return;
+            }
             let (base, top) = (questionnaire.base_level(), questionnaire.top_level());
-            if !(base..=top).contains(&level) {
+            if !(f64::from(base)..=f64::from(top)).contains(&goal.value) {
+                let level = crate::text::number(goal.value);
                 let problem = move || {
                     Problem::new(format!(
                         "`{name}` asks for level {level}, outside the levels {base}..{top} of `{}`",
@@ -351,28 +421,121 @@ impl Section<'_> {
         }
     }
 
+    /// Each question named in `[questions]`: a question of one of `questionnaires`, scored
+    /// `continuous`, with a value from 0 to 1.
+    fn check_questions<'a>(
+        &self,
+        questionnaires: &[&'a Questionnaire],
+        questions: &'a BTreeMap<String, f64>,
+        faults: &mut Vec<Fault<'a>>,
+    ) {
+        for (id, value) in questions {
+            let keys = ["questions", id.as_str()];
+            let Some(questionnaire) = questionnaires
+                .iter()
+                .find(|q| q.question(id).is_some())
+                .copied()
+            else {
+                let questionnaires = questionnaires.to_vec();
+                let unknown = move || {
+                    let ids = questionnaires
+                        .iter()
+                        .flat_map(|q| q.questions().map(|(_, x)| x.id.as_str()));
+                    let names = questionnaires
+                        .iter()
+                        .map(|q| format!("`{}`", q.id))
+                        .collect::<Vec<_>>()
+                        .join(" or ");
+                    let hint = match nearest(id, ids) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None => "list question ids (`jsp show` lists them)".to_string(),
+                    };
+                    Problem::new(format!("`{id}` is not a question of {names}")).hint(hint)
+                };
+                faults.push(self.fault(unknown, &keys));
+                continue;
+            };
+            if !questionnaire.is_continuous() {
+                let problem = move || {
+                    Problem::new(format!(
+                        "`{id}`: a target per question needs a questionnaire scored `continuous`, and `{}` is staged",
+                        questionnaire.id
+                    ))
+                    .hint("give the question's domain a level under `[domains]`, or add `scoring: continuous` to the questionnaire")
+                };
+                faults.push(self.fault(problem, &keys));
+            } else if !(0.0..=1.0).contains(value) {
+                let value = crate::text::number(*value);
+                let problem = move || {
+                    Problem::new(format!(
+                        "`{id}` asks for the answer value {value}, outside 0..1"
+                    ))
+                    .hint("a question's target is an answer value from 0 (none) to 1 (full), e.g. 0.5")
+                };
+                faults.push(self.fault(problem, &keys));
+            }
+        }
+    }
+
     fn fault<'a>(&self, problem: impl FnOnce() -> Problem + 'a, keys: &[&str]) -> Fault<'a> {
         let path: Vec<&str> = self.keys.iter().chain(keys).copied().collect();
         Fault::at(problem, &path)
     }
 }
 
-/// The 1-based line of the deepest of `keys` (a path of nested keys) found in a TOML text.
-fn toml_line(root: &toml::de::DeTable, source: &str, keys: &[String]) -> Option<usize> {
+/// The byte offset of the deepest of `keys` (a path of nested keys) found in a TOML text: of
+/// its key, or of its value when `value` is set and the value is not a table.
+fn toml_start(root: &toml::de::DeTable, keys: &[String], value: bool) -> Option<usize> {
     let mut table = root;
     let mut found = None;
     for key in keys {
-        let Some((name, value)) = table.iter().find(|(name, _)| name.get_ref() == key) else {
+        let Some((name, entry)) = table.iter().find(|(name, _)| name.get_ref() == key) else {
             break;
         };
         found = Some(name.span().start);
-        match value.get_ref() {
+        match entry.get_ref() {
             toml::de::DeValue::Table(inner) => table = inner,
-            _ => break,
+            _ => {
+                if value {
+                    found = Some(entry.span().start);
+                }
+                break;
+            }
         }
     }
-    let before = source.get(..found?)?;
-    Some(before.matches('\n').count() + 1)
+    found
+}
+
+/// The short form's parse error in words: a level is a whole number.
+fn short_form_wording(mut problem: Problem) -> Problem {
+    if problem.message.starts_with("found the number")
+        && problem.message.contains("expected a level")
+    {
+        problem.message = problem.message.replace(
+            ", expected a level, or a table with `level` and `priority`",
+            ": a level is a whole number",
+        );
+        problem.hint = Some(
+            "write the level as a whole number (`2`), or as `{ level = 2, priority = 1 }`"
+                .to_string(),
+        );
+    }
+    problem
+}
+
+/// A fractional level refused by a staged questionnaire, in the words of the parse error
+/// that refused it before: `short_form` for `id = 1.5`, else `default` or `level =`.
+fn whole_number(value: f64, short_form: bool) -> Problem {
+    let float = de::Unexpected::Float(value);
+    let message = if short_form {
+        format!("invalid type: {float}, expected {}", DOMAIN_EXPECTED)
+    } else {
+        format!("invalid type: {float}, expected u32")
+    };
+    let (message, hint) = crate::wording::plain(&message);
+    let mut problem = Problem::new(message);
+    problem.hint = hint;
+    short_form_wording(problem)
 }
 
 impl<'de> Deserialize<'de> for DomainTarget {
@@ -383,12 +546,14 @@ impl<'de> Deserialize<'de> for DomainTarget {
 
 struct DomainTargetVisitor;
 
+const DOMAIN_EXPECTED: &str = "a level, or a table with `level` and `priority`";
+
 /// The table form of a domain's target.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DomainTable {
     #[serde(default)]
-    level: Option<u32>,
+    level: Option<Goal>,
     #[serde(default)]
     priority: Option<u32>,
 }
@@ -397,7 +562,7 @@ impl<'de> Visitor<'de> for DomainTargetVisitor {
     type Value = DomainTarget;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a level, or a table with `level` and `priority`")
+        f.write_str(DOMAIN_EXPECTED)
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<DomainTarget, E> {
@@ -408,11 +573,20 @@ impl<'de> Visitor<'de> for DomainTargetVisitor {
         level_only(v)
     }
 
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<DomainTarget, E> {
+        Ok(DomainTarget {
+            level: Some(fraction(v, &self)?),
+            priority: None,
+            short_form: true,
+        })
+    }
+
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<DomainTarget, A::Error> {
         let table = DomainTable::deserialize(de::value::MapAccessDeserializer::new(map))?;
         Ok(DomainTarget {
             level: table.level,
             priority: table.priority,
+            short_form: false,
         })
     }
 }
@@ -427,9 +601,64 @@ fn level_only<E: de::Error, N: TryInto<u32> + fmt::Display + Copy>(
         ))
     })?;
     Ok(DomainTarget {
-        level: Some(level),
+        level: Some(Goal {
+            value: f64::from(level),
+            float: false,
+        }),
         priority: None,
+        short_form: true,
     })
+}
+
+/// A number written as a float: kept for the questionnaire to judge, unless it is no number.
+fn fraction<E: de::Error>(v: f64, expected: &dyn de::Expected) -> Result<Goal, E> {
+    if v.is_finite() {
+        Ok(Goal {
+            value: v,
+            float: true,
+        })
+    } else {
+        Err(E::invalid_value(de::Unexpected::Float(v), expected))
+    }
+}
+
+impl<'de> Deserialize<'de> for Goal {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(GoalVisitor)
+    }
+}
+
+/// A level as `u32` reads it (so that its errors read as before), or a float.
+struct GoalVisitor;
+
+impl Visitor<'_> for GoalVisitor {
+    type Value = Goal;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("u32")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Goal, E> {
+        let level =
+            u32::try_from(v).map_err(|_| E::invalid_value(de::Unexpected::Signed(v), &self))?;
+        Ok(Goal {
+            value: f64::from(level),
+            float: false,
+        })
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Goal, E> {
+        let level =
+            u32::try_from(v).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))?;
+        Ok(Goal {
+            value: f64::from(level),
+            float: false,
+        })
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Goal, E> {
+        fraction(v, &self)
+    }
 }
 
 #[cfg(test)]

@@ -87,6 +87,22 @@ impl<'a> Lines<'a> {
         lines.iter().find(|l| **l >= start).copied()
     }
 
+    /// The line of the `n`th `key: value` (from 0) at or after line `start`; `None` without
+    /// a start.
+    pub fn nth_after(
+        &self,
+        key: &str,
+        value: &str,
+        start: Option<usize>,
+        n: usize,
+    ) -> Option<usize> {
+        let start = start?;
+        self.pairs()
+            .get(&(key, value))
+            .and_then(|lines| lines.iter().filter(|l| **l >= start).nth(n))
+            .copied()
+    }
+
     /// The line of the first `key:` or `key =`.
     pub fn key(&self, key: &str) -> Option<usize> {
         line_of_key(self.source, key)

@@ -285,6 +285,7 @@ fn random_chart() -> impl Strategy<Value = Chart> {
                         met: met.min(questions),
                         questions,
                     }),
+                    continuous: None,
                 }
             });
         prop::collection::vec(domain, 1..=16).prop_map(move |domains| Chart {

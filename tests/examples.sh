@@ -82,6 +82,18 @@ run man score
 run completions bash
 run --questionnaires "$fq" score tests/fixtures/acme-answers.yaml --target tests/fixtures/acme-target.toml --format markdown
 run score "$m" --require eu-mdr-annex-i
+# The custom model: named scales, continuous scoring, level descriptions and criteria.
+cq=examples/custom-model/questionnaires
+ca=examples/custom-model/answers.yaml
+ct=examples/custom-model/target.toml
+for f in table markdown json; do run --questionnaires "$cq" show delivery-assurance --format "$f"; done
+for f in table markdown json junit; do run --questionnaires "$cq" score "$ca" --target "$ct" --format "$f"; done
+for f in markdown json html; do run --questionnaires "$cq" report "$ca" --target "$ct" --format "$f"; done
+for f in table markdown json csv; do run --questionnaires "$cq" roadmap "$ca" --target "$ct" --format "$f"; done
+run --questionnaires "$cq" score "$ca"
+run --questionnaires "$cq" validate "$ca" "$ct" "$cq"
+for f in table markdown json csv; do run --questionnaires "$cq" aggregate "$ca" --format "$f"; done
+for f in table markdown json; do run --questionnaires "$cq" diff "$ca" "$ca" --format "$f"; done
 # What the commands wrote.
 find . -newer .start -type f ! -path './examples/*' ! -path './questionnaires/*' ! -path './tests/*' -print0 |
   while IFS= read -r -d '' f; do mkdir -p "$out/files/$(dirname "$f")"; cp "$f" "$out/files/$f"; done

@@ -8,7 +8,8 @@
 
 use jsp::internals::{Answer, Answers};
 use jsp::internals::{
-    Domain, Group, Level, NOT_APPLICABLE, NaLevels, Question, Questionnaire, ScaleOption, Stream,
+    Domain, Group, Level, NOT_APPLICABLE, NaLevels, Question, Questionnaire, ScaleOption, Scoring,
+    Stream,
 };
 use jsp::internals::{Scorecard, score};
 use proptest::prelude::*;
@@ -38,6 +39,7 @@ fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                     .map(|level| Level {
                         level,
                         name: format!("L{level}"),
+                        description: None,
                     })
                     .collect(),
                 scale: values
@@ -49,6 +51,8 @@ fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                         value: *value,
                     })
                     .collect(),
+                scales: Vec::new(),
+                scoring: Scoring::Staged,
                 met_at,
                 requirement_sets: Vec::new(),
                 // One group of every domain, one stream of every question: each must score as
@@ -91,6 +95,8 @@ fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                                 references: Vec::new(),
                                 tags: Vec::new(),
                                 stream: Some("all".into()),
+                                scale: None,
+                                criteria: Vec::new(),
                             })
                             .collect(),
                     })
@@ -130,10 +136,12 @@ fn assessment() -> impl Strategy<Value = (Questionnaire, Answers)> {
 }
 
 fn value_of(q: &Questionnaire, answers: &Answers, id: &str) -> f64 {
+    let question = q.question(id).map(|(_, question)| question);
     answers
         .answers
         .get(id)
-        .and_then(|a| q.option(&a.choice))
+        .zip(question)
+        .and_then(|(a, question)| q.option(question, &a.choice))
         .map_or(0.0, |o| o.value)
 }
 

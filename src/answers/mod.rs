@@ -216,7 +216,7 @@ impl Answers {
                 } else if answer.note.is_none() {
                     notes.push((id, Fault::NoNote));
                 }
-            } else if questionnaire.option(&answer.choice).is_none() {
+            } else if questionnaire.option(question, &answer.choice).is_none() {
                 faults.push((id, Fault::UnknownOption(&answer.choice)));
             }
         }
@@ -419,8 +419,12 @@ impl Fault<'_> {
                     .hint("the questionnaire does not allow not applicable here: choose an option")
             }
             Fault::UnknownOption(choice) => {
-                let options: Vec<&str> =
-                    questionnaire.scale.iter().map(|o| o.id.as_str()).collect();
+                let scale = questionnaire
+                    .question(id)
+                    .map_or(questionnaire.scale.as_slice(), |(_, q)| {
+                        questionnaire.scale_of(q)
+                    });
+                let options: Vec<&str> = scale.iter().map(|o| o.id.as_str()).collect();
                 Problem::new(format!("`{id}`: `{choice}` is not an answer option"))
                     .hint(format!("use one of {}", options.join(", ")))
             }

@@ -72,7 +72,7 @@ fn validate(context: &Context, path: &Path) -> Result<String> {
         // it is fine if one takes it.
         let mut fits = Vec::new();
         let mut fewest: Option<Vec<crate::error::Problem>> = None;
-        if target.default.is_some() || !target.domains.is_empty() {
+        if target.default.is_some() || !target.domains.is_empty() || !target.questions.is_empty() {
             for entry in context.all()? {
                 let problems =
                     target.problems(&context.catalog, Some(&entry.questionnaire), &text)?;

@@ -4,7 +4,7 @@
 pub mod render;
 
 use crate::answers::{Answer, Answers};
-use crate::questionnaire::{Domain, Question, Questionnaire};
+use crate::questionnaire::{Domain, Question, ScaleOption};
 use crate::requirements::{Finding, SetResult};
 use crate::scoring::{DomainScore, Scorecard, Status};
 
@@ -23,7 +23,7 @@ impl<'a> Assessment<'a> {
     }
 
     pub fn has_target(&self) -> bool {
-        self.card.domains.iter().any(|d| d.target.is_some())
+        self.card.domains.iter().any(DomainScore::has_target)
     }
 
     /// The unmet questions that stand between a domain and its next level, the ones that
@@ -79,7 +79,7 @@ impl<'a> Assessment<'a> {
     /// The label of the chosen option, "Not applicable" or "Unanswered".
     pub fn answer_label(&self, question: &Question) -> &str {
         label(
-            self.card.questionnaire,
+            self.card.questionnaire.scale_of(question),
             self.answers.answers.get(&question.id),
         )
     }
@@ -94,14 +94,15 @@ impl<'a> Assessment<'a> {
     }
 }
 
-/// The label of an answer's option, "Not applicable" or "Unanswered"; the option id itself when
-/// the scale has no such option.
-pub fn label<'a>(questionnaire: &'a Questionnaire, answer: Option<&'a Answer>) -> &'a str {
+/// The label of an answer's option in the question's `scale`, "Not applicable" or
+/// "Unanswered"; the option id itself when the scale has no such option.
+pub fn label<'a>(scale: &'a [ScaleOption], answer: Option<&'a Answer>) -> &'a str {
     match answer {
         None => "Unanswered",
         Some(a) if a.is_not_applicable() => "Not applicable",
-        Some(a) => questionnaire
-            .option(&a.choice)
+        Some(a) => scale
+            .iter()
+            .find(|o| o.id == a.choice)
             .map_or(a.choice.as_str(), |o| o.label.as_str()),
     }
 }

@@ -41,6 +41,15 @@ impl<'a> Change<'a> {
     pub fn note(&self) -> Option<&'a str> {
         self.after.and_then(|a| a.note.as_deref())
     }
+
+    /// The answers before and after as the question's own scale words them.
+    pub fn labels(&self, questionnaire: &'a Questionnaire) -> (&'a str, &'a str) {
+        let scale = questionnaire.scale_of(self.question);
+        (
+            crate::assessment::label(scale, self.before),
+            crate::assessment::label(scale, self.after),
+        )
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -111,11 +111,20 @@ impl Summary {
             .iter()
             .map(|d| d.applicable.then_some((d.level, d.score)))
             .collect();
+        // The lowest level, then the lowest score; scored continuous, the lowest score alone.
+        let staged = !card.questionnaire.is_continuous();
         let weakest = domains
             .iter()
             .enumerate()
             .filter_map(|(index, cell)| cell.map(|cell| (index, cell)))
-            .min_by(|(_, a), (_, b)| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
+            .min_by(|(_, a), (_, b)| {
+                let levels = if staged {
+                    a.0.cmp(&b.0)
+                } else {
+                    std::cmp::Ordering::Equal
+                };
+                levels.then(a.1.total_cmp(&b.1))
+            })
             .map(|(index, _)| index);
         let marks = card
             .questionnaire

@@ -16,7 +16,7 @@ impl Questionnaire {
         if let Some(problem) = self.too_large(source) {
             return (vec![problem], warnings);
         }
-        let lines = Lines::new(source, &["id", "level", "group"]);
+        let lines = Lines::new(source, &["id", "level", "group", "scale"]);
         let at_id = |id: &str| lines.of("id", id);
 
         if !is_slug(&self.id) {
@@ -41,6 +41,7 @@ impl Questionnaire {
         }
         self.check_levels(&lines, &mut errors);
         self.check_scale(&lines, &mut errors, &mut warnings);
+        self.check_named_scales(&lines, &mut errors, &mut warnings);
         if !(self.met_at > 0.0 && self.met_at <= 1.0) {
             errors.push(
                 Problem::new(format!(
@@ -322,6 +323,16 @@ impl Questionnaire {
         [
             ("levels", self.levels.len(), MAX_LEVELS),
             ("scale", self.scale.len(), MAX_OPTIONS),
+            ("scales", self.scales.len(), MAX_SCALES),
+            (
+                "options in a named scale",
+                self.scales
+                    .iter()
+                    .map(|s| s.options.len())
+                    .max()
+                    .unwrap_or(0),
+                MAX_OPTIONS,
+            ),
             ("domains", self.domains.len(), MAX_DOMAINS),
             ("questions", self.question_count(), MAX_QUESTIONS),
             (
@@ -342,6 +353,7 @@ impl Questionnaire {
         .map(|(what, count, limit)| {
             let key = match what {
                 "questions" => "domains",
+                "options in a named scale" => "scales",
                 "requirements" | "question ids in requirements" => "requirement_sets",
                 _ => what,
             };
@@ -408,35 +420,132 @@ impl Questionnaire {
                     .hint("list the answer options, or leave `scale` out for the default"),
             );
         }
+        self.check_options(&self.scale, None, lines, errors, warnings);
+    }
+
+    /// Scale ids valid and unique, each scale with options that follow the default scale's
+    /// rules; every question's `scale` names one of them.
+    fn check_named_scales(
+        &self,
+        lines: &Lines,
+        errors: &mut Vec<Problem>,
+        warnings: &mut Vec<Problem>,
+    ) {
+        let start = lines.key("scales");
         let mut ids = HashSet::new();
-        for option in &self.scale {
-            let line = lines.of("id", &option.id);
+        for scale in &self.scales {
+            let seen = ids.contains(scale.id.as_str());
+            let line = lines.nth_after("id", &scale.id, start, usize::from(seen));
+            if !is_slug(&scale.id) || scale.id == NOT_APPLICABLE {
+                errors.push(
+                    Problem::new(format!("scale id `{}` is not valid", scale.id))
+                        .at(line.or(start))
+                        .hint("use lowercase letters, digits and `-` only, e.g. `coverage`"),
+                );
+            }
+            if !ids.insert(scale.id.as_str()) {
+                errors.push(
+                    Problem::new(format!("scale id `{}` is used twice", scale.id))
+                        .at(line.or(start))
+                        .hint("give every scale its own id"),
+                );
+            }
+            if scale.options.is_empty() {
+                errors.push(
+                    Problem::new(format!("scale `{}` has no options", scale.id))
+                        .at(line.or(start))
+                        .hint("list its answer options under `options:`"),
+                );
+            }
+            self.check_options(
+                &scale.options,
+                Some((&scale.id, line.or(start))),
+                lines,
+                errors,
+                warnings,
+            );
+        }
+        for (_, question) in self.questions() {
+            let Some(name) = &question.scale else {
+                continue;
+            };
+            if self.scales.iter().any(|s| s.id == *name) {
+                continue;
+            }
+            let mut message = format!(
+                "question `{}` uses the scale `{name}`, which is not defined",
+                question.id
+            );
+            if let Some(near) =
+                crate::text::nearest(name, self.scales.iter().map(|s| s.id.as_str()))
+            {
+                message.push_str(&format!("; did you mean `{near}`?"));
+            }
+            let at = lines.of("id", &question.id);
+            errors.push(
+                Problem::new(message)
+                    .at(lines.nth_after("scale", name, at, 0).or(at))
+                    .hint(if self.scales.is_empty() {
+                        "define it under `scales:` at the top of the questionnaire, or leave `scale` out for the default".to_string()
+                    } else {
+                        let known: Vec<String> =
+                            self.scales.iter().map(|s| format!("`{}`", s.id)).collect();
+                        format!(
+                            "use one of {}, or leave `scale` out for the default",
+                            known.join(", ")
+                        )
+                    }),
+            );
+        }
+    }
+
+    /// The rules of a scale's options; `named` is a named scale's id and line, `None` for the
+    /// default scale, whose messages name no scale.
+    fn check_options(
+        &self,
+        options: &[ScaleOption],
+        named: Option<(&str, Option<usize>)>,
+        lines: &Lines,
+        errors: &mut Vec<Problem>,
+        warnings: &mut Vec<Problem>,
+    ) {
+        let of = named.map_or(String::new(), |(id, _)| format!("scale `{id}`: "));
+        let mut ids = HashSet::new();
+        for option in options {
+            let line = match named {
+                None => lines.of("id", &option.id),
+                Some((_, start)) => lines.nth_after("id", &option.id, start, 0).or(start),
+            };
             if option.id == NOT_APPLICABLE {
                 errors.push(
-                    Problem::new(
-                        "`na` is reserved for \"not applicable\" and cannot be a scale option",
-                    )
+                    Problem::new(format!(
+                        "{of}`na` is reserved for \"not applicable\" and cannot be a scale option"
+                    ))
                     .at(line)
                     .hint("give the option another id"),
                 );
             } else if !is_slug(&option.id) {
                 errors.push(
-                    Problem::new(format!("option id `{}` is not valid", option.id))
+                    Problem::new(format!("{of}option id `{}` is not valid", option.id))
                         .at(line)
                         .hint("use lowercase letters, digits and `-` only"),
                 );
             }
             if !ids.insert(option.id.as_str()) {
                 errors.push(
-                    Problem::new(format!("option id `{}` is used twice", option.id))
-                        .at(lines.nth("id", &option.id, 1).or(line))
+                    Problem::new(format!("{of}option id `{}` is used twice", option.id))
+                        .at(match named {
+                            None => lines.nth("id", &option.id, 1),
+                            Some((_, start)) => lines.nth_after("id", &option.id, start, 1),
+                        }
+                        .or(line))
                         .hint("give every option its own id"),
                 );
             }
             if !(0.0..=1.0).contains(&option.value) {
                 errors.push(
                     Problem::new(format!(
-                        "option `{}` has value {}, outside [0, 1]",
+                        "{of}option `{}` has value {}, outside [0, 1]",
                         option.id,
                         crate::text::number(option.value)
                     ))
@@ -446,15 +555,15 @@ impl Questionnaire {
             }
             if option.label.trim().is_empty() {
                 errors.push(
-                    Problem::new(format!("option `{}` has no label", option.id))
+                    Problem::new(format!("{of}option `{}` has no label", option.id))
                         .at(line)
                         .hint("give it a label, e.g. `label: Partly implemented`"),
                 );
             }
         }
-        if !self.scale.is_empty() && self.scale.iter().all(|o| o.value < self.met_at) {
+        if !options.is_empty() && options.iter().all(|o| o.value < self.met_at) {
             warnings.push(Problem::new(format!(
-                "no answer option reaches met_at {}, so no question can ever be met",
+                "{of}no answer option reaches met_at {}, so no question can ever be met",
                 self.met_at
             )));
         }
@@ -541,6 +650,13 @@ impl Questionnaire {
             &format!("question `{}`", question.id),
             line,
         );
+        if question.criteria.iter().any(|c| c.trim().is_empty()) {
+            errors.push(
+                Problem::new(format!("question `{}` has an empty criterion", question.id))
+                    .at(line)
+                    .hint("state each criterion in a sentence, or remove the empty one"),
+            );
+        }
     }
 }
 

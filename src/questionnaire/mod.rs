@@ -15,6 +15,8 @@ use crate::error::{Error, Result, Warning, first_problems};
 /// 126 questions, and checking and scoring take time with levels times questions.
 pub const MAX_LEVELS: usize = 100;
 pub const MAX_OPTIONS: usize = 100;
+/// Named scales: SAMM, the largest model met, has 24.
+pub const MAX_SCALES: usize = 1_000;
 pub const MAX_DOMAINS: usize = 1_000;
 pub const MAX_QUESTIONS: usize = 10_000;
 /// Requirements across all sets, and question ids they name (`satisfied_by` and `supporting`).
@@ -35,8 +37,17 @@ pub struct Questionnaire {
     pub description: Option<String>,
     #[serde(default = "default_levels")]
     pub levels: Vec<Level>,
+    /// The default answer scale: the one of every question that names no other.
     #[serde(default = "default_scale")]
     pub scale: Vec<ScaleOption>,
+    /// Named answer scales beside the default one; a question picks one with `scale: ID`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scales: Vec<Scale>,
+    /// `staged` (the default): a domain's level is the highest whose questions, and those of
+    /// every level below, are all met. `continuous`: no level, only the score, and targets are
+    /// scores (fractional) per domain and answer values per question.
+    #[serde(default, skip_serializing_if = "Scoring::is_default")]
+    pub scoring: Scoring,
     #[serde(default = "default_met_at")]
     pub met_at: f64,
     /// How a level whose questions in a domain are all answered `na` counts: `met` (the
@@ -198,11 +209,40 @@ impl NaLevels {
     }
 }
 
+/// How a domain's standing is read from its answers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scoring {
+    /// Levels earned one after another, each fully met (the default).
+    #[default]
+    Staged,
+    /// The score alone, without a threshold or a staged level, as models such as OWASP SAMM
+    /// score: targets are fractional scores, percent to target sums answer values.
+    Continuous,
+}
+
+impl Scoring {
+    pub fn is_default(&self) -> bool {
+        *self == Scoring::Staged
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     pub level: u32,
     pub name: String,
+    /// What an organization at this level does; line breaks are kept where it is shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A named answer scale: its own wording on its own values.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub id: String,
+    pub options: Vec<ScaleOption>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -270,6 +310,12 @@ pub struct Question {
     /// The id of one of its domain's `streams`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<String>,
+    /// The id of the named scale its answers use; the default `scale` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<String>,
+    /// Quality criteria an assessor ticks off before answering: one statement each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub criteria: Vec<String>,
 }
 
 impl Domain {
@@ -301,6 +347,7 @@ fn default_levels() -> Vec<Level> {
     .map(|(name, level)| Level {
         level,
         name: (*name).to_string(),
+        description: None,
     })
     .collect()
 }
@@ -389,6 +436,14 @@ impl Questionnaire {
         self.levels.last().map_or(0, |l| l.level)
     }
 
+    /// The description of a level, when the questionnaire gives one.
+    pub fn level_description(&self, level: u32) -> Option<&str> {
+        self.levels
+            .iter()
+            .find(|l| l.level == level)
+            .and_then(|l| l.description.as_deref())
+    }
+
     pub fn level_name(&self, level: u32) -> &str {
         self.levels
             .iter()
@@ -396,8 +451,23 @@ impl Questionnaire {
             .map_or("", |l| l.name.as_str())
     }
 
-    pub fn option(&self, id: &str) -> Option<&ScaleOption> {
-        self.scale.iter().find(|o| o.id == id)
+    /// The answer options of a question: its named scale, or the default one. A name the
+    /// questionnaire lacks (refused at load) falls back to the default.
+    pub fn scale_of(&self, question: &Question) -> &[ScaleOption] {
+        question
+            .scale
+            .as_deref()
+            .and_then(|id| self.scales.iter().find(|s| s.id == id))
+            .map_or(&self.scale, |s| &s.options)
+    }
+
+    /// The option `id` of a question's scale.
+    pub fn option(&self, question: &Question, id: &str) -> Option<&ScaleOption> {
+        self.scale_of(question).iter().find(|o| o.id == id)
+    }
+
+    pub fn is_continuous(&self) -> bool {
+        self.scoring == Scoring::Continuous
     }
 
     pub fn questions(&self) -> impl Iterator<Item = (&Domain, &Question)> {

@@ -172,6 +172,17 @@ pub fn fill(text: &str, width: usize, first: &str, rest: &str) -> String {
     textwrap::fill(&text, options)
 }
 
+/// `cells` without those at the indices `dropped` when `drop` is set: how outputs leave out
+/// the level columns of a questionnaire scored continuous, the others keeping their order.
+pub fn without<T>(cells: impl IntoIterator<Item = T>, dropped: &[usize], drop: bool) -> Vec<T> {
+    cells
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !drop || !dropped.contains(i))
+        .map(|(_, cell)| cell)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

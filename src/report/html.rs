@@ -119,7 +119,18 @@ fn summary(out: &mut String, report: &Report) {
                 below.len(),
                 assessment.card.domains.len()
             );
-            for scored in below {
+            for scored in below.iter().filter(|d| d.continuous.is_some()) {
+                let _ = writeln!(
+                    out,
+                    "<li><a href=\"#d-{}\">{}</a>: score {:.2}, target {}, <span class=\"below\">{} below</span></li>",
+                    attr(&scored.domain.id),
+                    escape(&scored.domain.title),
+                    round2(scored.score),
+                    scored.target_text().unwrap_or_default(),
+                    scored.gap_text().unwrap_or_default()
+                );
+            }
+            for scored in below.iter().filter(|d| d.continuous.is_none()) {
                 let _ = writeln!(
                     out,
                     "<li><a href=\"#d-{}\">{}</a>: level {}, target {}, <span class=\"below\">{} below</span></li>",
@@ -232,13 +243,16 @@ fn overall(out: &mut String, assessment: &Assessment) {
         .iter()
         .fold((0, 0), |(q, a), d| (q + d.questions, a + d.answered));
     out.push_str("<div class=\"overall\" role=\"group\" aria-label=\"Overall result\">\n");
-    if card.applicable {
+    let continuous = card.questionnaire.is_continuous();
+    if card.applicable && !continuous {
         let _ = writeln!(
             out,
             "<div><div class=\"muted\">Overall level</div><div class=\"figure\">{} <small>{}</small></div></div>",
             card.level,
             escape(assessment.level_name(card.level))
         );
+    }
+    if card.applicable {
         let _ = writeln!(
             out,
             "<div><div class=\"muted\">Overall score</div><div class=\"figure\">{:.2} <small>of {}</small></div></div>",
@@ -260,11 +274,28 @@ fn overall(out: &mut String, assessment: &Assessment) {
             card.domains.len()
         );
     }
-    out.push_str("<p>The level is that of the weakest domain; the score is the weighted mean of the domain scores, which add partial credit above each domain's level.</p>\n</div>\n");
+    if let Some(to_target) = card.percent_to_target().filter(|_| continuous) {
+        let _ = writeln!(
+            out,
+            "<div><div class=\"muted\">To target</div><div class=\"figure\">{}</div></div>",
+            crate::render::percent(to_target)
+        );
+    }
+    if continuous {
+        out.push_str("<p>Scored continuously, without a staged level: the score is the weighted mean of the domain scores, each the base level plus, for every level, the weighted average of its answer values. Percent to target counts each answer value up to its target value, over the target values.</p>\n</div>\n");
+    } else {
+        out.push_str("<p>The level is that of the weakest domain; the score is the weighted mean of the domain scores, which add partial credit above each domain's level.</p>\n</div>\n");
+    }
 }
 
 fn scorecard(out: &mut String, assessment: &Assessment, chart: &Chart) {
     open_section(out, Section::Scorecard, false);
+    if assessment.card.questionnaire.is_continuous() {
+        continuous_scorecard(out, assessment, chart);
+        levels(out, assessment);
+        out.push_str("</section>\n");
+        return;
+    }
     let target = assessment.has_target();
     let _ = writeln!(
         out,
@@ -364,7 +395,97 @@ fn scorecard(out: &mut String, assessment: &Assessment, chart: &Chart) {
     }
     out.push_str("</ol>\n");
     groups(out, assessment);
+    levels(out, assessment);
     out.push_str("</section>\n");
+}
+
+/// The domains of a questionnaire scored `continuous`: each score on a meter from the base to
+/// the top level, with the target score marked; no level, as there is none.
+fn continuous_scorecard(out: &mut String, assessment: &Assessment, chart: &Chart) {
+    let _ = writeln!(
+        out,
+        "<figure class=\"chart\">{}<figcaption>The score of each domain (solid, circles){} on the level rings. The numbers are those of the list below.</figcaption></figure>",
+        chart::radar::figure(chart),
+        if assessment.has_target() {
+            " against its target score (dashed, squares)"
+        } else {
+            ""
+        },
+    );
+    out.push_str("<ol class=\"scorecard\">\n");
+    for (index, scored) in assessment.card.domains.iter().enumerate() {
+        let d = scored.domain;
+        let _ = write!(
+            out,
+            "<li><div class=\"domain-name\"><span class=\"num\">{}.</span><a href=\"#d-{}\">{}</a></div><div>",
+            index + 1,
+            attr(&d.id),
+            escape(&d.title)
+        );
+        if !scored.applicable {
+            out.push_str("<div class=\"muted\">Not applicable: every question is marked N/A.</div></div></li>\n");
+            continue;
+        }
+        let mut words = String::new();
+        if let (Some(target), Some(gap)) = (scored.target_text(), scored.gap_text()) {
+            let percent = scored
+                .percent_to_target()
+                .map(crate::render::percent)
+                .unwrap_or_default();
+            if scored.below_target() {
+                let _ = write!(
+                    words,
+                    " · <span class=\"below\">target {}, {} below</span> · {percent} of the way",
+                    escape(&target),
+                    escape(&gap)
+                );
+            } else {
+                let _ = write!(words, " · target {} met", escape(&target));
+            }
+        }
+        let _ = write!(
+            out,
+            "<div><strong>Score {:.2}</strong>{words}</div>",
+            round2(scored.score)
+        );
+        let mut label = format!("Score {:.2} of {}", round2(scored.score), chart_top(chart));
+        let mut marks = String::new();
+        if let Some(target) = scored.target_score() {
+            let _ = write!(label, ", target {:.2}", round2(target));
+            let _ = write!(
+                marks,
+                "<span class=\"target\" style=\"left:{}\"></span>",
+                css_width(chart.fraction(target))
+            );
+        }
+        let _ = write!(
+            out,
+            "<div class=\"meter\" role=\"img\" aria-label=\"{}\"><span class=\"fill\" style=\"width:{}\"></span>{marks}</div>",
+            attr(&label),
+            css_width(chart.fraction(scored.score))
+        );
+        out.push_str("</div></li>\n");
+    }
+    out.push_str("</ol>\n");
+}
+
+/// What each level means, when the questionnaire describes its levels; line breaks kept.
+fn levels(out: &mut String, assessment: &Assessment) {
+    let levels = &assessment.card.questionnaire.levels;
+    if levels.iter().all(|l| l.description.is_none()) {
+        return;
+    }
+    out.push_str("<div class=\"scroll\"><table class=\"levels\">\n<thead><tr><th scope=\"col\">Level</th><th scope=\"col\">Name</th><th scope=\"col\">Description</th></tr></thead>\n<tbody>\n");
+    for level in levels {
+        let _ = writeln!(
+            out,
+            "<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
+            level.level,
+            escape(&level.name),
+            escape(level.description.as_deref().unwrap_or_default().trim()).replace('\n', "<br>")
+        );
+    }
+    out.push_str("</tbody>\n</table></div>\n");
 }
 
 /// The groups of domains as a table: level, score, and any benchmark with its facts and
@@ -455,7 +576,15 @@ fn domains(out: &mut String, assessment: &Assessment, review: &Review) {
             index + 1,
             escape(&d.title)
         );
-        if scored.applicable {
+        if scored.applicable && assessment.card.questionnaire.is_continuous() {
+            let _ = writeln!(
+                out,
+                "<p>Score {:.2}; {} of {} applicable questions answered.</p>",
+                round2(scored.score),
+                scored.answered,
+                scored.questions
+            );
+        } else if scored.applicable {
             let _ = writeln!(
                 out,
                 "<p>Level {} ({}), score {:.2}; {} of {} applicable questions answered.</p>",
@@ -475,7 +604,15 @@ fn domains(out: &mut String, assessment: &Assessment, review: &Review) {
         for question in &d.questions {
             let given = assessment.answers.answers.get(&question.id);
             let answer = escape(assessment.answer_label(question));
+            let continuous = assessment.card.questionnaire.is_continuous();
             let answer = match assessment.status(question) {
+                // Scored continuous there is no threshold to meet: the value counts.
+                Status::Answered { value, .. } if continuous => {
+                    format!(
+                        "{answer} <span class=\"muted\">({})</span>",
+                        crate::text::number(value)
+                    )
+                }
                 Status::Answered { met: true, .. } => {
                     format!("<span class=\"met\">✓ met</span> {answer}")
                 }
@@ -509,7 +646,7 @@ fn domains(out: &mut String, assessment: &Assessment, review: &Review) {
                 out,
                 "<tr id=\"q-{}\"><td data-label=\"Question\">{}</td><td class=\"n\" data-label=\"Level\">{}</td><td data-label=\"Answer\">{answer}</td><td class=\"note\" data-label=\"Note\">{note}</td><td data-label=\"Evidence\">{evidence}</td></tr>",
                 attr(&question.id),
-                question_cell(question),
+                question_cell(question) + &criteria(question),
                 question.level
             );
         }
@@ -524,9 +661,15 @@ fn next_steps(out: &mut String, assessment: &Assessment) {
     let mut any = false;
     for (scored, next, steps) in assessment.next_steps_by_domain() {
         any = true;
+        // Scored continuous there is no level to reach, only questions to answer better.
+        let to = if assessment.card.questionnaire.is_continuous() {
+            "the questions of level"
+        } else {
+            "to level"
+        };
         let _ = writeln!(
             out,
-            "<h3>{}: to level {} ({})</h3>\n<ul class=\"steps\">",
+            "<h3>{}: {to} {} ({})</h3>\n<ul class=\"steps\">",
             escape(&scored.domain.title),
             next,
             escape(assessment.level_name(next))
@@ -685,6 +828,19 @@ fn crosswalk_uncovered(
     } else {
         (questions, met)
     }
+}
+
+/// A question's criteria as a list of boxes to tick; nothing without criteria.
+fn criteria(question: &Question) -> String {
+    if question.criteria.is_empty() {
+        return String::new();
+    }
+    let items: String = question
+        .criteria
+        .iter()
+        .map(|c| format!("<li>☐ {}</li>", escape(c.trim()).replace('\n', "<br>")))
+        .collect();
+    format!("<ul class=\"criteria\">{items}</ul>")
 }
 
 /// The question's id and text, marked when it restates a legal duty.

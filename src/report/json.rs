@@ -32,6 +32,9 @@ struct Document<'a> {
     /// lists them (full report only).
     #[serde(skip_serializing_if = "Option::is_none")]
     first_steps: Option<Vec<&'a str>>,
+    /// The levels with their descriptions, when the questionnaire describes them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    levels: Option<&'a [crate::questionnaire::Level]>,
     overall: Overall<'a>,
     domains: Vec<Domain<'a>>,
     /// Each group of domains: the overall rule over its domains, and any benchmark.
@@ -61,16 +64,46 @@ struct Document<'a> {
 #[derive(Serialize)]
 struct Below<'a> {
     id: &'a str,
-    level: u32,
-    target: u32,
-    gap: u32,
+    // Staged: the level, the target level and the levels missing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gap: Option<u32>,
+    // Continuous: the score, the target score (null for targets per question) and the score
+    // missing.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    continuous: Option<Continuous>,
+}
+
+/// A continuous domain's figures against its target, where staged ones give levels.
+#[derive(Serialize)]
+struct Continuous {
+    score: f64,
+    target_score: f64,
+    score_gap: f64,
+}
+
+impl Continuous {
+    fn of(scored: &DomainScore) -> Option<Continuous> {
+        let c = scored.continuous.as_ref()?;
+        Some(Continuous {
+            score: round2(scored.score),
+            target_score: round2(c.score),
+            score_gap: round2(scored.score_gap().unwrap_or_default()),
+        })
+    }
 }
 
 #[derive(Serialize)]
 struct Overall<'a> {
     applicable: bool,
-    level: u32,
-    level_name: &'a str,
+    /// Left out when the questionnaire is scored `continuous`: it has no staged level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level_name: Option<&'a str>,
     score: f64,
     below_target: bool,
     /// 100 × (1 - sum of gaps / sum of targets); null without a target.
@@ -82,11 +115,19 @@ struct Domain<'a> {
     id: &'a str,
     title: &'a str,
     applicable: bool,
-    level: u32,
-    level_name: &'a str,
+    /// Left out when the questionnaire is scored `continuous`: it has no staged level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level_name: Option<&'a str>,
     score: f64,
     target: Option<u32>,
     gap: Option<u32>,
+    /// Scored `continuous` with a target: the target score and the score missing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_score: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score_gap: Option<f64>,
     percent_to_target: Option<f64>,
     answered: usize,
     questions: usize,
@@ -140,6 +181,14 @@ struct QuestionAnswer<'a> {
     text: &'a str,
     tags: &'a [String],
     references: &'a [String],
+    /// The named scale the answer is on; left out for the default scale.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scale: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    criteria: &'a [String],
+    /// Scored `continuous` with a target: the answer value the target asks for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_value: Option<f64>,
     /// The option id, "na", or null when unanswered.
     answer: Option<&'a str>,
     label: &'a str,
@@ -172,11 +221,16 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
                         .domains
                         .iter()
                         .filter(|d| d.below_target())
-                        .map(|d| Below {
-                            id: &d.domain.id,
-                            level: d.level,
-                            target: d.target.unwrap_or_default(),
-                            gap: d.gap().unwrap_or_default(),
+                        .map(|d| {
+                            let continuous = Continuous::of(d);
+                            let staged = continuous.is_none();
+                            Below {
+                                id: &d.domain.id,
+                                level: staged.then_some(d.level),
+                                target: staged.then(|| d.target.unwrap_or_default()),
+                                gap: staged.then(|| d.gap().unwrap_or_default()),
+                                continuous,
+                            }
                         })
                         .collect()
                 });
@@ -241,6 +295,7 @@ fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
     let card = assessment.card;
     let answers = assessment.answers;
     let questionnaire = card.questionnaire;
+    let staged = !questionnaire.is_continuous();
     Document {
         questionnaire: questionnaire.reference(),
         questionnaire_file: None,
@@ -251,10 +306,15 @@ fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
         unanswered: card.unanswered,
         below_target: None,
         first_steps: None,
+        levels: questionnaire
+            .levels
+            .iter()
+            .any(|l| l.description.is_some())
+            .then_some(questionnaire.levels.as_slice()),
         overall: Overall {
             applicable: card.applicable,
-            level: card.level,
-            level_name: questionnaire.level_name(card.level),
+            level: staged.then_some(card.level),
+            level_name: staged.then(|| questionnaire.level_name(card.level)),
             score: round2(card.score),
             below_target: card.domains.iter().any(DomainScore::below_target),
             percent_to_target: card.percent_to_target().map(round2),
@@ -285,15 +345,19 @@ fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
 
 fn domain<'a>(assessment: &'a Assessment<'a>, scored: &DomainScore<'a>) -> Domain<'a> {
     let d = scored.domain;
+    let questionnaire = assessment.card.questionnaire;
+    let staged = !questionnaire.is_continuous();
     Domain {
         id: &d.id,
         title: &d.title,
         applicable: scored.applicable,
-        level: scored.level,
-        level_name: assessment.card.questionnaire.level_name(scored.level),
+        level: staged.then_some(scored.level),
+        level_name: staged.then(|| questionnaire.level_name(scored.level)),
         score: round2(scored.score),
         target: scored.target,
         gap: scored.gap(),
+        target_score: scored.target_score().map(round2),
+        score_gap: scored.score_gap().map(round2),
         percent_to_target: scored.percent_to_target().map(round2),
         answered: scored.answered,
         questions: scored.questions,
@@ -331,11 +395,13 @@ fn answers<'a>(
     assessment: &'a Assessment<'a>,
     scored: &DomainScore<'a>,
 ) -> Vec<QuestionAnswer<'a>> {
+    let targets = scored.continuous.as_ref().map(|c| c.values.as_slice());
     scored
         .domain
         .questions
         .iter()
-        .map(|q| {
+        .enumerate()
+        .map(|(n, q)| {
             let given = assessment.answers.answers.get(&q.id);
             let status = assessment.status(q);
             QuestionAnswer {
@@ -344,6 +410,9 @@ fn answers<'a>(
                 text: &q.text,
                 tags: &q.tags,
                 references: &q.references,
+                scale: q.scale.as_deref(),
+                criteria: &q.criteria,
+                target_value: targets.and_then(|t| t.get(n)).copied(),
                 answer: given.map(|a| a.choice.as_str()),
                 label: assessment.answer_label(q),
                 value: match status {

@@ -34,7 +34,9 @@ pub fn render(score: &Score, _: &Style, out: &mut dyn Write) -> io::Result<()> {
             properties.push(Property::new(name, value));
         }
     }
-    properties.push(Property::new("level", card.level.to_string()));
+    if !questionnaire.is_continuous() {
+        properties.push(Property::new("level", card.level.to_string()));
+    }
     properties.push(Property::new("score", format!("{:.2}", round2(card.score))));
     // Each applicable group's figures, as the overall ones: shown, not gated.
     for group in card.groups.iter().filter(|g| g.applicable) {
@@ -75,11 +77,15 @@ pub fn render(score: &Score, _: &Style, out: &mut dyn Write) -> io::Result<()> {
         };
         let mut case = TestCase::new(format!("overall score >= {min}"), status);
         case.set_classname(&questionnaire.id)
-            .set_system_out(format!(
-                "overall level {} ({}), score {score:.2}\n",
-                card.level,
-                assessment.level_name(card.level)
-            ));
+            .set_system_out(if questionnaire.is_continuous() {
+                format!("overall score {score:.2}\n")
+            } else {
+                format!(
+                    "overall level {} ({}), score {score:.2}\n",
+                    card.level,
+                    assessment.level_name(card.level)
+                )
+            });
         suite.add_test_case(case);
     }
 
@@ -116,6 +122,9 @@ fn suite_name(assessment: &Assessment) -> String {
 }
 
 fn domain_case(assessment: &Assessment, domain: &DomainScore, gates: &Gates) -> TestCase {
+    if domain.continuous.is_some() || assessment.card.questionnaire.is_continuous() {
+        return continuous_case(assessment, domain);
+    }
     let mut summary = format!(
         "level {} ({}), score {:.2}",
         domain.level,
@@ -172,6 +181,60 @@ fn domain_case(assessment: &Assessment, domain: &DomainScore, gates: &Gates) -> 
     case
 }
 
+/// A domain of a questionnaire scored `continuous`: its score, failed when below its target,
+/// with the questions below their target value.
+fn continuous_case(assessment: &Assessment, domain: &DomainScore) -> TestCase {
+    let mut summary = format!("score {:.2}", round2(domain.score));
+    if let (Some(target), Some(percent)) = (domain.target_text(), domain.percent_to_target()) {
+        summary.push_str(&format!(
+            ", target {target}, {} of the way",
+            crate::render::percent(percent)
+        ));
+    }
+    let status = if domain.below_target() {
+        let open = assessment
+            .card
+            .below_target_values(assessment.answers, domain);
+        let mut description = format!(
+            "{} question{} of `{}` below the target value:\n",
+            open.len(),
+            if open.len() == 1 { "" } else { "s" },
+            domain.domain.id
+        );
+        for question in open {
+            description.push_str(&format!(
+                "- {} (level {}): {} [current answer: {}]\n",
+                question.id,
+                question.level,
+                question.text,
+                assessment.answer_label(question)
+            ));
+        }
+        let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+        status
+            .set_type("below target")
+            .set_message(format!(
+                "`{}` is {} of the way to its target",
+                domain.domain.id,
+                domain
+                    .percent_to_target()
+                    .map(crate::render::percent)
+                    .unwrap_or_default()
+            ))
+            .set_description(description);
+        status
+    } else {
+        TestCaseStatus::success()
+    };
+    let mut case = TestCase::new(
+        format!("{}: {}", domain.domain.id, domain.domain.title),
+        status,
+    );
+    case.set_classname(&assessment.card.questionnaire.id)
+        .set_system_out(format!("{summary}\n"));
+    case
+}
+
 /// Which gate set the required level: the target, `--min-level`, or both.
 fn failure_type(domain: &DomainScore, gates: &Gates, required: u32) -> &'static str {
     match (
@@ -205,13 +268,17 @@ fn weakest_domains(assessment: &Assessment) -> String {
         .collect();
     domains.sort_by(|a, b| a.score.total_cmp(&b.score));
     let mut text = String::from("domains, lowest score first:\n");
+    let staged = !assessment.card.questionnaire.is_continuous();
     for domain in domains {
         text.push_str(&format!(
-            "- {}: score {:.2}, level {}\n",
+            "- {}: score {:.2}",
             domain.domain.id,
-            round2(domain.score),
-            domain.level
+            round2(domain.score)
         ));
+        if staged {
+            text.push_str(&format!(", level {}", domain.level));
+        }
+        text.push('\n');
     }
     text
 }

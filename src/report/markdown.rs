@@ -116,7 +116,15 @@ fn contents(out: &mut String, report: &Report) {
 /// The overall level and score, and how far to the target.
 fn overall(out: &mut String, assessment: &Assessment) {
     let card = assessment.card;
-    if card.applicable {
+    let continuous = card.questionnaire.is_continuous();
+    if card.applicable && continuous {
+        let _ = writeln!(
+            out,
+            "**Overall: score {:.2} of {}.** Scored continuously, without a staged level: the score is the weighted mean of the domain scores, each the base level plus, for every level, the weighted average of its answer values.\n",
+            round2(card.score),
+            card.questionnaire.top_level()
+        );
+    } else if card.applicable {
         let _ = writeln!(
             out,
             "**Overall: level {} ({}), score {:.2} of {}.** The level is that of the weakest domain; the score is the weighted mean of the domain scores, which add partial credit above each domain's level.\n",
@@ -134,7 +142,13 @@ fn overall(out: &mut String, assessment: &Assessment) {
             "A level whose questions are all not applicable is not counted: it adds nothing to the score and neither reaches nor blocks a level.\n"
         );
     }
-    if let Some(to_target) = card.percent_to_target() {
+    if let Some(to_target) = card.percent_to_target().filter(|_| continuous) {
+        let _ = writeln!(
+            out,
+            "**{} of the way to the target** (the answer values reached, each counted up to its target value, over the target values, level by level; going beyond a target earns nothing).\n",
+            percent(to_target)
+        );
+    } else if let Some(to_target) = card.percent_to_target() {
         let _ = writeln!(
             out,
             "**{} of the way to the target** (1 - the sum of the gaps / the sum of the targets; going beyond a target earns nothing).\n",
@@ -164,7 +178,17 @@ fn summary(out: &mut String, report: &Report) {
                 below.len(),
                 assessment.card.domains.len()
             );
-            for scored in below {
+            for scored in below.iter().filter(|d| d.continuous.is_some()) {
+                let _ = writeln!(
+                    out,
+                    "- {}: score {:.2}, target {}, **{} below**",
+                    escape(&scored.domain.title),
+                    round2(scored.score),
+                    scored.target_text().unwrap_or_default(),
+                    scored.gap_text().unwrap_or_default()
+                );
+            }
+            for scored in below.iter().filter(|d| d.continuous.is_none()) {
                 let _ = writeln!(
                     out,
                     "- {}: level {}, target {}, **{} below**",
@@ -243,6 +267,9 @@ fn summary(out: &mut String, report: &Report) {
 fn scorecard(out: &mut String, assessment: &Assessment) {
     let card = assessment.card;
     let target = assessment.has_target();
+    if card.questionnaire.is_continuous() {
+        return continuous_scorecard(out, assessment);
+    }
     let mut head = String::from("| Domain | Level |");
     let mut rule = String::from("|---|---|");
     if target {
@@ -315,6 +342,65 @@ fn scorecard(out: &mut String, assessment: &Assessment) {
     }
     out.push('\n');
     groups(out, assessment);
+    levels(out, assessment);
+}
+
+/// The domain table of a questionnaire scored `continuous`: the score against the target, no
+/// level; then what each level means, when the questionnaire says.
+fn continuous_scorecard(out: &mut String, assessment: &Assessment) {
+    let target = assessment.has_target();
+    let mut head = String::from("| Domain | Score |");
+    let mut rule = String::from("|---|---:|");
+    if target {
+        head.push_str(" Target | Gap | To target |");
+        rule.push_str("---:|---:|---:|");
+    }
+    let _ = writeln!(out, "{head}\n{rule}");
+    for scored in &assessment.card.domains {
+        let mut row = format!("| {} |", escape(&scored.domain.title));
+        if !scored.applicable {
+            row.push_str(" not applicable |");
+            if target {
+                row.push_str(" | | |");
+            }
+        } else {
+            let _ = write!(row, " {:.2} |", round2(scored.score));
+            if target {
+                let gap = match scored.gap_text() {
+                    Some(gap) if scored.below_target() => format!("**{gap} below**"),
+                    gap => gap.unwrap_or_default(),
+                };
+                let _ = write!(
+                    row,
+                    " {} | {gap} | {} |",
+                    scored.target_text().unwrap_or_default(),
+                    scored.percent_to_target().map(percent).unwrap_or_default()
+                );
+            }
+        }
+        let _ = writeln!(out, "{row}");
+    }
+    out.push('\n');
+    levels(out, assessment);
+}
+
+/// What each level means, when the questionnaire describes its levels.
+fn levels(out: &mut String, assessment: &Assessment) {
+    let levels = &assessment.card.questionnaire.levels;
+    if levels.iter().all(|l| l.description.is_none()) {
+        return;
+    }
+    let _ = writeln!(out, "| Level | Name | Description |\n|---:|---|---|");
+    for level in levels {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            level.level,
+            escape(&level.name),
+            escape(level.description.as_deref().unwrap_or_default().trim())
+        );
+    }
+    out.push('\n');
 }
 
 /// The groups of domains: level, score, and any benchmark with its facts and what it
@@ -397,7 +483,15 @@ fn domains(out: &mut String, assessment: &Assessment, review: &Review) {
     for scored in &assessment.card.domains {
         let d = scored.domain;
         let _ = write!(out, "### {}\n\n", escape(&d.title));
-        if scored.applicable {
+        if scored.applicable && assessment.card.questionnaire.is_continuous() {
+            let _ = writeln!(
+                out,
+                "Score {:.2}; {} of {} applicable questions answered.\n",
+                round2(scored.score),
+                scored.answered,
+                scored.questions
+            );
+        } else if scored.applicable {
             let _ = writeln!(
                 out,
                 "Level {} ({}), score {:.2}; {} of {} applicable questions answered.\n",
@@ -419,10 +513,19 @@ fn domains(out: &mut String, assessment: &Assessment, review: &Review) {
         );
         for question in &d.questions {
             let given = assessment.answers.answers.get(&question.id);
+            let continuous = assessment.card.questionnaire.is_continuous();
             let mark = match assessment.status(question) {
+                _ if continuous => "",
                 Status::Answered { met: true, .. } => "✓ ",
                 Status::Answered { met: false, .. } => "✗ ",
                 _ => "",
+            };
+            // Scored continuous there is no threshold to meet: the value counts.
+            let value = match assessment.status(question) {
+                Status::Answered { value, .. } if continuous => {
+                    format!(" ({})", crate::text::number(value))
+                }
+                _ => String::new(),
             };
             let note = given
                 .and_then(|a| a.note.as_deref())
@@ -438,8 +541,13 @@ fn domains(out: &mut String, assessment: &Assessment, review: &Review) {
                 .join("<br>");
             let _ = writeln!(
                 out,
-                "| {} | {} | {mark}{} | {note} | {evidence} |",
+                "| {}{} | {} | {mark}{}{value} | {note} | {evidence} |",
                 question_cell(question),
+                question
+                    .criteria
+                    .iter()
+                    .map(|c| format!("<br>☐ {}", escape(c.trim())))
+                    .collect::<String>(),
                 question.level,
                 escape(assessment.answer_label(question)),
             );
@@ -457,9 +565,15 @@ fn next_steps(out: &mut String, assessment: &Assessment) {
     let mut any = false;
     for (scored, next, steps) in assessment.next_steps_by_domain() {
         any = true;
+        // Scored continuous there is no level to reach, only questions to answer better.
+        let to = if assessment.card.questionnaire.is_continuous() {
+            "the questions of level"
+        } else {
+            "to level"
+        };
         let _ = write!(
             out,
-            "### {}: to level {} ({})\n\n",
+            "### {}: {to} {} ({})\n\n",
             escape(&scored.domain.title),
             next,
             escape(assessment.level_name(next))

@@ -16,8 +16,14 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
     let colour = style.colour;
     let card = assessment.card;
     let target = assessment.has_target();
+    // Scored continuous: no staged level, so no level and no next level.
+    let staged = !card.questionnaire.is_continuous();
     let mut table = crate::render::table(style);
-    let mut header = vec!["Domain", "Level", "Score", "Next level"];
+    let mut header = if staged {
+        vec!["Domain", "Level", "Score", "Next level"]
+    } else {
+        vec!["Domain", "Score"]
+    };
     if target {
         header.extend(["Target", "Gap", "To target"]);
     }
@@ -26,7 +32,17 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
     let paint = |cell: Cell, color: Color| if colour { cell.fg(color) } else { cell };
     for scored in &card.domains {
         let mut row = vec![Cell::new(printable(scored.domain.short_title()))];
-        if scored.applicable {
+        if scored.applicable && !staged {
+            let score = Cell::new(format!("{:.2}", round2(scored.score)))
+                .set_alignment(CellAlignment::Right);
+            row.push(if scored.below_target() {
+                paint(score, Color::Red)
+            } else {
+                score
+            });
+        } else if !staged {
+            row.push(Cell::new("n/a"));
+        } else if scored.applicable {
             let level = Cell::new(format!(
                 "{} {}",
                 scored.level,
@@ -56,7 +72,24 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
             row.push(Cell::new(""));
             row.push(Cell::new("all questions N/A"));
         }
-        if target {
+        if target && !staged {
+            row.push(
+                Cell::new(scored.target_text().unwrap_or_default())
+                    .set_alignment(CellAlignment::Right),
+            );
+            row.push(match (scored.target_met(), scored.score_gap()) {
+                (Some(true), _) => paint(Cell::new("met"), Color::Green),
+                (Some(false), Some(gap)) => paint(
+                    Cell::new(crate::text::decimal2(gap)).set_alignment(CellAlignment::Right),
+                    Color::Red,
+                ),
+                _ => Cell::new(""),
+            });
+            row.push(
+                Cell::new(scored.percent_to_target().map(percent).unwrap_or_default())
+                    .set_alignment(CellAlignment::Right),
+            );
+        } else if target {
             row.push(Cell::new(
                 scored.target.map(|t| t.to_string()).unwrap_or_default(),
             ));
@@ -78,20 +111,25 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
                 "  ↳ {}",
                 printable(&stream.stream.title)
             ))];
-            if stream.applicable {
+            let score = Cell::new(format!("{:.2}", round2(stream.score)))
+                .set_alignment(CellAlignment::Right);
+            if !staged {
+                row.push(if stream.applicable {
+                    score
+                } else {
+                    Cell::new("n/a")
+                });
+            } else if stream.applicable {
                 row.push(Cell::new(format!(
                     "{} {}",
                     stream.level,
                     printable(assessment.level_name(stream.level))
                 )));
-                row.push(
-                    Cell::new(format!("{:.2}", round2(stream.score)))
-                        .set_alignment(CellAlignment::Right),
-                );
+                row.push(score);
+                row.push(Cell::new(""));
             } else {
-                row.extend([Cell::new("n/a"), Cell::new("")]);
+                row.extend([Cell::new("n/a"), Cell::new(""), Cell::new("")]);
             }
-            row.push(Cell::new(""));
             if target {
                 row.extend([Cell::new(""), Cell::new(""), Cell::new("")]);
             }
@@ -115,16 +153,23 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
             cell
         }
     };
-    let mut overall = vec![
-        bold("Overall".to_string()),
-        bold(overall_level),
-        bold(format!("{:.2}", round2(card.score))).set_alignment(CellAlignment::Right),
-        Cell::new(if card.unanswered > 0 {
-            format!("{} unanswered", card.unanswered)
-        } else {
-            String::new()
-        }),
-    ];
+    let unanswered = Cell::new(if card.unanswered > 0 {
+        format!("{} unanswered", card.unanswered)
+    } else {
+        String::new()
+    });
+    let overall_score =
+        bold(format!("{:.2}", round2(card.score))).set_alignment(CellAlignment::Right);
+    let mut overall = if staged {
+        vec![
+            bold("Overall".to_string()),
+            bold(overall_level),
+            overall_score,
+            unanswered,
+        ]
+    } else {
+        vec![bold("Overall".to_string()), overall_score]
+    };
     if target {
         overall.extend([
             Cell::new(""),
@@ -135,8 +180,16 @@ pub fn render(score: &Score, style: &Style, out: &mut dyn Write) -> io::Result<(
     }
     table.add_row(overall);
     // Too wide: the percentage to target goes first, then the target (the gap stays), then
-    // the next level's progress; the domain's title is cut last.
-    let drop = if target { vec![6, 4, 3] } else { vec![3] };
+    // the next level's progress; the domain's title is cut last. Without a staged level the
+    // level and next level columns are not there, and the target's come two to the left.
+    let mut drop = Vec::new();
+    let first = if staged { 4 } else { 2 };
+    if target {
+        drop.extend([first + 2, first]);
+    }
+    if staged {
+        drop.push(3);
+    }
     crate::render::fit(
         &mut table,
         style,
@@ -168,8 +221,14 @@ fn groups(
         return Ok(());
     }
     let benchmark = card.groups.iter().any(|g| g.group.benchmark.is_some());
+    // Scored continuous: no staged level.
+    let staged = !card.questionnaire.is_continuous();
     let mut table = crate::render::table(style);
     let mut header = vec!["Group", "Domains", "Level", "Score"];
+    if !staged {
+        header.remove(2);
+    }
+    let benchmark_column = header.len();
     if benchmark {
         header.push("Benchmark");
     }
@@ -180,17 +239,21 @@ fn groups(
             Cell::new(scored.domains.len()).set_alignment(CellAlignment::Right),
         ];
         if scored.applicable {
-            row.push(Cell::new(format!(
-                "{} {}",
-                scored.level,
-                printable(assessment.level_name(scored.level))
-            )));
+            if staged {
+                row.push(Cell::new(format!(
+                    "{} {}",
+                    scored.level,
+                    printable(assessment.level_name(scored.level))
+                )));
+            }
             row.push(
                 Cell::new(format!("{:.2}", round2(scored.score)))
                     .set_alignment(CellAlignment::Right),
             );
-        } else {
+        } else if staged {
             row.extend([Cell::new("n/a"), Cell::new("")]);
+        } else {
+            row.push(Cell::new("n/a"));
         }
         if benchmark {
             row.push(Cell::new(
@@ -208,14 +271,14 @@ fn groups(
         &mut table,
         style,
         crate::render::Fit {
-            drop: &[1, 4],
+            drop: &[1, benchmark_column],
             flexible: 0,
             one_line: true,
         },
     );
     writeln!(out, "\n{table}")?;
     let shown = table
-        .column(4)
+        .column(benchmark_column)
         .is_some_and(|c| c.constraint() != Some(&comfy_table::ColumnConstraint::Hidden));
     if !shown {
         return Ok(());

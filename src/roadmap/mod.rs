@@ -51,12 +51,15 @@ impl<'q> Roadmap<'q> {
     pub fn plan(card: &Scorecard<'q>, answers: &Answers) -> Roadmap<'q> {
         let mut steps = Vec::new();
         for scored in card.domains.iter().filter(|d| d.applicable) {
-            let Some(target) = scored.target else {
-                continue;
+            // Staged, the questions up to the target level; continuous, those below their
+            // target value.
+            let open = match scored.target {
+                Some(target) => card.open_questions(answers, scored, target),
+                None => card.below_target_values(answers, scored),
             };
             let priority = scored.priority.unwrap_or(DEFAULT_PRIORITY);
             let domain: &'q Domain = scored.domain;
-            for question in card.open_questions(answers, scored, target) {
+            for question in open {
                 steps.push(Step {
                     domain,
                     question,

@@ -212,7 +212,14 @@ fn validate_reports_every_problem_in_every_file() {
 fn validate_accepts_the_shipped_questionnaires_and_examples() {
     let root = root();
     jsp_in(&root)
-        .args(["validate", "questionnaires", "examples"])
+        .args(["--questionnaires", "examples/custom-model/questionnaires"])
+        .args([
+            "validate",
+            "questionnaires",
+            "examples",
+            "examples/custom-model",
+            "examples/custom-model/questionnaires",
+        ])
         .assert()
         .success()
         .stderr("");

@@ -13,6 +13,7 @@ mod assess;
 mod ci;
 mod commands;
 mod corpus;
+mod custom_model;
 mod diff;
 mod evidence;
 mod groups;

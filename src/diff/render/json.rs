@@ -5,7 +5,6 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::answers::Answers;
-use crate::assessment::label;
 use crate::diff::Diff;
 use crate::questionnaire::Reference;
 use crate::render::Style;
@@ -35,8 +34,11 @@ struct FileJson<'a> {
 #[derive(Serialize)]
 struct Side<'a> {
     applicable: bool,
-    level: u32,
-    level_name: &'a str,
+    /// Left out when the questionnaire is scored `continuous`: it has no staged level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level_name: Option<&'a str>,
     score: f64,
 }
 
@@ -44,8 +46,10 @@ struct Side<'a> {
 struct FiguresJson<'a> {
     before: Side<'a>,
     after: Side<'a>,
-    /// Null when the domain is not applicable before or after.
-    level_change: Option<i64>,
+    /// Null when the domain is not applicable before or after; left out when the
+    /// questionnaire is scored `continuous`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level_change: Option<Option<i64>>,
     score_change: Option<f64>,
 }
 
@@ -102,21 +106,23 @@ fn figures<'a>(
     (applicable_after, level_after, score_after): (bool, u32, f64),
 ) -> FiguresJson<'a> {
     let questionnaire = diff.questionnaire();
+    let staged = !questionnaire.is_continuous();
     let both = applicable_before && applicable_after;
     FiguresJson {
         before: Side {
             applicable: applicable_before,
-            level: level_before,
-            level_name: questionnaire.level_name(level_before),
+            level: staged.then_some(level_before),
+            level_name: staged.then(|| questionnaire.level_name(level_before)),
             score: round2(score_before),
         },
         after: Side {
             applicable: applicable_after,
-            level: level_after,
-            level_name: questionnaire.level_name(level_after),
+            level: staged.then_some(level_after),
+            level_name: staged.then(|| questionnaire.level_name(level_after)),
             score: round2(score_after),
         },
-        level_change: both.then(|| i64::from(level_after) - i64::from(level_before)),
+        level_change: staged
+            .then(|| both.then(|| i64::from(level_after) - i64::from(level_before))),
         score_change: both.then(|| round2(round2(score_after) - round2(score_before))),
     }
 }
@@ -156,8 +162,8 @@ pub fn render(diff: &Diff, _: &Style, out: &mut dyn Write) -> io::Result<()> {
                 text: &c.question.text,
                 from: c.before.map(|a| a.choice.as_str()),
                 to: c.after.map(|a| a.choice.as_str()),
-                from_label: label(diff.questionnaire(), c.before),
-                to_label: label(diff.questionnaire(), c.after),
+                from_label: c.labels(diff.questionnaire()).0,
+                to_label: c.labels(diff.questionnaire()).1,
                 note: c.note(),
             })
             .collect(),

@@ -4,7 +4,6 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{added_title, removed_label, removed_title, sides, signed_level, signed_score};
-use crate::assessment::label;
 use crate::diff::Diff;
 use crate::render::Style;
 use crate::render::markdown::escape;
@@ -47,6 +46,53 @@ fn text(diff: &Diff) -> String {
             let _ = writeln!(out, "| {name} | {} | {} |", field(old), field(new));
         }
     }
+    if questionnaire.is_continuous() {
+        continuous_domains(&mut out, diff);
+    } else {
+        staged_domains(&mut out, diff);
+    }
+    changes(&mut out, diff);
+    out
+}
+
+/// A continuous questionnaire's domains: the scores before and after; it has no level.
+fn continuous_domains(out: &mut String, diff: &Diff) {
+    let _ = writeln!(
+        out,
+        "\n## Domains\n\n| Domain | Score before | Score after | Change |\n|---|---:|---:|---:|"
+    );
+    for (before, after) in diff.before.domains.iter().zip(&diff.after.domains) {
+        let s = sides(diff, before, after);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            escape(&after.domain.title),
+            if before.applicable {
+                s.score_before
+            } else {
+                s.before
+            },
+            if after.applicable {
+                s.score_after
+            } else {
+                s.after
+            },
+            s.score_change
+        );
+    }
+    let (before, after) = (&diff.before, &diff.after);
+    let _ = writeln!(
+        out,
+        "| **Overall** | {:.2} | {:.2} | {} |\n",
+        round2(before.score),
+        round2(after.score),
+        signed_score(before.score, after.score)
+    );
+}
+
+/// A staged questionnaire's domains: level and score, before and after.
+fn staged_domains(out: &mut String, diff: &Diff) {
+    let questionnaire = diff.questionnaire();
     let _ = writeln!(
         out,
         "\n## Domains\n\n| Domain | Level before | Level after | Change | Score before | Score after | Change |\n|---|---|---|---:|---:|---:|---:|"
@@ -78,6 +124,11 @@ fn text(diff: &Diff) -> String {
         round2(after.score),
         signed_score(before.score, after.score)
     );
+}
+
+/// The answers that changed, the questions added and the answers removed.
+fn changes(out: &mut String, diff: &Diff) {
+    let questionnaire = diff.questionnaire();
     let _ = writeln!(out, "## Changed answers\n");
     if diff.changes.is_empty() {
         let _ = writeln!(out, "No answer changed.\n");
@@ -93,8 +144,8 @@ fn text(diff: &Diff) -> String {
                 escape(&change.question.id),
                 escape(&change.question.text),
                 escape(&change.domain.title),
-                escape(label(questionnaire, change.before)),
-                escape(label(questionnaire, change.after)),
+                escape(change.labels(questionnaire).0),
+                escape(change.labels(questionnaire).1),
                 change.note().map(escape).unwrap_or_default()
             );
         }
@@ -135,5 +186,4 @@ fn text(diff: &Diff) -> String {
         }
         out.push('\n');
     }
-    out
 }

@@ -89,7 +89,8 @@ pub(crate) fn describe(answers: &Answers) -> String {
 }
 
 pub(crate) fn removed_label<'a>(diff: &Diff<'a>, answer: Option<&'a Answer>) -> &'a str {
-    crate::assessment::label(diff.questionnaire(), answer)
+    // The question is gone, and its scale with it: the default scale words the answer.
+    crate::assessment::label(&diff.questionnaire().scale, answer)
 }
 
 /// What the list of added questions holds; `text` makes user text safe for the format.

@@ -8,7 +8,6 @@ use comfy_table::{Cell, CellAlignment};
 use super::{
     added_title, describe, removed_label, removed_title, sides, signed_level, signed_score,
 };
-use crate::assessment::label;
 use crate::diff::Diff;
 use crate::render::Style;
 use crate::scoring::round2;
@@ -32,6 +31,66 @@ fn text(diff: &Diff, style: &Style) -> String {
     let width = style.width.map_or(usize::MAX, usize::from);
     let mut out = format!("{}\n\n", crate::render::fill(&headline, width, "", ""));
     let mut domains = crate::render::table(style);
+    if questionnaire.is_continuous() {
+        continuous_domains(&mut domains, diff);
+    } else {
+        staged_domains(&mut domains, diff);
+    }
+    // Too wide: the scores go first, then the level before (the level after and its change
+    // stay); the title is cut.
+    crate::render::fit(
+        &mut domains,
+        style,
+        crate::render::Fit {
+            drop: if questionnaire.is_continuous() {
+                &[]
+            } else {
+                &[4, 5, 6, 1]
+            },
+            flexible: 0,
+            one_line: true,
+        },
+    );
+    let _ = writeln!(out, "{domains}\n");
+    changes(&mut out, diff, width, style);
+    out
+}
+
+/// A continuous questionnaire's domains: the scores before and after; it has no level.
+fn continuous_domains(domains: &mut comfy_table::Table, diff: &Diff) {
+    domains.set_header(vec!["Domain", "Score before", "Score after", "Change"]);
+    let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
+    for (before, after) in diff.before.domains.iter().zip(&diff.after.domains) {
+        let s = sides(diff, before, after);
+        let score_before = if before.applicable {
+            s.score_before
+        } else {
+            s.before
+        };
+        let score_after = if after.applicable {
+            s.score_after
+        } else {
+            s.after
+        };
+        domains.add_row(vec![
+            Cell::new(printable(after.domain.short_title())),
+            right(score_before),
+            right(score_after),
+            right(s.score_change),
+        ]);
+    }
+    let (before, after) = (&diff.before, &diff.after);
+    domains.add_row(vec![
+        Cell::new("Overall"),
+        right(format!("{:.2}", round2(before.score))),
+        right(format!("{:.2}", round2(after.score))),
+        right(signed_score(before.score, after.score)),
+    ]);
+}
+
+/// A staged questionnaire's domains: level and score, before and after.
+fn staged_domains(domains: &mut comfy_table::Table, diff: &Diff) {
+    let questionnaire = diff.questionnaire();
     domains.set_header(vec![
         "Domain",
         "Level before",
@@ -72,19 +131,11 @@ fn text(diff: &Diff, style: &Style) -> String {
         right(format!("{:.2}", round2(after.score))),
         right(signed_score(before.score, after.score)),
     ]);
-    // Too wide: the scores go first, then the level before (the level after and its change
-    // stay); the title is cut.
-    crate::render::fit(
-        &mut domains,
-        style,
-        crate::render::Fit {
-            drop: &[4, 5, 6, 1],
-            flexible: 0,
-            one_line: true,
-        },
-    );
-    let _ = writeln!(out, "{domains}\n");
+}
 
+/// The answers that changed, the questions added and the answers removed.
+fn changes(out: &mut String, diff: &Diff, width: usize, style: &Style) {
+    let questionnaire = diff.questionnaire();
     if diff.changes.is_empty() {
         out.push_str("No answer changed.\n");
     } else {
@@ -96,8 +147,8 @@ fn text(diff: &Diff, style: &Style) -> String {
                     "{}, {}: {} → {}",
                     printable(&change.question.id),
                     printable(change.domain.short_title()),
-                    printable(label(questionnaire, change.before)),
-                    printable(label(questionnaire, change.after))
+                    printable(change.labels(questionnaire).0),
+                    printable(change.labels(questionnaire).1)
                 );
                 let _ = writeln!(out, "\n{}", crate::render::fill(&head, width, "", "  "));
                 let text = printable(&change.question.text);
@@ -122,8 +173,8 @@ fn text(diff: &Diff, style: &Style) -> String {
                         printable(&change.question.text)
                     )),
                     Cell::new(printable(change.domain.short_title())),
-                    Cell::new(printable(label(questionnaire, change.before))),
-                    Cell::new(printable(label(questionnaire, change.after))),
+                    Cell::new(printable(change.labels(questionnaire).0)),
+                    Cell::new(printable(change.labels(questionnaire).1)),
                     Cell::new(change.note().map(printable).unwrap_or_default()),
                 ]);
             }
@@ -167,5 +218,4 @@ fn text(diff: &Diff, style: &Style) -> String {
             );
         }
     }
-    out
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::source;
+use super::{shown, source};
 use crate::history::History;
 use crate::render::Style;
 use crate::render::csv::{cell, io_error};
@@ -21,8 +21,12 @@ pub fn render(history: &History, _: &Style, out: &mut dyn Write) -> io::Result<(
         header.push(format!("{}_level", domain.id));
         header.push(format!("{}_score", domain.id));
     }
+    // Scored continuous: the level columns are left out, the overall and each domain's.
+    let levels: Vec<usize> = std::iter::once(3)
+        .chain((0..history.questionnaire.domains.len()).map(|d| 5 + 2 * d))
+        .collect();
     writer
-        .write_record(header.iter().map(|h| cell(h)))
+        .write_record(shown(history, header.iter().map(|h| cell(h)), &levels))
         .map_err(io_error)?;
     for point in &history.points {
         let mut row = vec![
@@ -40,7 +44,9 @@ pub fn render(history: &History, _: &Style, out: &mut dyn Write) -> io::Result<(
                 row.extend([String::new(), String::new()]);
             }
         }
-        writer.write_record(&row).map_err(io_error)?;
+        writer
+            .write_record(shown(history, row, &levels))
+            .map_err(io_error)?;
     }
     writer.flush()
 }

@@ -27,7 +27,9 @@ struct PointJson<'a> {
     answered_version: Option<&'a str>,
     older_version: bool,
     applicable: bool,
-    level: u32,
+    /// Left out when the questionnaire is scored `continuous`: it has no staged level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<u32>,
     score: f64,
     domains: Vec<DomainJson<'a>>,
 }
@@ -36,7 +38,8 @@ struct PointJson<'a> {
 struct DomainJson<'a> {
     id: &'a str,
     applicable: bool,
-    level: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<u32>,
     score: f64,
 }
 
@@ -46,6 +49,7 @@ pub fn render(history: &History, _: &Style, out: &mut dyn Write) -> io::Result<(
 
 /// The history as JSON: what `jsp history --format json` prints and a report's `history`.
 pub(crate) fn document<'a>(history: &'a History<'a>) -> Document<'a> {
+    let staged = !history.questionnaire.is_continuous();
     Document {
         questionnaire: history.questionnaire.reference(),
         file: &history.file,
@@ -59,7 +63,7 @@ pub(crate) fn document<'a>(history: &'a History<'a>) -> Document<'a> {
                 answered_version: p.answered_version.as_deref(),
                 older_version: p.older_version,
                 applicable: p.applicable,
-                level: p.level,
+                level: staged.then_some(p.level),
                 score: round2(p.score),
                 domains: history
                     .questionnaire
@@ -69,7 +73,7 @@ pub(crate) fn document<'a>(history: &'a History<'a>) -> Document<'a> {
                     .map(|(d, (applicable, level, score))| DomainJson {
                         id: &d.id,
                         applicable: *applicable,
-                        level: *level,
+                        level: staged.then_some(*level),
                         score: round2(*score),
                     })
                     .collect(),

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{change, level, notes, source, version};
+use super::{change, level, notes, shown, source, version};
 use crate::history::History;
 use crate::render::Style;
 use crate::render::markdown::escape;
@@ -27,39 +27,57 @@ pub fn render(history: &History, _: &Style, out: &mut dyn Write) -> io::Result<(
 /// The versions, each domain's first and last figures, and the notes: the body of
 /// `jsp history --format markdown` and of a report's history section.
 pub(crate) fn table(text: &mut String, history: &History) {
-    text.push_str(
-        "| Date | Commit | Answered to | Level | Score | Change |\n|---|---|---|---|---:|---:|\n",
-    );
+    let row = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+    let rule = |aligns: Vec<&str>| format!("|{}|\n", aligns.join("|"));
+    let headers = ["Date", "Commit", "Answered to", "Level", "Score", "Change"];
+    text.push_str(&row(shown(history, headers.map(String::from), &[3])));
+    text.push_str(&rule(shown(
+        history,
+        ["---", "---", "---", "---", "---:", "---:"],
+        &[3],
+    )));
     let mut previous: Option<f64> = None;
     for point in &history.points {
-        let _ = writeln!(
-            text,
-            "| {} | {} | {} | {} | {:.2} | {} |",
+        let cells = [
             escape(&point.date),
             escape(&source(point)),
             escape(&version(point)),
             escape(&level(history, point.applicable, point.level)),
-            round2(point.score),
-            previous.map(|p| change(p, point.score)).unwrap_or_default()
-        );
+            format!("{:.2}", round2(point.score)),
+            previous.map(|p| change(p, point.score)).unwrap_or_default(),
+        ];
+        text.push_str(&row(shown(history, cells, &[3])));
         previous = Some(point.score);
     }
     if let Some((first, last)) = history.ends() {
-        text.push_str("\n| Domain | First | Last | Score first | Score last | Change |\n|---|---|---|---:|---:|---:|\n");
+        let headers = [
+            "Domain",
+            "First",
+            "Last",
+            "Score first",
+            "Score last",
+            "Change",
+        ];
+        text.push('\n');
+        text.push_str(&row(shown(history, headers.map(String::from), &[1, 2])));
+        text.push_str(&rule(shown(
+            history,
+            ["---", "---", "---", "---:", "---:", "---:"],
+            &[1, 2],
+        )));
         for (index, domain) in history.questionnaire.domains.iter().enumerate() {
             let (Some(a), Some(b)) = (first.domains.get(index), last.domains.get(index)) else {
                 continue;
             };
-            let _ = writeln!(
-                text,
-                "| {} | {} | {} | {:.2} | {:.2} | {} |",
+            let cells = [
                 escape(&domain.title),
                 escape(&level(history, a.0, a.1)),
                 escape(&level(history, b.0, b.1)),
-                round2(a.2),
-                round2(b.2),
-                change(a.2, b.2)
-            );
+                format!("{:.2}", round2(a.2)),
+                format!("{:.2}", round2(b.2)),
+                change(a.2, b.2),
+            ];
+            text.push_str(&row(shown(history, cells, &[1, 2])));
         }
     }
     for note in notes(history) {

@@ -36,6 +36,15 @@ pub(crate) fn level(history: &History, applicable: bool, level: u32) -> String {
     }
 }
 
+/// `cells` without the level columns at `levels` when the questionnaire is scored continuous.
+pub(crate) fn shown<T>(
+    history: &History,
+    cells: impl IntoIterator<Item = T>,
+    levels: &[usize],
+) -> Vec<T> {
+    crate::render::without(cells, levels, history.questionnaire.is_continuous())
+}
+
 /// `+0.25`, `-0.50`, or empty when the shown scores are equal.
 pub(crate) fn change(before: f64, after: f64) -> String {
     let change = round2(round2(after) - round2(before));

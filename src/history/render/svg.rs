@@ -35,11 +35,18 @@ pub(crate) fn svg(history: &History) -> String {
         }
     };
     let title = format!("{}: history of {}", q.title, history.file);
+    // Scored continuous there is no staged level to draw: the score alone.
+    let staged = !q.is_continuous();
     let mut out = String::new();
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"100%\" role=\"img\" aria-labelledby=\"history-title history-desc\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\n<title id=\"history-title\">{}</title>\n<desc id=\"history-desc\">Overall score (solid line) and overall level (dashed) at each of {count} versions, oldest on the left.</desc>\n<rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#fff\"/>\n",
-        attr(&title)
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"100%\" role=\"img\" aria-labelledby=\"history-title history-desc\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\n<title id=\"history-title\">{}</title>\n<desc id=\"history-desc\">Overall score (solid line){} at each of {count} versions, oldest on the left.</desc>\n<rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#fff\"/>\n",
+        attr(&title),
+        if staged {
+            " and overall level (dashed)"
+        } else {
+            ""
+        }
     );
     let _ = writeln!(
         out,
@@ -78,11 +85,13 @@ pub(crate) fn svg(history: &History) -> String {
                 steps.push(format!("{ax:.1},{ay:.1} {bx:.1},{ay:.1} {bx:.1},{by:.1}"));
             }
         }
-        let _ = writeln!(
-            out,
-            "<polyline points=\"{}\" fill=\"none\" stroke=\"#b45309\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>",
-            steps.join(" ")
-        );
+        if staged {
+            let _ = writeln!(
+                out,
+                "<polyline points=\"{}\" fill=\"none\" stroke=\"#b45309\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>",
+                steps.join(" ")
+            );
+        }
         let _ = writeln!(
             out,
             "<polyline points=\"{}\" fill=\"none\" stroke=\"#1d4ed8\" stroke-width=\"2.5\"/>",
@@ -92,12 +101,16 @@ pub(crate) fn svg(history: &History) -> String {
     // Every date is labelled when they fit, else about eight of them.
     let every = count.div_ceil(8).max(1);
     for (index, ((px, py, _), point)) in points.iter().zip(&history.points).enumerate() {
+        let level = if staged {
+            format!(", level {}", point.level)
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "<circle cx=\"{px:.1}\" cy=\"{py:.1}\" r=\"4\" fill=\"#1d4ed8\"><title>{}: score {:.2}, level {}</title></circle>",
+            "<circle cx=\"{px:.1}\" cy=\"{py:.1}\" r=\"4\" fill=\"#1d4ed8\"><title>{}: score {:.2}{level}</title></circle>",
             attr(&point.date),
             crate::scoring::round2(point.score),
-            point.level
         );
         if index % every == 0 || index + 1 == count {
             // The outermost labels lean inwards, so that none runs off the chart.
@@ -116,6 +129,16 @@ pub(crate) fn svg(history: &History) -> String {
         }
     }
     let legend = HEIGHT - 20.0;
+    if !staged {
+        let _ = writeln!(
+            out,
+            "<line x1=\"{LEFT}\" y1=\"{legend}\" x2=\"{:.1}\" y2=\"{legend}\" stroke=\"#1d4ed8\" stroke-width=\"2.5\"/><text x=\"{:.1}\" y=\"{:.1}\" fill=\"#52606d\">overall score</text>\n</svg>",
+            LEFT + 24.0,
+            LEFT + 30.0,
+            legend + 4.0,
+        );
+        return out;
+    }
     let _ = writeln!(
         out,
         "<line x1=\"{LEFT}\" y1=\"{legend}\" x2=\"{:.1}\" y2=\"{legend}\" stroke=\"#1d4ed8\" stroke-width=\"2.5\"/><text x=\"{:.1}\" y=\"{:.1}\" fill=\"#52606d\">overall score</text><line x1=\"{:.1}\" y1=\"{legend}\" x2=\"{:.1}\" y2=\"{legend}\" stroke=\"#b45309\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/><text x=\"{:.1}\" y=\"{:.1}\" fill=\"#52606d\">overall level (the weakest domain's)</text>\n</svg>",

@@ -27,7 +27,13 @@ pub fn render(view: &View, _: &Style, out: &mut dyn Write) -> io::Result<()> {
         header.push(format!("{}_level", domain.id));
         header.push(format!("{}_score", domain.id));
     }
-    writer.write_record(&header).map_err(io_error)?;
+    // Scored continuous: the level columns are left out, the overall and each domain's.
+    let levels: Vec<usize> = std::iter::once(4)
+        .chain((0..q.domains.len()).map(|d| 8 + 2 * d))
+        .collect();
+    writer
+        .write_record(view.shown(header, &levels))
+        .map_err(io_error)?;
     for row in view.portfolio.rows() {
         let mut record = vec![
             cell(row.file),
@@ -52,7 +58,9 @@ pub fn render(view: &View, _: &Style, out: &mut dyn Write) -> io::Result<()> {
                 None => record.extend([String::new(), String::new()]),
             }
         }
-        writer.write_record(&record).map_err(io_error)?;
+        writer
+            .write_record(view.shown(record, &levels))
+            .map_err(io_error)?;
     }
     writer.flush()
 }

@@ -56,10 +56,13 @@ struct DomainStatistics<'a> {
 struct Statistics {
     /// Assessments in which it applies.
     assessed: u64,
-    level: Figures,
+    /// Left out, with `spread`, when the questionnaire is scored `continuous`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<Figures>,
     score: Figures,
     /// Assessments per level, keyed by level.
-    spread: BTreeMap<u32, u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spread: Option<BTreeMap<u32, u64>>,
 }
 
 #[derive(Serialize)]
@@ -77,8 +80,10 @@ struct Row<'a> {
     subject: Option<&'a str>,
     date: Option<&'a str>,
     applicable: bool,
-    level: u32,
-    level_name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level_name: Option<&'a str>,
     score: f64,
     weakest_domain: Option<&'a str>,
     unanswered: usize,
@@ -88,7 +93,8 @@ struct Row<'a> {
 
 #[derive(Serialize)]
 struct DomainCell {
-    level: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<u32>,
     score: f64,
 }
 
@@ -113,7 +119,7 @@ pub fn render(view: &View, _: &Style, out: &mut dyn Write) -> io::Result<()> {
         questionnaire: q.reference(),
         assessments: portfolio.rows().len(),
         skipped: portfolio.skipped.iter().map(skipped).collect(),
-        overall: statistics(&portfolio.overall),
+        overall: statistics(&portfolio.overall, view.staged()),
         domains: q
             .domains
             .iter()
@@ -121,7 +127,7 @@ pub fn render(view: &View, _: &Style, out: &mut dyn Write) -> io::Result<()> {
             .map(|(d, tally)| DomainStatistics {
                 id: &d.id,
                 title: &d.title,
-                statistics: statistics(tally),
+                statistics: statistics(tally, view.staged()),
             })
             .collect(),
         groups: view
@@ -129,7 +135,7 @@ pub fn render(view: &View, _: &Style, out: &mut dyn Write) -> io::Result<()> {
             .map(|(title, id, tally)| GroupStatistics {
                 id,
                 title,
-                statistics: statistics(tally),
+                statistics: statistics(tally, view.staged()),
             })
             .collect(),
         rows: Rows(view),
@@ -159,6 +165,7 @@ struct Rows<'a>(&'a View<'a>);
 impl Serialize for Rows<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let q = self.0.questionnaire;
+        let staged = self.0.staged();
         serializer.collect_seq(self.0.portfolio.rows().map(|row| {
             Row {
                 file: row.file,
@@ -166,8 +173,8 @@ impl Serialize for Rows<'_> {
                 subject: row.subject,
                 date: row.date,
                 applicable: row.applicable,
-                level: row.level,
-                level_name: q.level_name(row.level),
+                level: staged.then_some(row.level),
+                level_name: staged.then(|| q.level_name(row.level)),
                 score: round2(row.score),
                 weakest_domain: row
                     .weakest
@@ -183,7 +190,7 @@ impl Serialize for Rows<'_> {
                             (
                                 d.id.as_str(),
                                 DomainCell {
-                                    level,
+                                    level: staged.then_some(level),
                                     score: round2(score),
                                 },
                             )
@@ -202,15 +209,15 @@ fn skipped(skipped: &Skipped) -> SkippedFile<'_> {
     }
 }
 
-fn statistics(tally: &Tally) -> Statistics {
+fn statistics(tally: &Tally, staged: bool) -> Statistics {
     Statistics {
         assessed: tally.count(),
-        level: Figures {
+        level: staged.then(|| Figures {
             min: tally.min_level().map(f64::from),
             median: tally.median_level(),
             mean: tally.mean_level().map(round2),
             max: tally.max_level().map(f64::from),
-        },
+        }),
         score: Figures {
             min: tally.min_score().map(round2),
             // A median between two scores ends in a half hundredth: keep it.
@@ -218,7 +225,7 @@ fn statistics(tally: &Tally) -> Statistics {
             mean: tally.mean_score().map(round2),
             max: tally.max_score().map(round2),
         },
-        spread: tally.spread().collect(),
+        spread: staged.then(|| tally.spread().collect()),
     }
 }
 

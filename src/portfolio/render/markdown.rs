@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{STATISTICS_HEADERS, View, decimal, statistics_cells};
+use super::{STATISTICS_HEADERS, STATISTICS_LEVELS, View, decimal, statistics_cells};
 use crate::render::markdown::escape;
 use crate::render::{Style, percent};
 
@@ -18,20 +18,28 @@ pub fn render(view: &View, _: &Style, out: &mut dyn Write) -> io::Result<()> {
     )?;
 
     writeln!(out, "## Domains\n")?;
+    let mut headers: Vec<String> = STATISTICS_HEADERS.map(String::from).to_vec();
+    headers.push(format!("Per level ({})", view.spread_header()));
+    let mut aligns: Vec<&str> = vec!["---:"; STATISTICS_HEADERS.len()];
+    aligns.push("---");
     writeln!(
         out,
-        "| Domain | {} | Per level ({}) |",
-        STATISTICS_HEADERS.join(" | "),
-        view.spread_header()
+        "| Domain | {} |",
+        view.shown(headers, &STATISTICS_LEVELS).join(" | ")
     )?;
-    writeln!(out, "|---|{}---|", "---:|".repeat(STATISTICS_HEADERS.len()))?;
+    writeln!(
+        out,
+        "|---|{}|",
+        view.shown(aligns, &STATISTICS_LEVELS).join("|")
+    )?;
     for (title, id, tally) in view.statistics() {
         let title = if id == "overall" {
             format!("**{}**", escape(title))
         } else {
             escape(title)
         };
-        writeln!(out, "| {title} | {} |", statistics_cells(tally).join(" | "))?;
+        let cells = view.shown(statistics_cells(tally), &STATISTICS_LEVELS);
+        writeln!(out, "| {title} | {} |", cells.join(" | "))?;
     }
 
     if view.group_statistics().next().is_some() {
@@ -54,23 +62,29 @@ pub fn render(view: &View, _: &Style, out: &mut dyn Write) -> io::Result<()> {
     }
 
     writeln!(out, "\n## Assessments\n")?;
-    writeln!(
-        out,
-        "| File | Organization | Subject | Level | Score | Weakest domain | Unanswered |"
-    )?;
-    writeln!(out, "|---|---|---|---|---:|---|---:|")?;
+    let headers = [
+        "File",
+        "Organization",
+        "Subject",
+        "Level",
+        "Score",
+        "Weakest domain",
+        "Unanswered",
+    ];
+    let aligns = ["---", "---", "---", "---", "---:", "---", "---:"];
+    writeln!(out, "| {} |", view.shown(headers, &[3]).join(" | "))?;
+    writeln!(out, "|{}|", view.shown(aligns, &[3]).join("|"))?;
     for row in view.portfolio.rows() {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
+        let cells = [
             escape(row.file),
             escape(row.organization.unwrap_or_default()),
             escape(row.subject.unwrap_or_default()),
             escape(&view.level(&row)),
             decimal(Some(row.score)),
             escape(view.weakest(&row)),
-            row.unanswered
-        )?;
+            row.unanswered.to_string(),
+        ];
+        writeln!(out, "| {} |", view.shown(cells, &[3]).join(" | "))?;
     }
 
     writeln!(out, "\n## Most often unmet questions\n")?;

@@ -84,6 +84,16 @@ impl<'a> View<'a> {
         levels.join("/")
     }
 
+    /// Whether staged levels are shown: not for a questionnaire scored `continuous`.
+    pub fn staged(&self) -> bool {
+        !self.questionnaire.is_continuous()
+    }
+
+    /// `cells` without those at `levels` when no staged level is shown.
+    pub fn shown<T>(&self, cells: impl IntoIterator<Item = T>, levels: &[usize]) -> Vec<T> {
+        crate::render::without(cells, levels, !self.staged())
+    }
+
     /// The opening line: what was aggregated.
     pub fn headline(&self) -> String {
         let q = self.questionnaire;
@@ -133,6 +143,9 @@ pub fn statistics_cells(tally: &Tally) -> [String; 10] {
         spread(tally),
     ]
 }
+
+/// Where the level figures are in [`statistics_cells`] (the spread last), for [`View::shown`].
+pub const STATISTICS_LEVELS: [usize; 5] = [1, 2, 3, 4, 9];
 
 /// The headers of [`statistics_cells`], after the title's.
 pub const STATISTICS_HEADERS: [&str; 9] = [

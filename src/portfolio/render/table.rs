@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, CellAlignment};
 
-use super::{STATISTICS_HEADERS, View, decimal, statistics_cells};
+use super::{STATISTICS_HEADERS, STATISTICS_LEVELS, View, decimal, statistics_cells};
 use crate::portfolio::Row;
 use crate::render::{Style, clip, percent};
 use crate::text::printable;
@@ -19,13 +19,23 @@ pub fn render(view: &View, style: &Style, out: &mut dyn Write) -> io::Result<()>
     let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
 
     // Ids, not titles, and headers on two lines: eleven columns fit a terminal.
-    let mut header = vec!["Domain".to_string()];
-    header.extend(STATISTICS_HEADERS.iter().map(|h| h.replacen(' ', "\n", 1)));
+    let mut header: Vec<String> = STATISTICS_HEADERS
+        .iter()
+        .map(|h| h.replacen(' ', "\n", 1))
+        .collect();
     header.push(format!("Per level\n{}", view.spread_header()));
-    let mut statistics = new_table(header);
+    let mut statistics = new_table(
+        std::iter::once("Domain".to_string())
+            .chain(view.shown(header, &STATISTICS_LEVELS))
+            .collect(),
+    );
     for (_, id, tally) in view.statistics() {
         let mut row = vec![Cell::new(printable(id))];
-        row.extend(statistics_cells(tally).into_iter().map(right));
+        row.extend(
+            view.shown(statistics_cells(tally), &STATISTICS_LEVELS)
+                .into_iter()
+                .map(right),
+        );
         statistics.add_row(row);
     }
     writeln!(out, "{}\n", printable(&view.headline()))?;
@@ -92,6 +102,8 @@ const HEADERS: [&str; 7] = [
 const SHRINKABLE: [usize; 4] = [0, 1, 2, 5];
 const RIGHT: [usize; 2] = [4, 6];
 const NARROWEST: usize = 8;
+/// The overall level, left out when no staged level is shown.
+const LEVEL: usize = 3;
 
 fn cells(view: &View, row: &Row<'_>) -> [String; 7] {
     [
@@ -109,6 +121,8 @@ fn cells(view: &View, row: &Row<'_>) -> [String; 7] {
 /// built in memory would hold every row of a portfolio of thousands at once. Text too wide for
 /// `width` is cut short with `…`.
 fn assessments(view: &View, width: Option<u16>, out: &mut dyn Write) -> io::Result<()> {
+    // The columns shown, by their index in [`HEADERS`]; a width for each.
+    let columns = view.shown(0..HEADERS.len(), &[LEVEL]);
     let mut widths = HEADERS.map(|h| h.chars().count());
     for row in view.portfolio.rows() {
         for (w, cell) in widths.iter_mut().zip(cells(view, &row)) {
@@ -116,11 +130,18 @@ fn assessments(view: &View, width: Option<u16>, out: &mut dyn Write) -> io::Resu
         }
     }
     if let Some(width) = width {
-        let total = |widths: &[usize; 7]| widths.iter().sum::<usize>() + 3 * widths.len() + 1;
+        let total = |widths: &[usize; 7]| {
+            columns
+                .iter()
+                .map(|i| widths.get(*i).copied().unwrap_or_default() + 3)
+                .sum::<usize>()
+                + 1
+        };
         while total(&widths) > usize::from(width) {
             let widest = SHRINKABLE
                 .iter()
                 .copied()
+                .filter(|i| columns.contains(i))
                 .filter(|i| widths.get(*i).is_some_and(|w| *w > NARROWEST))
                 .max_by_key(|i| widths.get(*i).copied().unwrap_or_default());
             match widest.and_then(|i| widths.get_mut(i)) {
@@ -130,7 +151,11 @@ fn assessments(view: &View, width: Option<u16>, out: &mut dyn Write) -> io::Resu
         }
     }
     let rule = |left: &str, fill: &str, middle: &str, right: &str| {
-        let parts: Vec<String> = widths.iter().map(|w| fill.repeat(w + 2)).collect();
+        let parts: Vec<String> = columns
+            .iter()
+            .filter_map(|i| widths.get(*i))
+            .map(|w| fill.repeat(w + 2))
+            .collect();
         format!("{left}{}{right}\n", parts.join(middle))
     };
     let line = |texts: [String; 7]| {
@@ -138,6 +163,7 @@ fn assessments(view: &View, width: Option<u16>, out: &mut dyn Write) -> io::Resu
             .iter()
             .zip(widths)
             .enumerate()
+            .filter(|(i, _)| columns.contains(i))
             .map(|(i, (text, w))| {
                 // A path is told apart by its end.
                 let text = if i == 0 {

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Questionnaire, ScaleOption};
 use crate::render::Style;
 use crate::render::markdown::escape;
 
@@ -28,27 +28,48 @@ fn text(q: &Questionnaire) -> String {
     if let Some(description) = &q.description {
         let _ = writeln!(out, "{}\n", escape(description.trim()));
     }
-    let _ = writeln!(out, "## Maturity levels\n\n| Level | Name |\n|---:|---|");
-    for level in &q.levels {
-        let _ = writeln!(out, "| {} | {} |", level.level, escape(&level.name));
-    }
-    let _ = writeln!(
-        out,
-        "\nLevel {} is the base. A domain reaches a level when every applicable question at that level and below is met (answered at {} or above).\n",
-        q.base_level(),
-        q.met_at
-    );
-    let _ = writeln!(
-        out,
-        "## Answer scale\n\n| Option | Meaning | Value |\n|---|---|---:|"
-    );
-    for option in &q.scale {
+    // A column for descriptions only where there are some, so that other files read as before.
+    if q.levels.iter().any(|l| l.description.is_some()) {
         let _ = writeln!(
             out,
-            "| `{}` | {} | {} |",
-            option.id,
-            escape(&option.label),
-            option.value
+            "## Maturity levels\n\n| Level | Name | Description |\n|---:|---|---|"
+        );
+        for level in &q.levels {
+            let description = level.description.as_deref().unwrap_or_default().trim();
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                level.level,
+                escape(&level.name),
+                escape(description)
+            );
+        }
+    } else {
+        let _ = writeln!(out, "## Maturity levels\n\n| Level | Name |\n|---:|---|");
+        for level in &q.levels {
+            let _ = writeln!(out, "| {} | {} |", level.level, escape(&level.name));
+        }
+    }
+    if q.is_continuous() {
+        let _ = writeln!(
+            out,
+            "\nLevel {} is the base. Scored continuously: a domain's score is the base plus, for each level, the weighted average of its answer values; no staged level is reached.\n",
+            q.base_level()
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "\nLevel {} is the base. A domain reaches a level when every applicable question at that level and below is met (answered at {} or above).\n",
+            q.base_level(),
+            q.met_at
+        );
+    }
+    scale(&mut out, "## Answer scale", &q.scale);
+    for named in &q.scales {
+        scale(
+            &mut out,
+            &format!("## Answer scale `{}`", named.id),
+            &named.options,
         );
     }
     out.push('\n');
@@ -126,8 +147,17 @@ fn text(q: &Questionnaire) -> String {
                     escape(&question.id),
                     escape(&question.text)
                 );
+                if let Some(name) = &question.scale {
+                    let _ = writeln!(out, "  - Answer scale: `{name}`");
+                }
                 if let Some(guidance) = &question.guidance {
                     let _ = writeln!(out, "  - Guidance: {}", escape(guidance.trim()));
+                }
+                if !question.criteria.is_empty() {
+                    let _ = writeln!(out, "  - Criteria:");
+                    for criterion in &question.criteria {
+                        let _ = writeln!(out, "    - [ ] {}", escape(criterion.trim()));
+                    }
                 }
                 if !question.references.is_empty() {
                     let refs: Vec<String> = question.references.iter().map(|r| escape(r)).collect();
@@ -138,4 +168,22 @@ fn text(q: &Questionnaire) -> String {
         }
     }
     out
+}
+
+/// A scale as a table of its options, under `heading`.
+fn scale(out: &mut String, heading: &str, options: &[ScaleOption]) {
+    let _ = writeln!(
+        out,
+        "{heading}\n\n| Option | Meaning | Value |\n|---|---|---:|"
+    );
+    for option in options {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} |",
+            option.id,
+            escape(&option.label),
+            option.value
+        );
+    }
+    out.push('\n');
 }

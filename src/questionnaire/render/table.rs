@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use crate::questionnaire::Questionnaire;
 use crate::render::Style;
-use crate::text::printable;
+use crate::text::{printable, printable_lines};
 
 /// Each domain with its questions, for a quick look in the terminal.
 pub fn render(q: &Questionnaire, style: &Style, out: &mut dyn Write) -> io::Result<()> {
@@ -17,6 +17,28 @@ pub fn render(q: &Questionnaire, style: &Style, out: &mut dyn Write) -> io::Resu
     );
     let width = style.width.map_or(usize::MAX, usize::from);
     writeln!(out, "{}", crate::render::fill(&title, width, "", ""))?;
+    // Levels are listed only when they say what they mean.
+    if q.levels.iter().any(|l| l.description.is_some()) {
+        let mut levels = crate::render::table(style);
+        levels.set_header(["Level", "Name", "Description"]);
+        for level in &q.levels {
+            levels.add_row([
+                level.level.to_string(),
+                printable(&level.name),
+                printable_lines(level.description.as_deref().unwrap_or_default().trim()),
+            ]);
+        }
+        crate::render::fit(
+            &mut levels,
+            style,
+            crate::render::Fit {
+                drop: &[],
+                flexible: 2,
+                one_line: false,
+            },
+        );
+        writeln!(out, "{levels}")?;
+    }
     let mut table = crate::render::table(style);
     table.set_header(["Question", "Level", "Text"]);
     for domain in &q.domains {
@@ -31,10 +53,17 @@ pub fn render(q: &Questionnaire, style: &Style, out: &mut dyn Write) -> io::Resu
             } else {
                 ""
             };
+            let mut text = format!("{}{mark}", printable(&question.text));
+            if let Some(name) = &question.scale {
+                text.push_str(&format!(" [scale: {}]", printable(name)));
+            }
+            for criterion in &question.criteria {
+                text.push_str(&format!("\n[ ] {}", printable_lines(criterion.trim())));
+            }
             table.add_row([
                 format!("  {}", printable(&question.id)),
                 question.level.to_string(),
-                format!("{}{mark}", printable(&question.text)),
+                text,
             ]);
         }
     }

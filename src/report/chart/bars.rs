@@ -20,7 +20,7 @@ const STRIP: f64 = 4.0;
 
 /// The bar chart of `chart` as an SVG document.
 pub fn svg(chart: &Chart) -> String {
-    let title = format!("Maturity level by domain: {}", chart.subject);
+    let title = chart.title();
     let mut body = String::new();
     let mut y = 26.0;
     for line in title_lines(&title, WIDTH - 2.0 * LEFT, 16.0) {
@@ -172,7 +172,7 @@ fn row(
         out.push_str("</g>\n");
         return bottom;
     }
-    let level_x = x_of(f64::from(domain.level));
+    let level_x = x_of(domain.drawn());
     let _ = write!(
         out,
         "<rect class=\"{}\" x=\"{LEFT}\" y=\"{}\" width=\"{}\" height=\"{BAR}\" fill=\"{}\"/>",
@@ -192,8 +192,8 @@ fn row(
             PROGRESS.colour
         );
     }
-    if let Some(target) = domain.target {
-        let x = x_of(f64::from(target));
+    if let Some(target) = domain.drawn_target() {
+        let x = x_of(target);
         let _ = write!(
             out,
             "<g class=\"{}\"><line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" {}/>{}</g>",
@@ -201,7 +201,7 @@ fn row(
             fixed1(bar_top - 4.0),
             fixed1(bar_top + BAR + 4.0),
             TARGET.stroke(2.0),
-            TARGET.marker(x_of(f64::from(target)), bar_top + BAR / 2.0, index),
+            TARGET.marker(x_of(target), bar_top + BAR / 2.0, index),
             x = fixed1(x),
         );
     }

@@ -45,6 +45,33 @@ pub struct DomainPoint {
     pub benchmark: Option<BenchmarkPoint>,
     /// The level above the current one: its number, questions met and applicable.
     pub next: Option<NextLevel>,
+    /// Scored `continuous`: the score is drawn where the level would be, against the target
+    /// score; there is no level and no next level.
+    pub continuous: Option<ContinuousPoint>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ContinuousPoint {
+    /// The score the target asks, and how much of it is missing, with a target.
+    pub target: Option<(f64, f64)>,
+}
+
+impl DomainPoint {
+    /// Where the domain is drawn on the scale: its level, or, scored continuous, its score.
+    pub fn drawn(&self) -> f64 {
+        match self.continuous {
+            Some(_) => self.score.unwrap_or_default(),
+            None => f64::from(self.level),
+        }
+    }
+
+    /// Where its target is drawn: the target level, or, scored continuous, the target score.
+    pub fn drawn_target(&self) -> Option<f64> {
+        match self.continuous {
+            Some(c) => c.target.map(|(score, _)| score),
+            None => self.target.map(f64::from),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -104,11 +131,15 @@ impl Chart {
                         .applicable
                         .then(|| d.next_level())
                         .flatten()
+                        .filter(|_| !questionnaire.is_continuous())
                         .map(|n| NextLevel {
                             level: n.level,
                             met: n.met,
                             questions: n.questions,
                         }),
+                    continuous: questionnaire.is_continuous().then(|| ContinuousPoint {
+                        target: d.target_score().zip(d.score_gap()),
+                    }),
                 })
                 .collect(),
             groups: assessment
@@ -126,6 +157,9 @@ impl Chart {
                         confirmed: b.confirmed,
                     }),
                     next: None,
+                    continuous: questionnaire
+                        .is_continuous()
+                        .then_some(ContinuousPoint { target: None }),
                 })
                 .collect(),
         }
@@ -167,7 +201,22 @@ impl Chart {
     }
 
     fn has_target(&self) -> bool {
-        self.domains.iter().any(|d| d.target.is_some())
+        self.domains.iter().any(|d| d.drawn_target().is_some())
+    }
+
+    /// Scored `continuous`: scores are drawn, not levels.
+    pub(crate) fn is_continuous(&self) -> bool {
+        self.domains.iter().any(|d| d.continuous.is_some())
+    }
+
+    /// The chart's title: what it draws, and of whom.
+    pub(crate) fn title(&self) -> String {
+        let what = if self.is_continuous() {
+            "score"
+        } else {
+            "level"
+        };
+        format!("Maturity {what} by domain: {}", self.subject)
     }
 
     /// The sources of the benchmarks, each once, in a stable order.
@@ -184,13 +233,18 @@ impl Chart {
 
     /// The chart in words, for `<desc>`: every domain's figures.
     fn description(&self, kind: &str) -> String {
+        let what = if self.is_continuous() {
+            "score"
+        } else {
+            "level"
+        };
         let mut out = format!(
-            "{kind} of the maturity level of {} domains{} on a scale from {} to {}.",
+            "{kind} of the maturity {what} of {} domains{} on a scale from {} to {}.",
             self.domains.len(),
             if self.has_target() {
-                " against the target level"
+                format!(" against the target {what}")
             } else {
-                ""
+                String::new()
             },
             self.levels
                 .first()
@@ -223,6 +277,17 @@ fn figures(chart: &Chart, domain: &DomainPoint, long: bool) -> String {
     let Some(score) = domain.score else {
         return "not applicable".to_string();
     };
+    if let Some(continuous) = domain.continuous {
+        let mut out = format!("score {}", fixed2(score));
+        if let Some((target, gap)) = continuous.target {
+            if gap > 1e-9 {
+                let _ = write!(out, ", target {}, {} below", fixed2(target), fixed2(gap));
+            } else {
+                let _ = write!(out, ", target {} met", fixed2(target));
+            }
+        }
+        return out;
+    }
     let mut out = if long {
         format!("level {} {}", domain.level, chart.level_name(domain.level))
     } else {
@@ -345,9 +410,24 @@ impl Style {
 
 /// The series a chart shows, in legend order.
 fn series(chart: &Chart) -> Vec<Style> {
-    let mut out = vec![LEVEL];
+    let continuous = chart.is_continuous();
+    let mut out = vec![if continuous {
+        Style {
+            name: "Score",
+            ..LEVEL
+        }
+    } else {
+        LEVEL
+    }];
     if chart.has_target() {
-        out.push(TARGET);
+        out.push(if continuous {
+            Style {
+                name: "Target score",
+                ..TARGET
+            }
+        } else {
+            TARGET
+        });
     }
     if chart
         .domains

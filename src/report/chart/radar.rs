@@ -169,7 +169,7 @@ fn draw(chart: &Chart, layout: Layout) -> String {
     let count = chart.domains.len();
     let full = layout == Layout::Full;
     let width = if full { WIDTH } else { FIGURE_WIDTH };
-    let title = format!("Maturity level by domain: {}", chart.subject);
+    let title = chart.title();
     let mut body = String::new();
     let mut top = 8.0;
     if full {
@@ -224,13 +224,13 @@ fn draw(chart: &Chart, layout: Layout) -> String {
     let level_values: Vec<Option<f64>> = chart
         .domains
         .iter()
-        .map(|d| d.score.map(|_| f64::from(d.level)))
+        .map(|d| d.score.map(|_| d.drawn()))
         .collect();
     if chart.has_target() {
         let targets: Vec<Option<f64>> = chart
             .domains
             .iter()
-            .map(|d| d.score.and(d.target.map(f64::from)))
+            .map(|d| d.score.and(d.drawn_target()))
             .collect();
         outline(&mut body, chart, &TARGET, &targets, cx, cy);
     }

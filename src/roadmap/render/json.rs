@@ -27,9 +27,17 @@ struct Document<'a> {
 struct DomainJson<'a> {
     id: &'a str,
     title: &'a str,
-    level: u32,
+    /// Left out when the questionnaire is scored `continuous`, which gives scores instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f64>,
     target: Option<u32>,
     gap: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_score: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score_gap: Option<f64>,
     percent_to_target: Option<f64>,
     priority: u32,
     open: usize,
@@ -73,9 +81,12 @@ pub fn render(plan: &Plan, _: &Style, out: &mut dyn Write) -> io::Result<()> {
             .map(|scored| DomainJson {
                 id: &scored.domain.id,
                 title: &scored.domain.title,
-                level: scored.level,
+                level: scored.continuous.is_none().then_some(scored.level),
+                score: scored.continuous.as_ref().map(|_| round2(scored.score)),
                 target: scored.target,
                 gap: scored.gap(),
+                target_score: scored.target_score().map(round2),
+                score_gap: scored.score_gap().map(round2),
                 percent_to_target: scored.percent_to_target().map(round2),
                 priority: scored.priority.unwrap_or(DEFAULT_PRIORITY),
                 open: roadmap.open_in(&scored.domain.id),

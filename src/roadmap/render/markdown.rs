@@ -24,22 +24,23 @@ pub fn render(plan: &Plan, _: &Style, out: &mut dyn Write) -> io::Result<()> {
 pub fn section(out: &mut String, assessment: &Assessment, roadmap: &Roadmap) {
     let _ = writeln!(out, "## Roadmap to the target\n");
     let _ = writeln!(out, "**{}**\n", overall_line(assessment));
+    let standing = if assessment.card.questionnaire.is_continuous() {
+        "Score"
+    } else {
+        "Level"
+    };
     let _ = writeln!(
         out,
-        "| Domain | Level | Target | Gap | To target | Priority | Open |\n|---|---|---:|---:|---:|---:|---:|"
+        "| Domain | {standing} | Target | Gap | To target | Priority | Open |\n|---|---|---:|---:|---:|---:|---:|"
     );
     for scored in targeted(assessment) {
         let _ = writeln!(
             out,
-            "| {} | {} {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} |",
             escape(&scored.domain.title),
-            scored.level,
-            escape(assessment.level_name(scored.level)),
-            scored.target.map(|t| t.to_string()).unwrap_or_default(),
-            match scored.gap() {
-                Some(0) => "met".to_string(),
-                gap => gap.map(|g| g.to_string()).unwrap_or_default(),
-            },
+            escape(&scored.standing(assessment.card.questionnaire)),
+            scored.target_text().unwrap_or_default(),
+            scored.gap_text().unwrap_or_default(),
             scored.percent_to_target().map(percent).unwrap_or_default(),
             scored.priority.unwrap_or(DEFAULT_PRIORITY),
             roadmap.open_in(&scored.domain.id)

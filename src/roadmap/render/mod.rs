@@ -25,10 +25,17 @@ pub(crate) fn targeted<'a>(
         .card
         .domains
         .iter()
-        .filter(|d| d.applicable && d.target.is_some())
+        .filter(|d| d.applicable && d.has_target())
 }
 
 pub fn phase_title(assessment: &Assessment, number: usize, level: u32, steps: usize) -> String {
+    if assessment.card.questionnaire.is_continuous() {
+        return format!(
+            "Phase {number}: the questions of level {level} ({}) below their target, {steps} question{}",
+            assessment.level_name(level),
+            if steps == 1 { "" } else { "s" }
+        );
+    }
     format!(
         "Phase {number}: to level {level} ({}), {steps} question{}",
         assessment.level_name(level),
@@ -38,6 +45,10 @@ pub fn phase_title(assessment: &Assessment, number: usize, level: u32, steps: us
 
 pub fn overall_line(assessment: &Assessment) -> String {
     match assessment.card.percent_to_target() {
+        Some(p) if assessment.card.questionnaire.is_continuous() => format!(
+            "{} of the way to the target (the answer values reached, each up to its target value / the target values)",
+            percent(p)
+        ),
         Some(p) => format!(
             "{} of the way to the target (1 - the sum of the gaps / the sum of the targets)",
             percent(p)

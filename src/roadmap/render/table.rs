@@ -24,7 +24,11 @@ fn text(assessment: &Assessment, roadmap: &Roadmap, style: &Style) -> String {
     let mut domains = crate::render::table(style);
     domains.set_header(vec![
         "Domain",
-        "Level",
+        if assessment.card.questionnaire.is_continuous() {
+            "Score"
+        } else {
+            "Level"
+        },
         "Target",
         "Gap",
         "To target",
@@ -35,16 +39,13 @@ fn text(assessment: &Assessment, roadmap: &Roadmap, style: &Style) -> String {
         let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
         domains.add_row(vec![
             Cell::new(printable(scored.domain.short_title())),
-            Cell::new(format!(
-                "{} {}",
-                scored.level,
-                printable(assessment.level_name(scored.level))
-            )),
-            right(scored.target.map(|t| t.to_string()).unwrap_or_default()),
-            right(match scored.gap() {
-                Some(0) => "met".to_string(),
-                gap => gap.map(|g| g.to_string()).unwrap_or_default(),
-            }),
+            if assessment.card.questionnaire.is_continuous() {
+                right(printable(&scored.standing(assessment.card.questionnaire)))
+            } else {
+                Cell::new(printable(&scored.standing(assessment.card.questionnaire)))
+            },
+            right(scored.target_text().unwrap_or_default()),
+            right(scored.gap_text().unwrap_or_default()),
             right(scored.percent_to_target().map(percent).unwrap_or_default()),
             right(scored.priority.unwrap_or(DEFAULT_PRIORITY).to_string()),
             right(roadmap.open_in(&scored.domain.id).to_string()),

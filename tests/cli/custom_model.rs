@@ -1,0 +1,159 @@
+//! The shipped example of a custom model (`examples/custom-model/`): named scales, continuous
+//! scoring, level descriptions, criteria and `na_levels: not-counted`, its scores checked
+//! against a computation by hand.
+//!
+//! Levels 0 (the base) to 3; a domain's score is 0 + the sum over levels 1..3 of the weighted
+//! average of the level's applicable answer values (unanswered 0, `na` left out; a level whose
+//! questions are all `na` adds 0, as `na_levels: not-counted` says).
+//!
+//! - threats: thr-1 `half` on the `teams` scale 0.5; thr-2 `current` on `freshness` 1;
+//!   thr-3 `na`, so level 3 is not counted: 0.5 + 1 + 0 = 1.5.
+//! - testing (weight 2): tst-1 `most` 1; level 2 is tst-2a `half` 0.5 (weight 2) and
+//!   tst-2b `few` on `teams` 0.25 (weight 1): (0.5 × 2 + 0.25) / 3 = 0.41667; tst-3
+//!   unanswered 0: 1 + 0.41667 + 0 = 1.41667, shown 1.42.
+//! - response: rsp-1 `yes` on `yes-no` 1; rsp-2 `some` 0.25; rsp-3 `no` 0: 1.25.
+//! - overall, weighted by domain: (1.5 + 2 × 1.41667 + 1.25) / 4 = 1.39583, shown 1.40.
+//!
+//! Against the target (`default = 1.5`, threats 2.0, testing 1.5; rsp-2 1.0 and rsp-3 0.25
+//! per question), a question's target value is the target's for it, else
+//! clamp(T + 1 - L, 0, 1) for its domain's target T and its level L. Per level, the weighted averages of the
+//! target values (aimed) and of the answer values capped at them (reached):
+//!
+//! - threats, T = 2: aimed 1 + 1 = 2 (thr-3 is `na`); reached 0.5 + 1 = 1.5; 75 %; gap 0.5.
+//! - testing, T = 1.5: level 1 aims 1 and reaches 1; level 2 aims 0.5 and reaches
+//!   (0.5 × 2 + 0.25) / 3 = 0.41667; level 3 aims 0: aimed 1.5, reached 1.41667; 94.44 %.
+//! - response, T = 1.5 but rsp-2 1.0 and rsp-3 0.25: aimed 1 + 1 + 0.25 = 2.25, so the
+//!   target score shown is 0 + 2.25; reached 1 + 0.25 + 0 = 1.25; 55.56 %; gap 1.
+//! - overall: (1.5 + 1.41667 + 1.25) / (2 + 1.5 + 2.25) = 4.16667 / 5.75 = 72.46 %.
+//!
+//! The roadmap: the questions below their target value: thr-1 (0.5 < 1), tst-2b (0.25 < 0.5),
+//! rsp-2 (0.25 < 1) and rsp-3 (0 < 0.25); tst-2a is at its 0.5.
+
+use serde_json::Value;
+
+use crate::{jsp_in, root};
+
+fn run(args: &[&str]) -> Value {
+    let examples = root().join("examples/custom-model");
+    let output = jsp_in(&examples)
+        .args(["--questionnaires", "questionnaires"])
+        .args(args)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|_| panic!("{output:?}"))
+}
+
+fn domain<'a>(document: &'a Value, id: &str) -> &'a Value {
+    document["domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == id)
+        .unwrap()
+}
+
+#[test]
+fn the_example_scores_as_computed_by_hand() {
+    let document = run(&["score", "answers.yaml", "-f", "json"]);
+    assert_eq!(document["overall"]["score"], 1.4);
+    for (id, score) in [("threats", 1.5), ("testing", 1.42), ("response", 1.25)] {
+        assert_eq!(domain(&document, id)["score"], score, "{id}");
+        // Scored continuously: no staged level.
+        assert!(domain(&document, id).get("level").is_none(), "{id}");
+    }
+    assert!(document["overall"].get("level").is_none());
+}
+
+#[test]
+fn the_example_target_is_reached_as_computed_by_hand() {
+    let document = run(&[
+        "score",
+        "answers.yaml",
+        "--target",
+        "target.toml",
+        "-f",
+        "json",
+    ]);
+    assert_eq!(document["overall"]["percent_to_target"], 72.46);
+    for (id, percent, gap, target) in [
+        ("threats", 75.0, 0.5, 2.0),
+        ("testing", 94.44, 0.08, 1.5),
+        ("response", 55.56, 1.0, 2.25),
+    ] {
+        let scored = domain(&document, id);
+        assert_eq!(scored["percent_to_target"], percent, "{id}");
+        assert_eq!(scored["score_gap"], gap, "{id}");
+        assert_eq!(scored["target_score"], target, "{id}");
+    }
+}
+
+#[test]
+fn the_example_roadmap_lists_the_questions_below_their_target_value() {
+    let document = run(&[
+        "roadmap",
+        "answers.yaml",
+        "--target",
+        "target.toml",
+        "-f",
+        "json",
+    ]);
+    let steps: Vec<&str> = document["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["steps"].as_array().unwrap())
+        .map(|s| s["question"].as_str().unwrap())
+        .collect();
+    assert_eq!(steps, ["thr-1", "tst-2b", "rsp-2", "rsp-3"]);
+}
+
+#[test]
+fn each_answer_is_worded_by_its_own_scale() {
+    let document = run(&["report", "answers.yaml", "-f", "json"]);
+    let answers: Vec<(&str, &str)> = document["domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["answers"].as_array().unwrap())
+        .map(|a| (a["id"].as_str().unwrap(), a["label"].as_str().unwrap()))
+        .collect();
+    for expected in [
+        ("thr-1", "About half of the teams"),
+        ("thr-2", "Reviewed within the last year"),
+        ("tst-2a", "Yes, in at least half of the projects"),
+        ("rsp-1", "Yes"),
+    ] {
+        assert!(answers.contains(&expected), "{expected:?} in {answers:?}");
+    }
+}
+
+#[test]
+fn the_interview_offers_each_question_its_own_scale_and_its_help_keeps_line_breaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let questionnaires = root().join("examples/custom-model/questionnaires");
+    let output = crate::jsp_in(dir.path())
+        .arg("--questionnaires")
+        .arg(&questionnaires)
+        .args(["assess", "delivery-assurance", "--answers", "a.yaml"])
+        .args(["--date", "2026-11-30"])
+        .write_stdin("Team\n\n\n?\nhalf\nq\n")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // thr-1 is on the `teams` scale: its options, not the default scale's.
+    assert!(stderr.contains("1 none  No team"), "{stderr}");
+    assert!(stderr.contains("4 all   Every team"), "{stderr}");
+    // `?`: the level described, line by line, then the criteria to tick.
+    assert!(
+        stderr.contains(
+            "  Level 1 Occasional: Some teams do it, when they think of it.\n                      Nobody checks that it happens.\n"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("  Criteria:\n    [ ] The threats are written where the team keeps its design.\n    [ ] Each threat names what it would harm.\n"),
+        "{stderr}"
+    );
+    let saved = std::fs::read_to_string(dir.path().join("a.yaml")).unwrap();
+    assert!(saved.contains("thr-1: half"), "{saved}");
+}
