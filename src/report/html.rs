@@ -467,6 +467,7 @@ fn continuous_scorecard(out: &mut String, assessment: &Assessment, chart: &Chart
         out.push_str("</div></li>\n");
     }
     out.push_str("</ol>\n");
+    groups(out, assessment);
 }
 
 /// What each level means, when the questionnaire describes its levels; line breaks kept.
@@ -496,7 +497,13 @@ fn groups(out: &mut String, assessment: &Assessment) {
         return;
     }
     let benchmark = card.groups.iter().any(|g| g.group.benchmark.is_some());
-    out.push_str("<table class=\"groups stack\"><caption>Groups of domains: the weight-averaged score of a group's applicable domains, and the lowest of their levels</caption>\n<thead><tr><th>Group</th><th>Domains</th><th>Level</th><th>Score</th>");
+    // Scored continuous: no staged level, so no level column.
+    let staged = !card.questionnaire.is_continuous();
+    out.push_str(if staged {
+        "<table class=\"groups stack\"><caption>Groups of domains: the weight-averaged score of a group's applicable domains, and the lowest of their levels</caption>\n<thead><tr><th>Group</th><th>Domains</th><th>Level</th><th>Score</th>"
+    } else {
+        "<table class=\"groups stack\"><caption>Groups of domains: the weight-averaged score of a group's applicable domains</caption>\n<thead><tr><th>Group</th><th>Domains</th><th>Score</th>"
+    });
     if benchmark {
         out.push_str("<th>Benchmark (another survey's figure, not a level)</th>");
     }
@@ -514,7 +521,13 @@ fn groups(out: &mut String, assessment: &Assessment) {
             escape(&scored.group.title),
             titles.join(", ")
         );
-        if scored.applicable {
+        if !scored.applicable {
+            out.push_str(if staged {
+                "<td>not applicable</td><td></td>"
+            } else {
+                "<td>not applicable</td>"
+            });
+        } else if staged {
             let _ = write!(
                 out,
                 "<td data-label=\"Level\">{} {}</td><td data-label=\"Score\">{:.2}</td>",
@@ -523,7 +536,11 @@ fn groups(out: &mut String, assessment: &Assessment) {
                 round2(scored.score)
             );
         } else {
-            out.push_str("<td>not applicable</td><td></td>");
+            let _ = write!(
+                out,
+                "<td data-label=\"Score\">{:.2}</td>",
+                round2(scored.score)
+            );
         }
         if benchmark {
             match &scored.group.benchmark {

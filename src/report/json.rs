@@ -146,8 +146,11 @@ struct StreamJson<'a> {
     id: &'a str,
     title: &'a str,
     applicable: bool,
-    level: u32,
-    level_name: &'a str,
+    /// Left out when the questionnaire is scored `continuous`: it has no staged level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level_name: Option<&'a str>,
     score: f64,
     answered: usize,
     questions: usize,
@@ -159,8 +162,11 @@ struct GroupJson<'a> {
     title: &'a str,
     domains: &'a [&'a str],
     applicable: bool,
-    level: u32,
-    level_name: &'a str,
+    /// Left out when the questionnaire is scored `continuous`: it has no staged level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level_name: Option<&'a str>,
     score: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     benchmark: Option<&'a Benchmark>,
@@ -328,8 +334,8 @@ fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
                 title: &g.group.title,
                 domains: &g.domains,
                 applicable: g.applicable,
-                level: g.level,
-                level_name: questionnaire.level_name(g.level),
+                level: staged.then_some(g.level),
+                level_name: staged.then(|| questionnaire.level_name(g.level)),
                 score: round2(g.score),
                 benchmark: g.group.benchmark.as_ref(),
             })
@@ -368,8 +374,8 @@ fn domain<'a>(assessment: &'a Assessment<'a>, scored: &DomainScore<'a>) -> Domai
                 id: &s.stream.id,
                 title: &s.stream.title,
                 applicable: s.applicable,
-                level: s.level,
-                level_name: assessment.card.questionnaire.level_name(s.level),
+                level: staged.then_some(s.level),
+                level_name: staged.then(|| assessment.card.questionnaire.level_name(s.level)),
                 score: round2(s.score),
                 answered: s.answered,
                 questions: s.questions,

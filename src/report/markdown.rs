@@ -379,8 +379,23 @@ fn continuous_scorecard(out: &mut String, assessment: &Assessment) {
             }
         }
         let _ = writeln!(out, "{row}");
+        // Each stream under its domain, scored by the same rule.
+        for stream in &scored.streams {
+            let score = if stream.applicable {
+                format!("{:.2}", round2(stream.score))
+            } else {
+                "not applicable".to_string()
+            };
+            let rest = if target { " | | |" } else { "" };
+            let _ = writeln!(
+                out,
+                "| ↳ {} | {score} |{rest}",
+                escape(&stream.stream.title)
+            );
+        }
     }
     out.push('\n');
+    groups(out, assessment);
     levels(out, assessment);
 }
 
@@ -411,11 +426,21 @@ fn groups(out: &mut String, assessment: &Assessment) {
         return;
     }
     let benchmark = card.groups.iter().any(|g| g.group.benchmark.is_some());
-    let _ = write!(out, "| Group | Domains | Level | Score |");
+    // Scored continuous: no staged level, so no level column.
+    let staged = !card.questionnaire.is_continuous();
+    let (head, rule) = if staged {
+        (
+            "| Group | Domains | Level | Score |",
+            "\n|---|---|---|---:|",
+        )
+    } else {
+        ("| Group | Domains | Score |", "\n|---|---|---:|")
+    };
+    out.push_str(head);
     if benchmark {
         out.push_str(" Benchmark (another survey) |");
     }
-    out.push_str("\n|---|---|---|---:|");
+    out.push_str(rule);
     if benchmark {
         out.push_str("---|");
     }
@@ -433,7 +458,13 @@ fn groups(out: &mut String, assessment: &Assessment) {
             escape(&scored.group.title),
             titles.join(", ")
         );
-        if scored.applicable {
+        if !scored.applicable {
+            out.push_str(if staged {
+                " not applicable | |"
+            } else {
+                " not applicable |"
+            });
+        } else if staged {
             let _ = write!(
                 out,
                 " {} {} | {:.2} |",
@@ -442,7 +473,7 @@ fn groups(out: &mut String, assessment: &Assessment) {
                 round2(scored.score)
             );
         } else {
-            out.push_str(" not applicable | |");
+            let _ = write!(out, " {:.2} |", round2(scored.score));
         }
         if benchmark {
             match &scored.group.benchmark {
@@ -454,7 +485,11 @@ fn groups(out: &mut String, assessment: &Assessment) {
         }
         out.push('\n');
     }
-    out.push_str("\nA group's score is the weight-averaged score of its applicable domains, its level the lowest of their levels.");
+    out.push_str(if staged {
+        "\nA group's score is the weight-averaged score of its applicable domains, its level the lowest of their levels."
+    } else {
+        "\nA group's score is the weight-averaged score of its applicable domains."
+    });
     out.push_str("\n\n");
     for note in card.questionnaire.benchmark_notes() {
         let _ = writeln!(out, "Benchmark: {}\n", escape(&note));

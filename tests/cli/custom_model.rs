@@ -1,6 +1,6 @@
 //! The shipped example of a custom model (`examples/custom-model/`): named scales, continuous
-//! scoring, level descriptions, criteria and `na_levels: not-counted`, its scores checked
-//! against a computation by hand.
+//! scoring, level descriptions, criteria, `na_levels: not-counted`, groups of domains and
+//! streams within a domain, its scores checked against a computation by hand.
 //!
 //! Levels 0 (the base) to 3; a domain's score is 0 + the sum over levels 1..3 of the weighted
 //! average of the level's applicable answer values (unanswered 0, `na` left out; a level whose
@@ -8,11 +8,16 @@
 //!
 //! - threats: thr-1 `half` on the `teams` scale 0.5; thr-2 `current` on `freshness` 1;
 //!   thr-3 `na`, so level 3 is not counted: 0.5 + 1 + 0 = 1.5.
-//! - testing (weight 2): tst-1 `most` 1; level 2 is tst-2a `half` 0.5 (weight 2) and
-//!   tst-2b `few` on `teams` 0.25 (weight 1): (0.5 × 2 + 0.25) / 3 = 0.41667; tst-3
-//!   unanswered 0: 1 + 0.41667 + 0 = 1.41667, shown 1.42.
+//! - testing (weight 2): level 1 is tst-1 `most` 1 and tst-1b `half` on `teams` 0.5:
+//!   0.75; level 2 is tst-2a `half` 0.5 (weight 2) and tst-2b `few` on `teams` 0.25
+//!   (weight 1): (0.5 × 2 + 0.25) / 3 = 0.41667; level 3 is tst-3 unanswered 0 and tst-3b
+//!   `no` 0: 0.75 + 0.41667 + 0 = 1.16667, shown 1.17.
+//!   Its streams, each scored the same way over its own questions: automated (tst-1,
+//!   tst-2a, tst-3b) 1 + 0.5 + 0 = 1.5; manual (tst-1b, tst-2b, tst-3) 0.5 + 0.25 + 0 = 0.75.
 //! - response: rsp-1 `yes` on `yes-no` 1; rsp-2 `some` 0.25; rsp-3 `no` 0: 1.25.
-//! - overall, weighted by domain: (1.5 + 2 × 1.41667 + 1.25) / 4 = 1.39583, shown 1.40.
+//! - overall, weighted by domain: (1.5 + 2 × 1.16667 + 1.25) / 4 = 1.27083, shown 1.27.
+//! - groups, each the weighted mean of its domains: build (threats, testing)
+//!   (1.5 + 2 × 1.16667) / 3 = 1.27778, shown 1.28; operate (response) 1.25.
 //!
 //! Against the target (`default = 1.5`, threats 2.0, testing 1.5; rsp-2 1.0 and rsp-3 0.25
 //! per question), a question's target value is the target's for it, else
@@ -20,14 +25,15 @@
 //! target values (aimed) and of the answer values capped at them (reached):
 //!
 //! - threats, T = 2: aimed 1 + 1 = 2 (thr-3 is `na`); reached 0.5 + 1 = 1.5; 75 %; gap 0.5.
-//! - testing, T = 1.5: level 1 aims 1 and reaches 1; level 2 aims 0.5 and reaches
-//!   (0.5 × 2 + 0.25) / 3 = 0.41667; level 3 aims 0: aimed 1.5, reached 1.41667; 94.44 %.
+//! - testing, T = 1.5: level 1 aims 1 and reaches (1 + 0.5) / 2 = 0.75; level 2 aims 0.5
+//!   and reaches (0.5 × 2 + 0.25) / 3 = 0.41667; level 3 aims 0: aimed 1.5, reached
+//!   1.16667; 77.78 %; gap 0.33.
 //! - response, T = 1.5 but rsp-2 1.0 and rsp-3 0.25: aimed 1 + 1 + 0.25 = 2.25, so the
 //!   target score shown is 0 + 2.25; reached 1 + 0.25 + 0 = 1.25; 55.56 %; gap 1.
-//! - overall: (1.5 + 1.41667 + 1.25) / (2 + 1.5 + 2.25) = 4.16667 / 5.75 = 72.46 %.
+//! - overall: (1.5 + 1.16667 + 1.25) / (2 + 1.5 + 2.25) = 3.91667 / 5.75 = 68.12 %.
 //!
-//! The roadmap: the questions below their target value: thr-1 (0.5 < 1), tst-2b (0.25 < 0.5),
-//! rsp-2 (0.25 < 1) and rsp-3 (0 < 0.25); tst-2a is at its 0.5.
+//! The roadmap: the questions below their target value: thr-1 (0.5 < 1), tst-1b (0.5 < 1),
+//! tst-2b (0.25 < 0.5), rsp-2 (0.25 < 1) and rsp-3 (0 < 0.25); tst-2a is at its 0.5.
 
 use serde_json::Value;
 
@@ -55,13 +61,30 @@ fn domain<'a>(document: &'a Value, id: &str) -> &'a Value {
 #[test]
 fn the_example_scores_as_computed_by_hand() {
     let document = run(&["score", "answers.yaml", "-f", "json"]);
-    assert_eq!(document["overall"]["score"], 1.4);
-    for (id, score) in [("threats", 1.5), ("testing", 1.42), ("response", 1.25)] {
+    assert_eq!(document["overall"]["score"], 1.27);
+    for (id, score) in [("threats", 1.5), ("testing", 1.17), ("response", 1.25)] {
         assert_eq!(domain(&document, id)["score"], score, "{id}");
         // Scored continuously: no staged level.
         assert!(domain(&document, id).get("level").is_none(), "{id}");
     }
     assert!(document["overall"].get("level").is_none());
+    let streams: Vec<(&str, f64)> = domain(&document, "testing")["streams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["id"].as_str().unwrap(), s["score"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(streams, [("automated", 1.5), ("manual", 0.75)]);
+    let groups: Vec<(&str, f64)> = document["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            assert!(g.get("level").is_none(), "{g}");
+            (g["id"].as_str().unwrap(), g["score"].as_f64().unwrap())
+        })
+        .collect();
+    assert_eq!(groups, [("build", 1.28), ("operate", 1.25)]);
 }
 
 #[test]
@@ -74,10 +97,10 @@ fn the_example_target_is_reached_as_computed_by_hand() {
         "-f",
         "json",
     ]);
-    assert_eq!(document["overall"]["percent_to_target"], 72.46);
+    assert_eq!(document["overall"]["percent_to_target"], 68.12);
     for (id, percent, gap, target) in [
         ("threats", 75.0, 0.5, 2.0),
-        ("testing", 94.44, 0.08, 1.5),
+        ("testing", 77.78, 0.33, 1.5),
         ("response", 55.56, 1.0, 2.25),
     ] {
         let scored = domain(&document, id);
@@ -104,7 +127,7 @@ fn the_example_roadmap_lists_the_questions_below_their_target_value() {
         .flat_map(|p| p["steps"].as_array().unwrap())
         .map(|s| s["question"].as_str().unwrap())
         .collect();
-    assert_eq!(steps, ["thr-1", "tst-2b", "rsp-2", "rsp-3"]);
+    assert_eq!(steps, ["tst-1b", "thr-1", "tst-2b", "rsp-2", "rsp-3"]);
 }
 
 #[test]
