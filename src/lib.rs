@@ -43,6 +43,7 @@ mod target;
 mod testing;
 mod text;
 mod wording;
+mod workbook;
 mod yaml;
 
 pub use app::{finish, run};
@@ -59,6 +60,7 @@ pub mod internals {
     pub use crate::crosswalk::{crosswalk, split};
     pub use crate::error::Result;
     pub use crate::files::text_from_bytes;
+    pub use crate::gates::Gates;
     pub use crate::generate::write_portfolio;
     pub use crate::portfolio::loader;
     pub use crate::questionnaire::{
@@ -70,6 +72,9 @@ pub mod internals {
     pub use crate::scoring::{Scorecard, Status, round2, score};
     pub use crate::standards::{StandardFile, load as standard_files};
     pub use crate::target::Target;
+    pub use crate::workbook::{
+        export::Export, export::write as export_workbook, import::open as open_workbook,
+    };
 
     /// Every format, as the commands choose them.
     pub mod formats {

@@ -7,7 +7,9 @@ mod assess;
 mod chart;
 mod diff;
 mod editor;
+mod export;
 mod history;
+mod import;
 mod init;
 mod output;
 mod report;
@@ -53,6 +55,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Aggregate(args) => aggregate::run(&context()?, args),
         Command::Chart(args) => chart::run(&context()?, &args),
         Command::History(args) => history::run(&context()?, &args),
+        Command::Export(args) => export::run(&context()?, &args),
+        Command::Import(args) => import::run(&context()?, &args),
         Command::Schema(args) => tooling::schema(&args),
         Command::Completions(args) => tooling::completions(&args),
         Command::Man(args) => tooling::man(&args),

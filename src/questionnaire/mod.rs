@@ -304,6 +304,12 @@ impl Questionnaire {
             .map_or("", |l| l.name.as_str())
     }
 
+    /// The options `question` may be answered with (its `na` aside).
+    pub fn scale_of(&self, question: &Question) -> &[ScaleOption] {
+        let _ = question;
+        &self.scale
+    }
+
     pub fn option(&self, id: &str) -> Option<&ScaleOption> {
         self.scale.iter().find(|o| o.id == id)
     }
