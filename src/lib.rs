@@ -54,7 +54,7 @@ pub use exit::Exit;
 /// The library as tests, fuzz targets, benches and examples use it. Not a stable interface.
 #[doc(hidden)]
 pub mod internals {
-    pub use crate::answers::{Answer, Answers};
+    pub use crate::answers::{Answer, Answers, Evidence, format_date};
     pub use crate::assessment::Assessment;
     pub use crate::catalog::{BUILT_IN, Catalog};
     pub use crate::crosswalk::{crosswalk, split};

@@ -10,7 +10,7 @@ use rust_xlsxwriter::{
 
 use super::{
     Column, EVIDENCE, EvidenceColumn, FIRST_FIELD_ROW, Field, LISTS, MAX_CELL_CHARS, QUESTIONS,
-    SUMMARY, escape, fits_a_line,
+    SUMMARY, fits_a_line,
 };
 use crate::answers::{Answers, Evidence, format_date, parse_date};
 use crate::assessment::Assessment;
@@ -26,11 +26,12 @@ pub struct Export<'a> {
     pub roadmap: Option<&'a Roadmap<'a>>,
 }
 
-/// The workbook's bytes; or what in the answers no cell can hold (a note longer than a cell).
+/// The workbook's bytes; or what in the answers no cell can hold (a note longer than a cell, an
+/// empty reference).
 pub fn write(export: &Export) -> Result<Vec<u8>, Vec<Problem>> {
-    let too_long = too_long(export.assessment.answers);
-    if !too_long.is_empty() {
-        return Err(too_long);
+    let unfit = unfit(export.assessment.answers);
+    if !unfit.is_empty() {
+        return Err(unfit);
     }
     build(export).map_err(|error| {
         vec![
@@ -41,9 +42,9 @@ pub fn write(export: &Export) -> Result<Vec<u8>, Vec<Problem>> {
     })
 }
 
-/// Every answer's text longer than a cell holds, named by question.
-fn too_long(answers: &Answers) -> Vec<Problem> {
-    let long = |text: &str| escape(text).chars().count() > MAX_CELL_CHARS;
+/// Every answer's text longer than a cell holds, and every empty reference, named by question.
+fn unfit(answers: &Answers) -> Vec<Problem> {
+    let long = |text: &str| text.chars().count() > MAX_CELL_CHARS;
     let mut problems = Vec::new();
     let fields = [
         ("organization", &answers.organization),
@@ -58,6 +59,14 @@ fn too_long(answers: &Answers) -> Vec<Problem> {
     for (id, answer) in &answers.answers {
         if answer.note.as_deref().is_some_and(long) {
             problems.push(too_long_problem(&format!("the note of `{id}`")));
+        }
+        if answer.evidence.iter().any(|e| e.reference.is_empty()) {
+            problems.push(
+                Problem::new(format!(
+                    "an evidence item of `{id}` has an empty reference, which a workbook cannot tell from no item"
+                ))
+                .hint("name the document or record in `ref`, or remove the item"),
+            );
         }
         let joined: Vec<&str> = answer
             .evidence
@@ -182,7 +191,8 @@ impl IntoCustomDateTime for DocumentTime {
     }
 }
 
-/// Writes text as a cell must hold it to read back the same (see [`escape`]).
+/// Writes text as text, never as a formula (`=SUM(A1:A9)` in a note stays a note); the writer
+/// escapes what xlsx would otherwise read as its own escapes (`_x0041_`).
 fn put(
     sheet: &mut Worksheet,
     row: u32,
@@ -190,7 +200,7 @@ fn put(
     text: &str,
     format: &Format,
 ) -> Result<(), XlsxError> {
-    sheet.write_string_with_format(row, column, escape(text), format)?;
+    sheet.write_string_with_format(row, column, text, format)?;
     Ok(())
 }
 

@@ -404,6 +404,8 @@ impl Sheets {
             );
         }
         let mut rows: BTreeMap<String, u32> = BTreeMap::new();
+        // Questions whose row is reported: their evidence rows are not reported again.
+        let mut failed: Vec<String> = Vec::new();
         for row in &self.questions {
             let cells = [&row.answer, &row.note, &row.evidence];
             let Some(id) = row
@@ -443,11 +445,14 @@ impl Sheets {
                     answers.answers.insert(id, answer);
                 }
                 Ok(None) => {}
-                Err(problem) => problems.push(problem),
+                Err(problem) => {
+                    problems.push(problem);
+                    failed.push(id);
+                }
             }
         }
         for row in &self.evidence {
-            match read_item(row, questionnaire, &answers) {
+            match read_item(row, questionnaire, &answers, &failed) {
                 Ok(Some((id, item))) => {
                     if let Some(answer) = answers.answers.get_mut(&id) {
                         answer.evidence.push(item);
@@ -563,12 +568,13 @@ fn choice_of(
             ),
         ));
     }
-    let near = crate::text::nearest(&given.to_lowercase(), ids.iter().copied())
-        .map(|near| format!("did you mean `{near}`? "))
-        .unwrap_or_default();
+    let near = crate::text::nearest(&given.to_lowercase(), ids.iter().copied()).map_or_else(
+        || format!("use one of {choices}"),
+        |near| format!("did you mean `{near}`? Use one of {choices}"),
+    );
     Err((
         format!("`{given}` is not an answer option of `{}`", question.id),
-        format!("{near}use one of {choices}"),
+        near,
     ))
 }
 
@@ -577,6 +583,7 @@ fn read_item(
     row: &EvidenceRow,
     questionnaire: &Questionnaire,
     answers: &Answers,
+    failed: &[String],
 ) -> Result<Option<(String, Evidence)>, Vec<Problem>> {
     let cells = [&row.reference, &row.date, &row.expires, &row.owner];
     let id = row
@@ -601,7 +608,7 @@ fn read_item(
     let mut problems = Vec::new();
     if questionnaire.question(&id).is_none() {
         problems.push(unknown_question(&row.id, &id, questionnaire));
-    } else if !answers.answers.contains_key(&id) {
+    } else if !answers.answers.contains_key(&id) && !failed.contains(&id) {
         problems.push(
             row.id
                 .problem(format!(
@@ -612,7 +619,8 @@ fn read_item(
                 )),
         );
     }
-    let reference = row.reference.value.text().filter(|r| !r.trim().is_empty());
+    // Taken as it is, spaces and all: only an empty cell is no reference.
+    let reference = row.reference.value.text().filter(|r| !r.is_empty());
     if reference.is_none() {
         problems.push(
             row.reference

@@ -164,27 +164,6 @@ pub fn fits_a_line(reference: &str) -> bool {
     !reference.is_empty() && reference.trim() == reference && !reference.contains(['\n', '\r'])
 }
 
-/// Text as a cell must hold it to read back the same: `_x0041_` is how xlsx escapes a
-/// character, so an underscore that starts such a run in the text is itself escaped.
-pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains("_x") {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut rest = text;
-    while let Some(at) = rest.find("_x") {
-        let (before, from) = rest.split_at(at);
-        out.push_str(before);
-        let escape_like = from.get(2..7).is_some_and(|s| {
-            s.len() == 5 && s.ends_with('_') && s.chars().take(4).all(|c| c.is_ascii_hexdigit())
-        });
-        out.push_str(if escape_like { "_x005F_" } else { "_" });
-        rest = from.get(1..).unwrap_or_default();
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,13 +175,5 @@ mod tests {
         assert_eq!(cell_name(0, 25), "Z1");
         assert_eq!(cell_name(0, 26), "AA1");
         assert_eq!(cell_name(0, 701), "ZZ1");
-    }
-
-    #[test]
-    fn an_underscore_that_looks_like_an_escape_is_escaped() {
-        assert_eq!(escape("plain"), "plain");
-        assert_eq!(escape("_x0041_"), "_x005F_x0041_");
-        assert_eq!(escape("a_xyz_x12"), "a_xyz_x12");
-        assert_eq!(escape("_x00e9__x0041_"), "_x005F_x00e9__x005F_x0041_");
     }
 }
