@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
-use calamine::{Data, Range, Reader, Xlsx};
+use calamine::{Data, Reader, Xlsx};
 
 use super::{
     Column, EVIDENCE, EvidenceColumn, FIRST_FIELD_ROW, Field, MAX_UNPACKED_BYTES, QUESTIONS,
@@ -135,7 +135,7 @@ pub fn open(bytes: &[u8]) -> Result<Sheets, Vec<Problem>> {
             ]
         })?;
     let names = workbook.sheet_names();
-    let mut range = |name: &'static str| -> Result<Range<Data>, Problem> {
+    let mut range = |name: &'static str| -> Result<Grid, Problem> {
         if !names.iter().any(|n| n == name) {
             return Err(Problem::new(format!(
                 "the workbook has no sheet `{name}` (its sheets: {})",
@@ -145,9 +145,7 @@ pub fn open(bytes: &[u8]) -> Result<Sheets, Vec<Problem>> {
                 "put the sheet back under its name, or {EXPORT_HINT}"
             )));
         }
-        workbook
-            .worksheet_range(name)
-            .map_err(|error| Problem::new(format!("cannot read the sheet `{name}`: {error}")))
+        Grid::read(&mut workbook, name)
     };
     let (summary, questions, evidence) = (range(SUMMARY), range(QUESTIONS), range(EVIDENCE));
     let (summary, questions, evidence) = match (summary, questions, evidence) {
@@ -222,29 +220,72 @@ fn check_container(bytes: &[u8]) -> Result<(), Problem> {
     Ok(())
 }
 
-fn cell(range: &Range<Data>, sheet: &'static str, row: u32, column: u16) -> Cell {
+/// A sheet's cells that hold something, by (row, column). calamine's own range is a rectangle
+/// from the first cell to the last, so that two cells at A1 and XFD1048576 would take 17
+/// billion; this holds only the cells the file has, at most [`MAX_CELLS`].
+struct Grid {
+    cells: BTreeMap<(u32, u32), Data>,
+}
+
+/// A full assessment's workbook has about 1,500 cells.
+const MAX_CELLS: usize = 200_000;
+
+impl Grid {
+    fn read(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &'static str) -> Result<Grid, Problem> {
+        let unreadable = |error: calamine::XlsxError| {
+            Problem::new(format!("cannot read the sheet `{name}`: {error}"))
+        };
+        let mut reader = workbook.worksheet_cells_reader(name).map_err(unreadable)?;
+        let mut cells = BTreeMap::new();
+        while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+            let position = cell.get_position();
+            let value = Data::from(cell.get_value().clone());
+            if value == Data::Empty {
+                continue;
+            }
+            if cells.len() >= MAX_CELLS {
+                return Err(Problem::new(format!(
+                    "the sheet `{name}` holds more than {MAX_CELLS} cells"
+                ))
+                .hint("a filled-in assessment has a few thousand: check that this is the file you meant"));
+            }
+            cells.insert(position, value);
+        }
+        Ok(Grid { cells })
+    }
+
+    /// The rows that hold a cell, in order, from `first` on.
+    fn rows(&self, first: u32) -> Vec<u32> {
+        let mut rows: Vec<u32> = self
+            .cells
+            .range((first, 0)..)
+            .map(|((row, _), _)| *row)
+            .collect();
+        rows.dedup();
+        rows
+    }
+
+    /// The columns of the first row that hold a cell.
+    fn headings(&self) -> impl Iterator<Item = (u16, &Data)> {
+        self.cells
+            .range((0, 0)..(1, 0))
+            .filter_map(|((_, column), data)| u16::try_from(*column).ok().map(|c| (c, data)))
+    }
+}
+
+fn cell(grid: &Grid, sheet: &'static str, row: u32, column: u16) -> Cell {
     Cell {
         sheet,
         row,
         column,
-        value: Value::of(range.get_value((row, u32::from(column)))),
+        value: Value::of(grid.cells.get(&(row, u32::from(column)))),
     }
 }
 
-fn last_row(range: &Range<Data>) -> u32 {
-    range.end().map_or(0, |(row, _)| row)
-}
-
-fn last_column(range: &Range<Data>) -> u16 {
-    range
-        .end()
-        .map_or(0, |(_, column)| u16::try_from(column).unwrap_or(u16::MAX))
-}
-
 /// The summary's fields, found by their labels in column A.
-fn read_fields(range: &Range<Data>, problems: &mut Vec<Problem>) -> Vec<(Field, Cell)> {
+fn read_fields(range: &Grid, problems: &mut Vec<Problem>) -> Vec<(Field, Cell)> {
     let mut fields = Vec::new();
-    for row in 0..=last_row(range) {
+    for row in range.rows(0) {
         let label = cell(range, SUMMARY, row, 0).value.text();
         let Some(field) = Field::ALL
             .into_iter()
@@ -283,26 +324,24 @@ fn heading_key(text: &str) -> String {
 
 /// The column of each heading of `wanted` in the first row; a missing one is reported.
 fn find_columns<const N: usize>(
-    range: &Range<Data>,
+    range: &Grid,
     sheet: &'static str,
     wanted: [&'static str; N],
     problems: &mut Vec<Problem>,
 ) -> Option<[u16; N]> {
-    let headings: Vec<String> = (0..=last_column(range))
-        .map(|column| {
-            cell(range, sheet, 0, column)
-                .value
-                .text()
-                .map(|t| heading_key(&t))
-                .unwrap_or_default()
+    let headings: Vec<(u16, String)> = range
+        .headings()
+        .map(|(column, data)| {
+            let text = Value::of(Some(data)).text().unwrap_or_default();
+            (column, heading_key(&text))
         })
         .collect();
     let mut found = [0; N];
     let mut complete = true;
     for (slot, heading) in found.iter_mut().zip(wanted) {
         let key = heading_key(heading);
-        match headings.iter().position(|h| *h == key) {
-            Some(column) => *slot = u16::try_from(column).unwrap_or(0),
+        match headings.iter().find(|(_, h)| *h == key) {
+            Some((column, _)) => *slot = *column,
             None => {
                 complete = false;
                 problems.push(
@@ -316,13 +355,15 @@ fn find_columns<const N: usize>(
     complete.then_some(found)
 }
 
-fn read_questions(range: &Range<Data>, problems: &mut Vec<Problem>) -> Vec<QuestionRow> {
+fn read_questions(range: &Grid, problems: &mut Vec<Problem>) -> Vec<QuestionRow> {
     let wanted = [Column::Id, Column::Answer, Column::Note, Column::Evidence].map(Column::heading);
     let Some([id, answer, note, evidence]) = find_columns(range, QUESTIONS, wanted, problems)
     else {
         return Vec::new();
     };
-    (1..=last_row(range))
+    range
+        .rows(1)
+        .into_iter()
         .map(|row| QuestionRow {
             id: cell(range, QUESTIONS, row, id),
             answer: cell(range, QUESTIONS, row, answer),
@@ -332,7 +373,7 @@ fn read_questions(range: &Range<Data>, problems: &mut Vec<Problem>) -> Vec<Quest
         .collect()
 }
 
-fn read_evidence(range: &Range<Data>, problems: &mut Vec<Problem>) -> Vec<EvidenceRow> {
+fn read_evidence(range: &Grid, problems: &mut Vec<Problem>) -> Vec<EvidenceRow> {
     let wanted = [
         EvidenceColumn::Id,
         EvidenceColumn::Reference,
@@ -346,7 +387,9 @@ fn read_evidence(range: &Range<Data>, problems: &mut Vec<Problem>) -> Vec<Eviden
     else {
         return Vec::new();
     };
-    (1..=last_row(range))
+    range
+        .rows(1)
+        .into_iter()
         .map(|row| EvidenceRow {
             id: cell(range, EVIDENCE, row, id),
             reference: cell(range, EVIDENCE, row, reference),

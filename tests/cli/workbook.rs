@@ -366,3 +366,59 @@ answers:
     };
     assert_eq!(score(&answers), score(&by_hand));
 }
+
+/// A workbook made cell by cell, as no spreadsheet would save it: the summary and the headings
+/// `jsp import` needs, and `more` to add to the questions sheet.
+fn handmade(path: &Path, more: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let summary = book.add_worksheet().set_name("Summary").unwrap();
+    summary.write_string(3, 0, "Questionnaire").unwrap();
+    summary.write_string(3, 1, "acme-lite").unwrap();
+    let questions = book.add_worksheet().set_name("Questions").unwrap();
+    for (column, heading) in ["Id", "Answer", "Note", "Evidence"].iter().enumerate() {
+        questions.write_string(0, column as u16, *heading).unwrap();
+    }
+    more(questions);
+    let evidence = book.add_worksheet().set_name("Evidence").unwrap();
+    for (column, heading) in ["Question id", "Reference", "Date", "Expires", "Owner"]
+        .iter()
+        .enumerate()
+    {
+        evidence.write_string(0, column as u16, *heading).unwrap();
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn a_cell_in_the_far_corner_costs_nothing() {
+    // A rectangle from A1 to XFD1048576 would be 17 billion cells.
+    let (dir, mut cmd) = jsp();
+    let path = dir.path().join("far.xlsx");
+    handmade(&path, |sheet| {
+        sheet.write_string(1, 0, "gov-2a").unwrap();
+        sheet.write_string(1, 1, "all").unwrap();
+        sheet.write_string(1_048_575, 16_383, "far away").unwrap();
+    });
+    cmd.arg("import").arg(&path);
+    cmd.assert()
+        .success()
+        .stdout("questionnaire: acme-lite\nanswers:\n  gov-2a: all\n");
+}
+
+#[test]
+fn a_sheet_of_too_many_cells_is_refused() {
+    let (dir, mut cmd) = jsp();
+    let path = dir.path().join("many.xlsx");
+    handmade(&path, |sheet| {
+        for row in 1..=50_001 {
+            for column in 4..8 {
+                sheet.write_number(row, column, 1.0).unwrap();
+            }
+        }
+    });
+    cmd.arg("import").arg(&path);
+    cmd.assert().code(2).stderr(format!(
+        "jsp: error: {}: the sheet `Questions` holds more than 200000 cells\n  hint: a filled-in assessment has a few thousand: check that this is the file you meant\n",
+        path.display()
+    ));
+}
