@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 seconds=${1:-300}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(questionnaire answers target report)
+[ ${#targets[@]} -gt 0 ] || targets=(questionnaire answers target report workbook)
 ./seed.sh
 for target in "${targets[@]}"; do
   echo "== $target, ${seconds}s"
