@@ -422,3 +422,55 @@ fn a_sheet_of_too_many_cells_is_refused() {
         path.display()
     ));
 }
+
+#[test]
+fn a_scale_too_long_for_a_drop_down_written_in_place_gets_a_list_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("q");
+    std::fs::create_dir(&folder).unwrap();
+    // 30 options of 12 characters: 389 characters with the commas, past Excel's 255.
+    let scale: String = (0..30)
+        .map(|i| {
+            format!(
+                "  - {{id: option-{i:05}, label: Option {i}, value: {}}}\n",
+                f64::from(i) / 29.0
+            )
+        })
+        .collect();
+    std::fs::write(
+        folder.join("long.yaml"),
+        format!(
+            "id: long\ntitle: Long scale\nversion: '1'\nrole: test\nscale:\n{scale}domains:\n  - id: d\n    title: D\n    questions:\n      - {{id: d-2a, level: 2, text: A?}}\n      - {{id: d-2b, level: 2, text: B?, na: true}}\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        "questionnaire: long\nanswers:\n  d-2a: option-00029\n  d-2b: {answer: na, note: n/a here}\n",
+    )
+    .unwrap();
+    let mut cmd = jsp_in(dir.path());
+    cmd.args(["--questionnaires", "q", "export", "a.yaml", "-o", "w.xlsx"]);
+    cmd.assert().success();
+    let file = std::fs::File::open(dir.path().join("w.xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet2.xml").unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    assert!(
+        xml.contains("<formula1>Lists!$A$1:$A$30</formula1>"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<formula1>Lists!$B$1:$B$31</formula1>"),
+        "{xml}"
+    );
+    let mut cmd = jsp_in(dir.path());
+    cmd.args(["--questionnaires", "q", "import", "w.xlsx"]);
+    cmd.assert().success().stdout(
+        "questionnaire: long\nanswers:\n  d-2a: option-00029\n  d-2b:\n    answer: na\n    note: n/a here\n",
+    );
+}
