@@ -9,7 +9,7 @@ use crate::exit::Exit;
 use crate::roadmap::Roadmap;
 use crate::workbook::export::{Export, write};
 
-use super::{Context, Loaded};
+use super::{Context, Loaded, output};
 
 pub(super) fn run(context: &Context, args: &ExportArgs) -> anyhow::Result<Exit> {
     let ExportFormat::Xlsx = args.format;
@@ -26,7 +26,9 @@ pub(super) fn run(context: &Context, args: &ExportArgs) -> anyhow::Result<Exit> 
             path: input.clone(),
             problems,
         })?;
-        crate::files::write_output(&args.output, |out| out.write_all(&bytes))?;
+        output::emit(output::Destination::new(Some(&args.output)), |out| {
+            out.write_all(&bytes)
+        })?;
         Ok(Exit::Success)
     })
 }

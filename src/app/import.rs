@@ -51,9 +51,9 @@ pub(super) fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<Exit> 
     let text = answers
         .to_yaml(questionnaire)
         .map_err(|message| anyhow::anyhow!("cannot write the answers: {message}"))?;
-    match &args.output {
-        Some(out) => crate::files::write_output(out, |w| w.write_all(text.as_bytes()))?,
-        None => output::print(&text)?,
-    }
+    // The YAML writer escapes control characters: the text is safe on a terminal as it is.
+    output::emit(output::Destination::new(args.output.as_deref()), |out| {
+        out.write_all(text.as_bytes())
+    })?;
     Ok(Exit::Success)
 }
