@@ -73,25 +73,29 @@ write("bomb-flow-continuation-crlf.yaml", bomb("flow-continuation", "\r\n"))
 # Aliases that copy one long text into many places typed as text: the bomb that works against
 # typed structs (every field is checked, so nested lists fail at once; a text copied 100,000
 # times does not).
+def lines_up_to(room, line):
+    """Lines line(1), line(2), ... while they fit in room characters (joined once: adding to
+    a string of megabytes line by line takes minutes)."""
+    parts, size, i = [], 0, 1
+    while size < room:
+        parts.append(line(i))
+        size += len(parts[-1])
+        i += 1
+    return "".join(parts)
+
+
 def copy_bomb(layout, nl="\n"):
     big = "A" * (1 << 20)
     if layout == "note-block":
-        s = H + "answers:" + nl + "  q0:" + nl + "    answer: all" + nl + "    note: &n " + big + nl
-        i = 1
-        while len(s) < LIMIT - 200:
-            s += "  q%d: {answer: all, note: *n}" % i + nl
-            i += 1
-        return s
+        head = H + "answers:" + nl + "  q0:" + nl + "    answer: all" + nl + "    note: &n " + big + nl
+        return head + lines_up_to(LIMIT - 200 - len(head), lambda i: "  q%d: {answer: all, note: *n}" % i + nl)
     if layout == "evidence-flow":
         s = H + "answers:" + nl + "  q0: {answer: all, note: &n " + big + ", evidence: ["
         return s + "*n," * ((LIMIT - len(s) - 100) // 3) + "]}" + nl
     if layout == "note-continuation":  # the alias starts a continuation line in a flow map
-        s = H + "answers: {q0: {answer: all, note: &n " + big + "}," + nl
-        i = 1
-        while len(s) < LIMIT - 200:
-            s += "q%d: {answer: all, note:" % i + nl + "*n}," + nl
-            i += 1
-        return s + "}" + nl
+        head = H + "answers: {q0: {answer: all, note: &n " + big + "}," + nl
+        body = lines_up_to(LIMIT - 200 - len(head), lambda i: "q%d: {answer: all, note:" % i + nl + "*n}," + nl)
+        return head + body + "}" + nl
     raise ValueError(layout)
 
 for layout in ["note-block", "evidence-flow", "note-continuation"]:

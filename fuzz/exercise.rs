@@ -48,12 +48,112 @@ pub fn answers(data: &[u8]) {
         return;
     };
     let path = Path::new("a.yaml");
-    let (Ok(answers), Some(questionnaire)) = (Answers::parse(&text, path), built_in()) else {
+    let (Ok(answers), Some(questionnaire)) = (read_answers(&text, path), built_in()) else {
         return;
     };
     if answers.check(questionnaire, &text, path).is_ok() {
         reports(questionnaire, &answers, None);
     }
+}
+
+/// An answers file read by both readers, which must agree: the fast one reads a file as serde
+/// does, or leaves it to serde.
+fn read_answers(text: &str, path: &Path) -> jsp::internals::Result<Answers> {
+    let read = Answers::parse(text, path);
+    let serde = Answers::parse_with_serde(text, path);
+    assert_eq!(
+        read.as_ref().ok(),
+        serde.as_ref().ok(),
+        "the readers disagree"
+    );
+    read
+}
+
+/// YAML made of the pieces the reader's limits are about, from the input's bytes taken two at
+/// a time (a piece, then its count or name): flow and block collections nested up to a
+/// million deep in any mix, anchors and aliases, quotes, CR and CRLF line breaks, and the keys
+/// of jsp's files. Read as an answers file (both readers) and as a questionnaire; nothing may
+/// panic, hang or take much memory, at any size up to the file limit.
+pub fn yaml_mix(data: &[u8]) {
+    let text = mixed_yaml(data);
+    let _ = read_answers(&text, Path::new("a.yaml"));
+    let _ = Questionnaire::parse(&text, Path::new("q.yaml"));
+}
+
+pub fn mixed_yaml(data: &[u8]) -> String {
+    const LIMIT: usize = 8 * 1024 * 1024;
+    const WORDS: [&str; 24] = [
+        "questionnaire: q",
+        "answers:",
+        "answer: full",
+        "note: x",
+        "evidence:",
+        "ref: r",
+        "date: 2026-01-01",
+        "domains:",
+        "questions:",
+        "id: x",
+        "level: 2",
+        "? ",
+        "!!str ",
+        "|",
+        ">",
+        "# c",
+        "---",
+        "...",
+        "<<: ",
+        "%YAML 1.2",
+        "\t",
+        "na",
+        "1.0",
+        "null",
+    ];
+    let mut out = String::new();
+    let mut indent = 0usize;
+    for pair in data.chunks(2) {
+        let (piece, arg) = (pair[0], pair.get(1).copied().unwrap_or(0));
+        // 1 to 2^20 (a million) repetitions.
+        let times = 1usize << (arg % 21);
+        let room = LIMIT.saturating_sub(out.len());
+        let mut repeat = |unit: &str| {
+            let n = times.min(room / unit.len().max(1));
+            out.push_str(&unit.repeat(n));
+        };
+        match piece % 16 {
+            0 => repeat("["),
+            1 => repeat("{a: "),
+            2 => repeat("]"),
+            3 => repeat("}"),
+            4 | 5 => {
+                let unit = if piece % 16 == 4 { "k:" } else { "- " };
+                for _ in 0..times {
+                    if out.len() + indent + 3 > LIMIT {
+                        break;
+                    }
+                    out.push('\n');
+                    out.push_str(&" ".repeat(indent));
+                    out.push_str(unit);
+                    indent += 1;
+                }
+            }
+            6 => out.push_str(&format!("&a{} ", arg % 4)),
+            7 => repeat(&format!("*a{} ", arg % 4)),
+            8 => out.push('\''),
+            9 => out.push('"'),
+            10 => repeat("\r"),
+            11 => repeat("\r\n"),
+            12 => {
+                out.push('\n');
+                indent = usize::from(arg % 8);
+                out.push_str(&" ".repeat(indent));
+            }
+            13 => out.push_str(WORDS[usize::from(arg) % WORDS.len()]),
+            14 => out.push_str(", "),
+            _ => out.push_str(": "),
+        }
+    }
+    out.truncate(LIMIT);
+    out
 }
 
 /// A workbook (the bytes of an xlsx file): opened, read against the built-in questionnaire, and
@@ -119,7 +219,7 @@ pub fn report(data: &[u8]) {
         return;
     };
     let path = Path::new("a.yaml");
-    let Ok(answers) = Answers::parse(answers_text, path) else {
+    let Ok(answers) = read_answers(answers_text, path) else {
         return;
     };
     if answers.check(&questionnaire, answers_text, path).is_err() {
@@ -129,6 +229,7 @@ pub fn report(data: &[u8]) {
         default: Some(questionnaire.top_level()),
         domains: Default::default(),
         roles: Default::default(),
+        evidence_max_age_months: None,
     };
     reports(&questionnaire, &answers, None);
     reports(&questionnaire, &answers, Some(&target));
@@ -158,12 +259,20 @@ fn reports(questionnaire: &Questionnaire, answers: &Answers, target: Option<&Tar
     };
     let crosswalk = jsp::internals::crosswalk(questionnaire, Some(answers));
     let roadmap = Roadmap::of(&assessment);
+    let Some(as_of) = jsp::internals::parse_date("2026-12-01") else {
+        return;
+    };
+    let policy = jsp::internals::Policy::of(questionnaire, target);
+    let locator = jsp::internals::Locator::detached();
+    let evidence = jsp::internals::Review::new(questionnaire, answers, policy, as_of, &locator);
     let report = Report {
         assessment: &assessment,
         roadmap: roadmap.as_ref(),
         crosswalk: Some(&crosswalk),
         charts: &[],
         questionnaire_file: None,
+        evidence: &evidence,
+        history: None,
     };
     let sink = &mut std::io::sink();
     for style in styles() {

@@ -3,7 +3,7 @@
 # the bad-input corpus, the fixtures, the examples and the built-in questionnaires.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for target in questionnaire answers target report workbook; do mkdir -p "fuzz/corpus/$target"; done
+for target in questionnaire answers target report yaml_mix workbook; do mkdir -p "fuzz/corpus/$target"; done
 seed() { cp "$2" "fuzz/corpus/$1/$(echo "$2" | tr / _)"; }
 for f in tests/cmd/*.in/q.yaml tests/fixtures/questionnaires/*.yaml questionnaires/*.yaml; do
   seed questionnaire "$f"
@@ -21,4 +21,7 @@ done
 q=tests/fixtures/questionnaires/acme-lite.yaml
 for f in tests/fixtures/*.yaml tests/cmd/answers-*.in/a.yaml; do
   { cat "$q"; printf '\n---8<---\n'; cat "$f"; } > "fuzz/corpus/report/$(echo "$f" | tr / _)"
+done
+for f in tests/fuzz-regressions/yaml_mix/*; do
+  seed yaml_mix "$f"
 done

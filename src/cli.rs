@@ -46,7 +46,7 @@ fn format_names<F: ValueEnum>() -> Vec<String> {
     name = "jsp",
     version,
     about = "Measure the maturity of a medical device security program against the HSCC Joint Security Plan",
-    after_help = "Exit codes: 0 success, 1 a gate failed (score below --min-level, --min-score or a target, or a requirement of a --require set not met), 2 bad input or usage, 130 interrupted (every answer given is saved)."
+    after_help = "Exit codes: 0 success, 1 a gate failed (score below --min-level, --min-score or a target, a requirement of a --require set not met, or stale evidence with --fail-on-stale-evidence), 2 bad input or usage, 130 interrupted (every answer given is saved)."
 )]
 pub struct Cli {
     /// A folder of custom questionnaires (repeatable); one with a built-in's id replaces it.
@@ -95,6 +95,8 @@ pub enum Command {
     Chart(ChartArgs),
     /// Score every committed version of an answers file (from git) and show the trend.
     History(HistoryArgs),
+    /// Every evidence item with its age and status: expired, too old, undated, missing, untracked or outside.
+    Evidence(EvidenceArgs),
     /// Write a workbook (xlsx) to fill in without jsp: a row per question, its answer from a drop-down.
     Export(ExportArgs),
     /// Read a filled-in workbook back into an answers file; every problem is named by sheet and cell.
@@ -139,6 +141,34 @@ pub struct ImportArgs {
     /// Replace FILE if it exists
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvidenceArgs {
+    /// The answers file (`-`: standard input; paths are then relative to the current folder)
+    pub answers: PathBuf,
+    /// The day that decides what has expired, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// A target whose `evidence_max_age_months` replaces the questionnaire's [default: jsp.toml's `target`]
+    #[arg(long, value_name = "FILE")]
+    pub target: Option<PathBuf>,
+    #[arg(long, short = 'f', value_enum, default_value_t = EvidenceFormat::Table)]
+    pub format: EvidenceFormat,
+    /// Write to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Fail (exit 1) if an item is expired, too old, a missing or untracked file, or a path outside the repository
+    #[arg(long)]
+    pub fail_on_stale_evidence: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvidenceFormat {
+    Table,
+    Markdown,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, clap::Args)]
@@ -217,6 +247,12 @@ pub struct ScoreArgs {
     /// Also write FORMAT to FILE (repeatable), e.g. --out junit=junit.xml --out markdown=score.md
     #[arg(long = "out", value_name = "FORMAT=FILE", value_parser = parse_out::<ScoreFormat>)]
     pub out: Vec<Output<ScoreFormat>>,
+    /// Fail (exit 1) if an evidence item is expired, too old, a missing or untracked file, or a path outside the repository
+    #[arg(long)]
+    pub fail_on_stale_evidence: bool,
+    /// The day that decides what evidence has expired, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -240,6 +276,12 @@ pub struct ReportArgs {
     /// Add a section of the questions grouped by the standards and clauses they cite
     #[arg(long)]
     pub by_reference: bool,
+    /// The day that decides each evidence item's age and what has expired, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Add the trend over the answers file's committed versions (from git): a chart and a table
+    #[arg(long)]
+    pub history: bool,
 }
 
 #[derive(Debug, clap::Args)]

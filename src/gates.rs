@@ -1,5 +1,8 @@
 //! The CI gates of `jsp score`: a level every domain must reach (`--min-level`, the target) and
 //! an overall score (`--min-score`). Pure: the command prints and exits, JUnit reports them.
+//! The other gates: `--require SET` (`requirements::SetResult::gate_failures`) and
+//! `--fail-on-stale-evidence` (`evidence::Review::failures`, also on `jsp evidence`): every
+//! item expired, too old, a missing or untracked file, or a path outside the repository.
 
 use crate::error::{Error, Result};
 use crate::questionnaire::Questionnaire;

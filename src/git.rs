@@ -2,7 +2,8 @@
 //! so that renames, grafts, shallow clones and the user's configuration are git's to handle,
 //! and jsp links no git library).
 
-use std::path::Path;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::files::MAX_INPUT_BYTES;
@@ -118,4 +119,34 @@ pub fn versions(path: &Path, since: Option<&str>) -> Result<Vec<Version>, NoHist
     }
     versions.reverse();
     Ok(versions)
+}
+
+/// The top of the git work tree `folder` is in, and every file git tracks there (in its index:
+/// committed or added), relative to that top; `None` outside a work tree or without `git`.
+pub fn work_tree(folder: &Path) -> Option<(PathBuf, HashSet<PathBuf>)> {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .arg("-C")
+            .arg(folder)
+            .args(args)
+            .output()
+            .ok()
+            .filter(|output| output.status.success())
+    };
+    let top = git(&["rev-parse", "--show-toplevel"])?;
+    let top = PathBuf::from(String::from_utf8(top.stdout).ok()?.trim_end_matches('\n'));
+    // From the top, with NUL separators: every path as it is, unquoted.
+    let listed = Command::new("git")
+        .arg("-C")
+        .arg(&top)
+        .args(["ls-files", "-z"])
+        .output()
+        .ok()
+        .filter(|output| output.status.success())?;
+    let tracked = String::from_utf8_lossy(&listed.stdout)
+        .split('\0')
+        .filter(|name| !name.is_empty())
+        .map(PathBuf::from)
+        .collect();
+    Some((top, tracked))
 }

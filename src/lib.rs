@@ -21,6 +21,7 @@ mod config;
 mod crosswalk;
 mod diff;
 mod error;
+mod evidence;
 mod exit;
 mod files;
 mod gates;
@@ -54,17 +55,20 @@ pub use exit::Exit;
 /// The library as tests, fuzz targets, benches and examples use it. Not a stable interface.
 #[doc(hidden)]
 pub mod internals {
-    pub use crate::answers::{Answer, Answers, Evidence, format_date};
+    pub use crate::answers::{Answer, Answers, Evidence, format_date, parse_date};
     pub use crate::assessment::Assessment;
     pub use crate::catalog::{BUILT_IN, Catalog};
     pub use crate::crosswalk::{crosswalk, split};
     pub use crate::error::Result;
+    pub use crate::evidence::place::Locator;
+    pub use crate::evidence::{Policy, Review};
     pub use crate::files::text_from_bytes;
     pub use crate::gates::Gates;
     pub use crate::generate::write_portfolio;
     pub use crate::portfolio::loader;
     pub use crate::questionnaire::{
-        Domain, Level, NOT_APPLICABLE, NaLevels, Question, Questionnaire, ScaleOption,
+        Domain, Group, Level, NOT_APPLICABLE, NaLevels, Question, Questionnaire, ScaleOption,
+        Stream,
     };
     pub use crate::render::Style;
     pub use crate::report::{Report, Score, chart};

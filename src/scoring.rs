@@ -1,8 +1,10 @@
 //! The scoring model: answers in, maturity level and score per domain and overall out.
 //! Pure: it never reads files or prints. The README documents the same rules.
 
+use std::collections::HashMap;
+
 use crate::answers::Answers;
-use crate::questionnaire::{Domain, NaLevels, Question, Questionnaire};
+use crate::questionnaire::{Domain, Group, NaLevels, Question, Questionnaire, Stream};
 use crate::target::Target;
 
 /// Where one question stands.
@@ -96,6 +98,31 @@ pub struct DomainScore<'q> {
     pub target: Option<u32>,
     /// How much the domain matters, 1 to 5, when a target is given.
     pub priority: Option<u32>,
+    /// Each of the domain's streams, in the domain's order.
+    pub streams: Vec<StreamScore<'q>>,
+}
+
+/// A stream: the domain's rule over the stream's own questions.
+#[derive(Debug, Clone)]
+pub struct StreamScore<'q> {
+    pub stream: &'q Stream,
+    pub applicable: bool,
+    pub level: u32,
+    pub score: f64,
+    pub questions: usize,
+    pub answered: usize,
+}
+
+/// A group of domains: the overall rule over the group's domains.
+#[derive(Debug, Clone)]
+pub struct GroupScore<'q> {
+    pub group: &'q Group,
+    /// Ids of the group's domains, in questionnaire order.
+    pub domains: Vec<&'q str>,
+    /// False when none of its domains is applicable; level and score are then the base.
+    pub applicable: bool,
+    pub level: u32,
+    pub score: f64,
 }
 
 impl DomainScore<'_> {
@@ -133,6 +160,8 @@ pub struct Scorecard<'q> {
     pub score: f64,
     /// Applicable questions without an answer, across all domains.
     pub unanswered: usize,
+    /// Each group of the questionnaire, in its order.
+    pub groups: Vec<GroupScore<'q>>,
 }
 
 impl<'q> Scorecard<'q> {
@@ -193,12 +222,51 @@ pub fn score<'q>(
             scored
         })
         .collect();
-    let applicable: Vec<&DomainScore> = domains.iter().filter(|d| d.applicable).collect();
+    let (applicable, level, score) = combine(base, domains.iter());
+    let groups = questionnaire
+        .groups
+        .iter()
+        .map(|group| {
+            let members = || {
+                domains
+                    .iter()
+                    .filter(|d| d.domain.group.as_deref() == Some(group.id.as_str()))
+            };
+            let (applicable, level, score) = combine(base, members());
+            GroupScore {
+                group,
+                domains: members().map(|d| d.domain.id.as_str()).collect(),
+                applicable,
+                level,
+                score,
+            }
+        })
+        .collect();
+    let unanswered = domains.iter().map(|d| d.questions - d.answered).sum();
+    Scorecard {
+        questionnaire,
+        applicable,
+        domains,
+        level,
+        score,
+        unanswered,
+        groups,
+    }
+}
+
+/// The rule from domains up, for the whole questionnaire and for a group: over the applicable
+/// domains, the lowest level and the weight-averaged score; the base when none is applicable.
+fn combine<'a, 'q: 'a>(
+    base: u32,
+    domains: impl Iterator<Item = &'a DomainScore<'q>>,
+) -> (bool, u32, f64) {
+    let applicable: Vec<&DomainScore> = domains.filter(|d| d.applicable).collect();
     let total_weight: f64 = applicable.iter().map(|d| d.domain.weight).sum();
-    let (level, score) = if applicable.is_empty() || total_weight <= 0.0 {
-        (base, f64::from(base))
+    if applicable.is_empty() || total_weight <= 0.0 {
+        (false, base, f64::from(base))
     } else {
         (
+            true,
             applicable.iter().map(|d| d.level).min().unwrap_or(base),
             applicable
                 .iter()
@@ -206,15 +274,6 @@ pub fn score<'q>(
                 .sum::<f64>()
                 / total_weight,
         )
-    };
-    let unanswered = domains.iter().map(|d| d.questions - d.answered).sum();
-    Scorecard {
-        questionnaire,
-        applicable: !applicable.is_empty(),
-        domains,
-        level,
-        score,
-        unanswered,
     }
 }
 
@@ -223,14 +282,66 @@ fn score_domain<'q>(
     answers: &Answers,
     domain: &'q Domain,
 ) -> DomainScore<'q> {
+    let all: Vec<&Question> = domain.questions.iter().collect();
+    let whole = tally(questionnaire, answers, &all);
+    // Each stream's questions, found in one pass: a stream costs its own questions only.
+    let mut by_stream: HashMap<&str, Vec<&Question>> = HashMap::new();
+    for question in &domain.questions {
+        if let Some(stream) = &question.stream {
+            by_stream.entry(stream.as_str()).or_default().push(question);
+        }
+    }
+    let streams = domain
+        .streams
+        .iter()
+        .map(|stream| {
+            let questions = by_stream
+                .get(stream.id.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            let t = tally(questionnaire, answers, questions);
+            StreamScore {
+                stream,
+                applicable: t.questions > 0,
+                level: t.level,
+                score: t.score,
+                questions: t.questions,
+                answered: t.answered,
+            }
+        })
+        .collect();
+    DomainScore {
+        domain,
+        applicable: whole.questions > 0,
+        level: whole.level,
+        score: whole.score,
+        questions: whole.questions,
+        answered: whole.answered,
+        levels: whole.levels,
+        target: None,
+        priority: None,
+        streams,
+    }
+}
+
+/// The figures of a set of questions, a domain's or a stream's.
+struct Tally {
+    level: u32,
+    score: f64,
+    questions: usize,
+    answered: usize,
+    levels: Vec<LevelProgress>,
+}
+
+/// The domain rule, over some questions: the whole domain's, or one stream's.
+fn tally(questionnaire: &Questionnaire, answers: &Answers, questions: &[&Question]) -> Tally {
     let base = questionnaire.base_level();
     let mut levels = Vec::new();
-    let mut questions = 0;
+    let mut applicable = 0;
     let mut answered = 0;
     for level in questionnaire.levels.iter().skip(1).map(|l| l.level) {
         let (mut count, mut met, mut weighted, mut weights) = (0, 0, 0.0, 0.0);
         let mut present = false;
-        for question in domain.questions.iter().filter(|q| q.level == level) {
+        for question in questions.iter().filter(|q| q.level == level) {
             present = true;
             let status = status(questionnaire, answers, question);
             let Some(value) = status.value() else {
@@ -242,7 +353,7 @@ fn score_domain<'q>(
             weighted += value * question.weight;
             weights += question.weight;
         }
-        questions += count;
+        applicable += count;
         let counted = !(present && count == 0 && questionnaire.na_levels == NaLevels::NotCounted);
         levels.push(LevelProgress {
             level,
@@ -265,16 +376,12 @@ fn score_domain<'q>(
         .last()
         .map_or(base, |l| l.level);
     let score = f64::from(base) + levels.iter().map(|l| l.progress).sum::<f64>();
-    DomainScore {
-        domain,
-        applicable: questions > 0,
+    Tally {
         level,
         score,
-        questions,
+        questions: applicable,
         answered,
         levels,
-        target: None,
-        priority: None,
     }
 }
 

@@ -41,6 +41,10 @@ pub struct Target {
     /// Profiles for the questionnaires of one role, laid over the one above.
     #[serde(default)]
     pub roles: BTreeMap<String, Profile>,
+    /// How many months old (from its `date`) an evidence item may be before reports call it
+    /// too old; replaces the questionnaire's `evidence_max_age_months`.
+    #[serde(default)]
+    pub evidence_max_age_months: Option<u32>,
 }
 
 /// The target for the questionnaires of one role; also what [`Target::profile`] resolves to.

@@ -1,5 +1,6 @@
 //! Small text helpers shared by the loaders.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 /// The one rounding rule for every number shown, in every format: two decimals, a half
@@ -37,23 +38,32 @@ fn pairs(line: &str) -> impl Iterator<Item = (&str, &str)> {
 
 /// Where the `key: value` pairs of some keys are, found in one pass over a file, for checks
 /// that look up many values (a line scan each would take time with the square of the size).
+/// The pass is made at the first lookup: a file without problems never pays for it.
 pub struct Lines<'a> {
     source: &'a str,
-    pairs: HashMap<(&'a str, &'a str), Vec<usize>>,
+    keys: &'a [&'a str],
+    pairs: OnceCell<HashMap<(&'a str, &'a str), Vec<usize>>>,
 }
 
 impl<'a> Lines<'a> {
-    pub fn new(source: &'a str, keys: &[&str]) -> Self {
-        let mut found: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-        for (index, line) in source.lines().enumerate() {
-            for (key, value) in pairs(line).filter(|(key, _)| keys.contains(key)) {
-                found.entry((key, value)).or_default().push(index + 1);
-            }
-        }
+    pub fn new(source: &'a str, keys: &'a [&'a str]) -> Self {
         Lines {
             source,
-            pairs: found,
+            keys,
+            pairs: OnceCell::new(),
         }
+    }
+
+    fn pairs(&self) -> &HashMap<(&'a str, &'a str), Vec<usize>> {
+        self.pairs.get_or_init(|| {
+            let mut found: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+            for (index, line) in self.source.lines().enumerate() {
+                for (key, value) in pairs(line).filter(|(key, _)| self.keys.contains(key)) {
+                    found.entry((key, value)).or_default().push(index + 1);
+                }
+            }
+            found
+        })
     }
 
     /// The line of the first `key: value`.
@@ -63,10 +73,18 @@ impl<'a> Lines<'a> {
 
     /// The line of the `n`th `key: value` (from 0).
     pub fn nth(&self, key: &str, value: &str, n: usize) -> Option<usize> {
-        self.pairs
+        self.pairs()
             .get(&(key, value))
             .and_then(|lines| lines.get(n))
             .copied()
+    }
+
+    /// The line of the first `key: value` at or after line `start` (the first anywhere without
+    /// one): ids of different kinds may be the same word.
+    pub fn after(&self, key: &str, value: &str, start: Option<usize>) -> Option<usize> {
+        let lines = self.pairs().get(&(key, value))?;
+        let start = start.unwrap_or_default();
+        lines.iter().find(|l| **l >= start).copied()
     }
 
     /// The line of the first `key:` or `key =`.

@@ -291,6 +291,7 @@ fn random_chart() -> impl Strategy<Value = Chart> {
             subject: "Random".into(),
             levels: (base..=top).map(|l| (l, format!("L{l}"))).collect(),
             domains,
+            groups: Vec::new(),
         })
     })
 }
@@ -312,5 +313,50 @@ proptest! {
             &radar_geometry(&radar::figure(&chart)),
             &truth,
         );
+    }
+}
+
+/// Each group's bar ends where the bar of its lowest domain ends (a group's level is the
+/// lowest of its domains'), and carries no target mark: no gate applies to a group.
+#[test]
+fn group_bars_end_at_their_weakest_domain_and_carry_no_target() {
+    for answers in [
+        "examples/manufacturer-answers.yaml",
+        "examples/provider-answers.yaml",
+    ] {
+        let json: serde_json::Value =
+            serde_json::from_str(&jsp(&["score", answers, "--format", "json"])).unwrap();
+        let ids: Vec<&str> = json["domains"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["id"].as_str().unwrap())
+            .collect();
+        let svg = jsp(&["chart", answers, "--kind", "bars"]);
+        let domains = bars_geometry(&svg);
+        let doc = Document::parse(&svg).unwrap();
+        let groups: Vec<Node> = doc
+            .descendants()
+            .filter(|n| has_class(*n, "group-bar"))
+            .collect();
+        let expected = json["groups"].as_array().unwrap();
+        assert_eq!(groups.len(), expected.len(), "{answers}");
+        for (node, group) in groups.iter().zip(expected) {
+            let level_end = |n: &Node| {
+                n.descendants()
+                    .find(|r| r.tag_name().name() == "rect" && has_class(*r, "series-level"))
+                    .map(|r| number(r, "x") + number(r, "width"))
+            };
+            let weakest = group["domains"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|id| ids.iter().position(|d| *d == id.as_str().unwrap()))
+                .filter_map(|index| domains.get(&index).and_then(|d| d.level))
+                .fold(f64::INFINITY, f64::min);
+            let drawn = level_end(node).unwrap();
+            assert!((drawn - weakest).abs() < 0.05, "{answers}: {group}");
+            assert!(!node.descendants().any(|n| has_class(n, "series-target")));
+        }
     }
 }

@@ -60,6 +60,9 @@ run score "$m" --min-level 3 --min-score 4 --format junit
 run score "$p" --require hph-cpg-essential --format junit
 run score "$m" --target "$t" --out junit=junit.xml --out markdown=score.md --out json=score.json
 for f in markdown json html; do run report "$m" --target "$t" --format "$f"; done
+for f in table markdown json csv; do run evidence "$m" --target "$t" --as-of 2026-12-01 --format "$f"; done
+run score "$m" --target "$t" --as-of 2026-12-01 --fail-on-stale-evidence
+run report "$m" --as-of 2026-12-01 --history --format html -o history.html
 for f in markdown json html; do run report "$p" --format "$f" --by-reference; done
 run report "$part" --target "$roles" --format html
 run chart "$p" --kind radar
@@ -80,6 +83,7 @@ run man
 run man score
 run completions bash
 run --questionnaires "$fq" score tests/fixtures/acme-answers.yaml --target tests/fixtures/acme-target.toml --format markdown
+run score "$m" --require eu-mdr-annex-i
 # What the commands wrote.
 find . -newer .start -type f ! -path './examples/*' ! -path './questionnaires/*' ! -path './tests/*' -print0 |
   while IFS= read -r -d '' f; do mkdir -p "$out/files/$(dirname "$f")"; cp "$f" "$out/files/$f"; done

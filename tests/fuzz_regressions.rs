@@ -49,3 +49,16 @@ fn kept_target_inputs() {
 fn kept_report_inputs() {
     each_input("report", exercise::report);
 }
+
+#[test]
+fn kept_yaml_mix_inputs() {
+    each_input("yaml_mix", exercise::yaml_mix);
+}
+
+#[test]
+fn mixed_yaml_reaches_a_million_levels_and_the_file_limit() {
+    assert_eq!(exercise::mixed_yaml(&[0, 20]), "[".repeat(1 << 20));
+    let fat = exercise::mixed_yaml(&[1, 20, 1, 20, 1, 20]);
+    assert_eq!(fat.len(), 8 * 1024 * 1024);
+    assert!(exercise::mixed_yaml(&[4, 20]).matches("k:").count() > 1_000);
+}

@@ -8,7 +8,7 @@
 
 use jsp::internals::{Answer, Answers, Assessment, Evidence, Export, Gates, Score, Style};
 use jsp::internals::{
-    Domain, Level, NOT_APPLICABLE, NaLevels, Question, Questionnaire, ScaleOption,
+    Domain, Group, Level, NOT_APPLICABLE, NaLevels, Question, Questionnaire, ScaleOption, Stream,
 };
 use jsp::internals::{Scorecard, score};
 use jsp::internals::{export_workbook, format_date, open_workbook};
@@ -52,7 +52,16 @@ fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                     .collect(),
                 met_at,
                 requirement_sets: Vec::new(),
+                // One group of every domain, one stream of every question: each must score as
+                // the whole it is the same set of questions as.
+                groups: vec![Group {
+                    id: "all".into(),
+                    title: "All".into(),
+                    description: None,
+                    benchmark: None,
+                }],
                 na_levels: NaLevels::Met,
+                evidence_max_age_months: None,
                 domains: domains
                     .into_iter()
                     .enumerate()
@@ -64,6 +73,12 @@ fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                         weight,
                         references: Vec::new(),
                         benchmark: None,
+                        group: Some("all".into()),
+                        streams: vec![Stream {
+                            id: "all".into(),
+                            title: "All".into(),
+                            description: None,
+                        }],
                         questions: questions
                             .into_iter()
                             .enumerate()
@@ -76,6 +91,7 @@ fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                                 na,
                                 references: Vec::new(),
                                 tags: Vec::new(),
+                                stream: Some("all".into()),
                             })
                             .collect(),
                     })
@@ -202,6 +218,24 @@ proptest! {
         let (before, after) = (score(&q, &answers, None), score(&q, &marked, None));
         for (b, a) in before.domains.iter().zip(&after.domains) {
             prop_assert!(a.level >= b.level, "{}: {} -> {}", b.domain.id, b.level, a.level);
+        }
+    }
+
+    #[test]
+    fn a_group_of_every_domain_and_a_stream_of_every_question_score_as_the_whole(
+        (q, answers) in assessment()
+    ) {
+        let card = score(&q, &answers, None);
+        let group = &card.groups[0];
+        prop_assert_eq!(group.applicable, card.applicable);
+        prop_assert_eq!(group.level, card.level);
+        prop_assert!((group.score - card.score).abs() < EPSILON);
+        for domain in &card.domains {
+            let stream = &domain.streams[0];
+            prop_assert_eq!(stream.applicable, domain.applicable);
+            prop_assert_eq!(stream.level, domain.level);
+            prop_assert!((stream.score - domain.score).abs() < EPSILON);
+            prop_assert_eq!((stream.questions, stream.answered), (domain.questions, domain.answered));
         }
     }
 

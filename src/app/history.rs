@@ -11,7 +11,7 @@ use crate::git;
 use crate::history::render::{csv, json, markdown, svg, table};
 use crate::history::{History, Version};
 
-use super::{Context, output};
+use super::{Context, Loaded, output};
 
 pub(super) fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<Exit> {
     if let Some(since) = &args.since {
@@ -24,13 +24,49 @@ pub(super) fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<Exit>
     }
     let path = args.answers.as_path();
     let loaded = context.load(path)?;
-    let on_disk = crate::files::read_text(path)?;
+    let history = build(&loaded, path, args.since.as_deref())?;
+
+    if let Some(chart) = &args.chart {
+        check_not_input(chart, path)?;
+        output::emit(output::Destination::new(Some(chart)), |out| {
+            svg::render(&history, &Default::default(), out)
+        })?;
+    }
+    let destination = output::Destination::new(args.output.as_deref());
+    let style = &destination.style;
+    output::emit(destination, |out| match args.format {
+        HistoryFormat::Table => table::render(&history, style, out),
+        HistoryFormat::Markdown => markdown::render(&history, style, out),
+        HistoryFormat::Json => json::render(&history, style, out),
+        HistoryFormat::Csv => csv::render(&history, style, out),
+    })?;
+    Ok(Exit::Success)
+}
+
+/// The history of `loaded`, read from `path` (`since`: commits on or after that day); what was
+/// left out is said on stderr. Standard input has one point.
+pub(super) fn build<'q>(
+    loaded: &'q Loaded,
+    path: &Path,
+    since: Option<&str>,
+) -> Result<History<'q>, Error> {
     let questionnaire = loaded.questionnaire();
+    let stdin = path == Path::new("-");
+    let on_disk = if stdin {
+        None
+    } else {
+        Some(crate::files::read_text(path)?)
+    };
 
     let mut versions = Vec::new();
     let mut last_committed = None;
     let mut single = None;
-    match git::versions(path, args.since.as_deref()) {
+    let found = if stdin {
+        Err("standard input has no history".to_string())
+    } else {
+        git::versions(path, since).map_err(|why| why.words())
+    };
+    match found {
         Ok(found) => {
             for version in found {
                 let short: String = version.commit.chars().take(10).collect();
@@ -60,9 +96,9 @@ pub(super) fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<Exit>
                 }
             }
         }
-        Err(why) => single = Some(why.words()),
+        Err(why) => single = Some(why),
     }
-    if last_committed.as_deref() != Some(on_disk.as_str()) {
+    if last_committed.is_none() || last_committed != on_disk {
         versions.push(Version {
             commit: None,
             date: loaded
@@ -75,29 +111,14 @@ pub(super) fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<Exit>
         });
     }
     if versions.len() == 1 && single.is_none() {
-        single = Some(match args.since {
-            Some(ref since) => format!("one version since {since}"),
+        single = Some(match since {
+            Some(since) => format!("one version since {since}"),
             None => "the file has one version in git".to_string(),
         });
     }
     let mut history = History::score(questionnaire, path.display().to_string(), versions);
     history.single = single;
-
-    if let Some(chart) = &args.chart {
-        check_not_input(chart, path)?;
-        output::emit(output::Destination::new(Some(chart)), |out| {
-            svg::render(&history, &Default::default(), out)
-        })?;
-    }
-    let destination = output::Destination::new(args.output.as_deref());
-    let style = &destination.style;
-    output::emit(destination, |out| match args.format {
-        HistoryFormat::Table => table::render(&history, style, out),
-        HistoryFormat::Markdown => markdown::render(&history, style, out),
-        HistoryFormat::Json => json::render(&history, style, out),
-        HistoryFormat::Csv => csv::render(&history, style, out),
-    })?;
-    Ok(Exit::Success)
+    Ok(history)
 }
 
 /// The chart must not replace the answers file it is drawn from.

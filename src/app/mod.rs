@@ -7,6 +7,7 @@ mod assess;
 mod chart;
 mod diff;
 mod editor;
+mod evidence;
 mod export;
 mod history;
 mod import;
@@ -55,6 +56,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Aggregate(args) => aggregate::run(&context()?, args),
         Command::Chart(args) => chart::run(&context()?, &args),
         Command::History(args) => history::run(&context()?, &args),
+        Command::Evidence(args) => evidence::run(&context()?, &args),
         Command::Export(args) => export::run(&context()?, &args),
         Command::Import(args) => import::run(&context()?, &args),
         Command::Schema(args) => tooling::schema(&args),

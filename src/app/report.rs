@@ -19,9 +19,16 @@ pub(super) fn run(context: &Context, args: ReportArgs) -> anyhow::Result<Exit> {
         )
         .into());
     }
+    let as_of = super::evidence::as_of(args.as_of.as_deref())?;
     let loaded = context.load(&args.answers)?;
     let questionnaire = loaded.questionnaire();
     let target = context.target(args.target.as_deref(), questionnaire)?;
+    let evidence = super::evidence::review(&loaded, &args.answers, target.as_ref(), as_of);
+    let history = if args.history {
+        Some(super::history::build(&loaded, &args.answers, None)?)
+    } else {
+        None
+    };
     let crosswalk = if args.by_reference {
         let files = context.catalog.standards(&loaded.entry)?;
         let walk = crate::crosswalk::crosswalk(questionnaire, Some(&loaded.answers));
@@ -62,6 +69,8 @@ pub(super) fn run(context: &Context, args: ReportArgs) -> anyhow::Result<Exit> {
                         .entry
                         .replaces_built_in()
                         .then_some(loaded.entry.path.as_path()),
+                    evidence: &evidence,
+                    history: history.as_ref(),
                 };
                 let style = &destination.style;
                 match format {

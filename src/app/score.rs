@@ -10,6 +10,7 @@ use super::{Context, output};
 
 pub(super) fn run(context: &Context, args: ScoreArgs) -> anyhow::Result<Exit> {
     output::check_distinct(args.output.as_deref(), &args.out)?;
+    let as_of = super::evidence::as_of(args.as_of.as_deref())?;
     let loaded = context.load(&args.answers)?;
     let target = context.target(args.target.as_deref(), loaded.questionnaire())?;
     check_required(loaded.questionnaire(), &args.require)?;
@@ -46,6 +47,10 @@ pub(super) fn run(context: &Context, args: ScoreArgs) -> anyhow::Result<Exit> {
                 .filter(|set| args.require.contains(&set.set.id))
                 .flat_map(crate::requirements::SetResult::gate_failures),
         );
+        if args.fail_on_stale_evidence {
+            let review = super::evidence::review(&loaded, &args.answers, target.as_ref(), as_of);
+            failures.extend(review.failures());
+        }
         for failure in &failures {
             super::note("gate failed", failure);
         }

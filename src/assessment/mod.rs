@@ -1,11 +1,11 @@
 //! An [`Assessment`]: answers scored against their questionnaire (and a target), and the
-//! questions every view asks of it: what is open, what is next, what a legal duty still lacks.
+//! questions every view asks of it: what is open, what is next, which legal duties are unmet.
 
 pub mod render;
 
 use crate::answers::{Answer, Answers};
 use crate::questionnaire::{Domain, Question, Questionnaire};
-use crate::requirements::SetResult;
+use crate::requirements::{Finding, SetResult};
 use crate::scoring::{DomainScore, Scorecard, Status};
 
 /// What titles call an assessment whose file names neither its subject nor its organization.
@@ -24,26 +24,6 @@ impl<'a> Assessment<'a> {
 
     pub fn has_target(&self) -> bool {
         self.card.domains.iter().any(|d| d.target.is_some())
-    }
-
-    pub fn has_benchmark(&self) -> bool {
-        self.card
-            .domains
-            .iter()
-            .any(|d| d.domain.benchmark.is_some())
-    }
-
-    /// The sources of the domains' industry averages, each once, in a stable order.
-    pub fn benchmark_sources(&self) -> Vec<&'a str> {
-        let mut sources: Vec<&str> = self
-            .card
-            .domains
-            .iter()
-            .filter_map(|d| d.domain.benchmark.as_ref().map(|b| b.source.as_str()))
-            .collect();
-        sources.sort_unstable();
-        sources.dedup();
-        sources
     }
 
     /// The unmet questions that stand between a domain and its next level, the ones that
@@ -74,13 +54,14 @@ impl<'a> Assessment<'a> {
             .filter(|(_, _, steps)| !steps.is_empty())
     }
 
-    /// Every applicable question that restates a legal duty and is not met, at any level:
-    /// a gap in a legal duty matters whatever level the domain is at.
-    pub fn regulatory_unmet(&self) -> impl Iterator<Item = (&'a Domain, &'a Question)> + '_ {
-        self.card
-            .questionnaire
-            .questions()
-            .filter(|(_, q)| q.is_regulatory() && self.status(q).is_open())
+    /// Every legal duty not yet met, by the one rule of [`crate::requirements::findings`]: the
+    /// summary counts them and the compliance findings list them.
+    pub fn findings(&self) -> Vec<Finding<'a>> {
+        crate::requirements::findings(
+            self.card.questionnaire,
+            self.answers,
+            &self.requirement_sets(),
+        )
     }
 
     pub fn unanswered(&self) -> impl Iterator<Item = (&'a Domain, &'a Question)> + '_ {

@@ -41,6 +41,10 @@ pub struct Summary {
     pub marks: Vec<Mark>,
     /// Per requirement of the questionnaire's sets, in their order.
     pub verdicts: Vec<crate::requirements::Verdict>,
+    /// Per group of the questionnaire, then per stream of its domains in their order: level
+    /// and score, `None` when not applicable.
+    pub groups: Vec<Option<(u32, f64)>>,
+    pub streams: Vec<Option<(u32, f64)>>,
 }
 
 /// Where one question of one assessment stands, for the counts of unmet questions.
@@ -124,6 +128,17 @@ impl Summary {
             })
             .collect();
         let verdicts = crate::requirements::verdicts(card.questionnaire, &answers);
+        let groups = card
+            .groups
+            .iter()
+            .map(|g| g.applicable.then_some((g.level, g.score)))
+            .collect();
+        let streams = card
+            .domains
+            .iter()
+            .flat_map(|d| &d.streams)
+            .map(|s| s.applicable.then_some((s.level, s.score)))
+            .collect();
         Summary {
             file: file.display().to_string(),
             organization: answers.organization,
@@ -137,6 +152,8 @@ impl Summary {
             domains,
             marks,
             verdicts,
+            groups,
+            streams,
         }
     }
 }
@@ -300,6 +317,9 @@ pub struct Portfolio {
     pub questions: Vec<QuestionTally>,
     /// Per requirement of the questionnaire's sets, in their order.
     pub requirements: Vec<crate::requirements::VerdictCounts>,
+    /// Per group of the questionnaire, and per stream of its domains, in their order.
+    pub groups: Vec<Tally>,
+    pub streams: Vec<Tally>,
     rows: Vec<Stored>,
     text: String,
     cells: Vec<u32>,
@@ -320,6 +340,11 @@ impl Portfolio {
                     .map(|s| s.requirements.len())
                     .sum()
             ],
+            groups: vec![Tally::new(questionnaire); questionnaire.groups.len()],
+            streams: vec![
+                Tally::new(questionnaire);
+                questionnaire.domains.iter().map(|d| d.streams.len()).sum()
+            ],
             rows: Vec::new(),
             text: String::new(),
             cells: Vec::new(),
@@ -332,7 +357,10 @@ impl Portfolio {
         if summary.applicable {
             self.overall.add(summary.level, summary.score);
         }
-        for (tally, cell) in self.domains.iter_mut().zip(&summary.domains) {
+        let tallies = self.domains.iter_mut().zip(&summary.domains);
+        let groups = self.groups.iter_mut().zip(&summary.groups);
+        let streams = self.streams.iter_mut().zip(&summary.streams);
+        for (tally, cell) in tallies.chain(groups).chain(streams) {
             if let Some((level, score)) = cell {
                 tally.add(*level, *score);
             }

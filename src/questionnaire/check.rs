@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::*;
-use crate::error::Problem;
+use crate::error::{MAX_PROBLEMS, Problem};
 use crate::text::Lines;
 
 impl Questionnaire {
@@ -16,7 +16,7 @@ impl Questionnaire {
         if let Some(problem) = self.too_large(source) {
             return (vec![problem], warnings);
         }
-        let lines = Lines::new(source, &["id", "level"]);
+        let lines = Lines::new(source, &["id", "level", "group"]);
         let at_id = |id: &str| lines.of("id", id);
 
         if !is_slug(&self.id) {
@@ -89,24 +89,14 @@ impl Questionnaire {
                 &format!("domain `{}`", domain.id),
                 line,
             );
-            if let Some(benchmark) = &domain.benchmark
-                && !(f64::from(self.base_level())..=f64::from(self.top_level()))
-                    .contains(&benchmark.score)
-            {
-                errors.push(
+            if domain.benchmark.is_some() {
+                warnings.push(
                     Problem::new(format!(
-                        "domain `{}`: benchmark score {} is outside the levels {}..{}",
-                        domain.id,
-                        crate::text::number(benchmark.score),
-                        self.base_level(),
-                        self.top_level()
+                        "domain `{}`: `benchmark` on a domain is deprecated and ignored",
+                        domain.id
                     ))
-                    .at(line)
-                    .hint(format!(
-                        "a benchmark is a score from {} to {}, as the report shows them",
-                        self.base_level(),
-                        self.top_level()
-                    )),
+                    .at(crate::text::line_of_word_after(source, line, "benchmark").or(line))
+                    .hint("put the figure on a group's `benchmark`, with its source, sample size, year and what it measures (see the README, \"Domain groups\")"),
                 );
             }
             if domain.questions.is_empty() {
@@ -119,6 +109,7 @@ impl Questionnaire {
             for question in &domain.questions {
                 self.check_question(&lines, question, &mut question_ids, &mut errors);
             }
+            check_streams(source, &lines, domain, line, &mut errors, &mut warnings);
             for level in self.levels.iter().skip(1) {
                 if !domain.questions.iter().any(|q| q.level == level.level) {
                     warnings.push(
@@ -132,7 +123,91 @@ impl Questionnaire {
             }
         }
         self.check_requirement_sets(source, &lines, &question_ids, &mut errors);
+        self.check_groups(source, &lines, &mut errors);
         (errors, warnings)
+    }
+
+    /// Group ids unique, every group with a domain, every domain's group known, benchmarks
+    /// complete. A domain names its group, so it is in one at most by construction.
+    fn check_groups(&self, source: &str, lines: &Lines, errors: &mut Vec<Problem>) {
+        let start = lines.key("groups");
+        // One pass each way: checks stay linear in groups and domains.
+        let used: HashSet<&str> = self
+            .domains
+            .iter()
+            .filter_map(|d| d.group.as_deref())
+            .collect();
+        let declared: HashSet<&str> = self.groups.iter().map(|g| g.id.as_str()).collect();
+        let mut ids = HashSet::new();
+        for group in &self.groups {
+            let line = lines.after("id", &group.id, start);
+            if !is_slug(&group.id) {
+                errors.push(
+                    Problem::new(format!("group id `{}` is not valid", group.id))
+                        .at(line)
+                        .hint("use lowercase letters, digits and `-` only, e.g. `design-control`"),
+                );
+            }
+            if !ids.insert(group.id.as_str()) {
+                errors.push(
+                    Problem::new(format!("group id `{}` is used twice", group.id))
+                        .at(line
+                            .and_then(|l| lines.after("id", &group.id, Some(l + 1)))
+                            .or(line))
+                        .hint("give every group its own id"),
+                );
+            }
+            if group.title.trim().is_empty() {
+                errors.push(
+                    Problem::new(format!("group `{}` has an empty title", group.id))
+                        .at(line)
+                        .hint("give the group a title"),
+                );
+            }
+            if !used.contains(group.id.as_str()) {
+                errors.push(
+                    Problem::new(format!("group `{}` has no domains", group.id))
+                        .at(line)
+                        .hint(format!(
+                            "put `group: {}` on the domains it holds, or remove the group",
+                            group.id
+                        )),
+                );
+            }
+            if let Some(benchmark) = &group.benchmark {
+                check_benchmark(source, line, &group.id, benchmark, errors);
+            }
+        }
+        for domain in &self.domains {
+            let at = lines.of("id", &domain.id);
+            match &domain.group {
+                // Only the problems that are shown pay for a hint and a line search.
+                Some(id) if !declared.contains(id.as_str()) && errors.len() > MAX_PROBLEMS => {
+                    errors.push(Problem::new(format!("`{id}` is not a group")));
+                }
+                Some(id) if !declared.contains(id.as_str()) => {
+                    let mut message = format!(
+                        "domain `{}` names group `{id}`, which is not a group",
+                        domain.id
+                    );
+                    if let Some(near) =
+                        crate::text::nearest(id, self.groups.iter().map(|g| g.id.as_str()))
+                    {
+                        message.push_str(&format!("; did you mean `{near}`?"));
+                    }
+                    errors.push(
+                        Problem::new(message)
+                            .at(lines.after("group", id, at).or(at))
+                            .hint(if self.groups.is_empty() {
+                                "declare the group under `groups:` (id and title), or remove `group`"
+                            } else {
+                                "name one of the ids under `groups:`"
+                            }),
+                    );
+                }
+                _ => {}
+            }
+        }
     }
 
     /// Set and requirement ids unique, no empty set, every question id known.
@@ -466,6 +541,165 @@ impl Questionnaire {
             &format!("question `{}`", question.id),
             line,
         );
+    }
+}
+
+/// A group's benchmark: a finite figure and every fact a reader needs to weigh it.
+fn check_benchmark(
+    source: &str,
+    line: Option<usize>,
+    group: &str,
+    benchmark: &Benchmark,
+    errors: &mut Vec<Problem>,
+) {
+    let at = crate::text::line_of_word_after(source, line, "benchmark").or(line);
+    let mut problem = |what: String, hint: &str| {
+        errors.push(
+            Problem::new(format!("group `{group}`: benchmark {what}"))
+                .at(at)
+                .hint(hint),
+        );
+    };
+    if !(benchmark.score.is_finite() && benchmark.score >= 0.0) {
+        problem(
+            format!(
+                "score {} is not a published figure",
+                crate::text::number(benchmark.score)
+            ),
+            "give the figure as published, e.g. `score: 1.68`",
+        );
+    }
+    for (field, value, hint) in [
+        (
+            "source",
+            &benchmark.source,
+            "name who published it, and where",
+        ),
+        (
+            "measures",
+            &benchmark.measures,
+            "say in one sentence what the figure measures",
+        ),
+    ] {
+        if value.trim().is_empty() {
+            problem(format!("`{field}` is empty"), hint);
+        }
+    }
+    if benchmark.sample_size == 0 {
+        problem(
+            "`sample_size` is 0".to_string(),
+            "give the number of organizations the figure is drawn from",
+        );
+    }
+    if !(1900..=2200).contains(&benchmark.year) {
+        problem(
+            format!("year {} is not a year of publication", benchmark.year),
+            "give the year the figure was published, e.g. `year: 2022`",
+        );
+    }
+}
+
+/// Stream ids unique within the domain, every stream with a question, every question's stream
+/// one of its domain's.
+fn check_streams(
+    source: &str,
+    lines: &Lines,
+    domain: &Domain,
+    line: Option<usize>,
+    errors: &mut Vec<Problem>,
+    warnings: &mut Vec<Problem>,
+) {
+    let used: HashSet<&str> = domain
+        .questions
+        .iter()
+        .filter_map(|q| q.stream.as_deref())
+        .collect();
+    let declared: HashSet<&str> = domain.streams.iter().map(|s| s.id.as_str()).collect();
+    let mut ids = HashSet::new();
+    for stream in &domain.streams {
+        let at = lines.after("id", &stream.id, line);
+        if !is_slug(&stream.id) {
+            errors.push(
+                Problem::new(format!(
+                    "domain `{}`: stream id `{}` is not valid",
+                    domain.id, stream.id
+                ))
+                .at(at)
+                .hint("use lowercase letters, digits and `-` only, e.g. `a`"),
+            );
+        }
+        if !ids.insert(stream.id.as_str()) {
+            errors.push(
+                Problem::new(format!(
+                    "domain `{}`: stream id `{}` is used twice",
+                    domain.id, stream.id
+                ))
+                .at(at
+                    .and_then(|l| lines.after("id", &stream.id, Some(l + 1)))
+                    .or(at))
+                .hint("give every stream of a domain its own id"),
+            );
+        }
+        if stream.title.trim().is_empty() {
+            errors.push(
+                Problem::new(format!(
+                    "domain `{}`: stream `{}` has an empty title",
+                    domain.id, stream.id
+                ))
+                .at(at)
+                .hint("give the stream a title"),
+            );
+        }
+        if !used.contains(stream.id.as_str()) {
+            errors.push(
+                Problem::new(format!(
+                    "domain `{}`: stream `{}` has no questions",
+                    domain.id, stream.id
+                ))
+                .at(at)
+                .hint(format!(
+                    "put `stream: {}` on the questions it holds, or remove the stream",
+                    stream.id
+                )),
+            );
+        }
+    }
+    for question in &domain.questions {
+        let at = lines.of("id", &question.id);
+        match &question.stream {
+            // Only the problems that are shown pay for a hint and a line search.
+            Some(id) if !declared.contains(id.as_str()) && errors.len() > MAX_PROBLEMS => {
+                errors.push(Problem::new(format!("`{id}` is not a stream")));
+            }
+            Some(id) if !declared.contains(id.as_str()) => {
+                let mut message = format!(
+                    "question `{}` names stream `{id}`, which is not a stream of domain `{}`",
+                    question.id, domain.id
+                );
+                if let Some(near) =
+                        crate::text::nearest(id, domain.streams.iter().map(|s| s.id.as_str()))
+                {
+                    message.push_str(&format!("; did you mean `{near}`?"));
+                }
+                errors.push(
+                    Problem::new(message)
+                        .at(crate::text::line_of_word_after(source, at, id).or(at))
+                        .hint(if domain.streams.is_empty() {
+                            "declare the stream under the domain's `streams:` (id and title), or remove `stream`"
+                        } else {
+                            "name one of the ids under the domain's `streams:`"
+                        }),
+                );
+            }
+            None if !domain.streams.is_empty() => warnings.push(
+                Problem::new(format!(
+                    "question `{}` is in no stream of domain `{}`: it counts in the domain's score, in no stream's",
+                    question.id, domain.id
+                ))
+                .at(at),
+            ),
+            _ => {}
+        }
     }
 }
 

@@ -43,11 +43,90 @@ pub struct Questionnaire {
     /// default) or `not-counted`.
     #[serde(default, skip_serializing_if = "NaLevels::is_default")]
     pub na_levels: NaLevels,
+    /// How many months old (from its `date`) an evidence item may be before reports call it
+    /// too old; a target's `evidence_max_age_months` replaces it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence_max_age_months: Option<u32>,
     pub domains: Vec<Domain>,
     /// Named pass/fail views beside the maturity levels: each requirement is met when the
     /// questions that satisfy it are met (see the README, "Requirement sets").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requirement_sets: Vec<RequirementSet>,
+    /// Groups of domains, such as a model's business functions: each domain names its group
+    /// with `group`, and each group gets a score and level (see the README, "Domain groups").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
+}
+
+/// A group of domains. Its score is the weight-averaged score of its applicable domains, its
+/// level the lowest of their levels: the overall rule, over the group's domains.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// A published figure to show beside the group's score, with the facts that say how far
+    /// it compares.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub benchmark: Option<Benchmark>,
+}
+
+/// Another survey's published figure for what a group measures: shown beside the group's
+/// score with its source, never drawn on the level scale.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Benchmark {
+    /// The published figure, e.g. an average on the survey's own scale.
+    pub score: f64,
+    /// Who published it, and where.
+    pub source: String,
+    /// How many organizations the figure is drawn from.
+    pub sample_size: u32,
+    /// The year the figure was published.
+    pub year: u32,
+    /// True when a primary source or a report citing it confirms the figure; false when it
+    /// comes from secondary summaries.
+    pub confirmed: bool,
+    /// One sentence on what the figure measures and how it differs from this score.
+    pub measures: String,
+}
+
+impl Benchmark {
+    /// "1.47 (unconfirmed)": the figure as a table cell shows it.
+    pub fn figure(&self) -> String {
+        format!(
+            "{} ({})",
+            crate::text::decimal2(self.score),
+            if self.confirmed {
+                "confirmed"
+            } else {
+                "unconfirmed"
+            }
+        )
+    }
+
+    /// "MDIC ..., 2022, n = 17": where the figure comes from.
+    pub fn origin(&self) -> String {
+        format!("{}, {}, n = {}", self.source, self.year, self.sample_size)
+    }
+
+    /// "MDIC ..., 2022, n = 17: The mean of ...": what a note under the table says of it.
+    pub fn about(&self) -> String {
+        format!("{}: {}", self.origin(), self.measures)
+    }
+}
+
+/// A group of questions within a domain (a stream): scored the way its domain is, over its
+/// own questions.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Stream {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 /// A named set of requirements, such as the duties of a law or the goals of a framework.
@@ -149,15 +228,25 @@ pub struct Domain {
     pub weight: f64,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<String>,
-    /// An industry average to show beside the domain's score.
+    /// Deprecated and ignored, with a warning: a domain's industry average, which
+    /// no report shows any more. Put the figure on a group's `benchmark`, with its facts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub benchmark: Option<Benchmark>,
+    #[schemars(extend("deprecated" = true))]
+    pub benchmark: Option<DomainBenchmark>,
     pub questions: Vec<Question>,
+    /// The id of the group (in the questionnaire's `groups`) the domain belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// Groups of this domain's questions, each scored as the domain is; a question names its
+    /// stream with `stream`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub streams: Vec<Stream>,
 }
 
+/// The per-domain benchmark of version 1: parsed so that old files still load, and ignored.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Benchmark {
+pub struct DomainBenchmark {
     pub source: String,
     pub score: f64,
 }
@@ -178,6 +267,9 @@ pub struct Question {
     pub references: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// The id of one of its domain's `streams`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream: Option<String>,
 }
 
 impl Domain {
@@ -335,6 +427,26 @@ impl Questionnaire {
 
     pub fn requirement_set(&self, id: &str) -> Option<&RequirementSet> {
         self.requirement_sets.iter().find(|s| s.id == id)
+    }
+
+    /// What each distinct benchmark of the groups is, once, in the groups' order: the note
+    /// every view prints under its group figures.
+    pub fn benchmark_notes(&self) -> Vec<String> {
+        let mut notes: Vec<String> = Vec::new();
+        for about in self
+            .groups
+            .iter()
+            .filter_map(|g| g.benchmark.as_ref().map(Benchmark::about))
+        {
+            if !notes.contains(&about) {
+                notes.push(about);
+            }
+        }
+        notes
+    }
+
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
     }
 
     pub fn question_count(&self) -> usize {

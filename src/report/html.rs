@@ -9,9 +9,12 @@ use super::chart::{self, Chart};
 use super::{Report, SECTIONS, Section};
 use crate::assessment::Assessment;
 use crate::crosswalk::Standard;
+use crate::evidence::Review;
+use crate::history::History;
 use crate::questionnaire::Question;
 use crate::render::Style;
 use crate::render::xml::{attr, escape, link};
+use crate::requirements::Finding;
 use crate::roadmap::Roadmap;
 use crate::roadmap::render::{overall_line, phase_title};
 use crate::scoring::{DomainScore, Status, round2};
@@ -37,11 +40,22 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
             Section::Scorecard => {
                 scorecard(&mut text, assessment, &Chart::from_assessment(assessment));
             }
-            Section::Findings => crate::requirements::render::html::findings(
-                &mut text,
-                &assessment.requirement_sets(),
-            ),
-            Section::Domains => domains(&mut text, assessment),
+            Section::Findings => {
+                if report.has(section) {
+                    crate::requirements::render::html::findings(&mut text, &assessment.findings());
+                }
+            }
+            Section::Domains => domains(&mut text, assessment, report.evidence),
+            Section::History => {
+                if let Some(history) = report.history {
+                    history_section(&mut text, history);
+                }
+            }
+            Section::Evidence => {
+                if report.has(section) {
+                    evidence_section(&mut text, report.evidence);
+                }
+            }
             Section::RequirementSets => crate::requirements::render::html::section(
                 &mut text,
                 &assessment.requirement_sets(),
@@ -119,28 +133,42 @@ fn summary(out: &mut String, report: &Report) {
             out.push_str("</ul>\n");
         }
     }
-    let legal: Vec<_> = assessment.regulatory_unmet().collect();
+    let legal = assessment.findings();
     if legal.is_empty() {
-        if super::restates_legal_duties(assessment) {
+        if crate::requirements::states_legal_duties(assessment.card.questionnaire) {
             out.push_str(
-                "<h3 class=\"lead\">Every legal duty the questionnaire restates is met</h3>\n",
+                "<h3 class=\"lead\">Every legal duty the questionnaire states is met</h3>\n",
             );
         }
     } else {
         let _ = writeln!(
             out,
-            "<h3 class=\"lead\">Legal duties not yet met ({})</h3>\n<ul class=\"steps\">",
-            legal.len()
+            "<h3 class=\"lead\">Legal duties not yet met ({})</h3>\n<p class=\"muted\">The details in <a href=\"#{}\">{}</a>.</p>\n<ul class=\"steps\">",
+            legal.len(),
+            Section::Findings.anchor(),
+            Section::Findings.title()
         );
-        for (domain, question) in legal {
-            let _ = writeln!(
-                out,
-                "<li>{} <span class=\"muted\">({}, level {}; now: {})</span></li>",
-                question_cell(question),
-                escape(&domain.title),
-                question.level,
-                escape(assessment.answer_label(question))
-            );
+        for finding in &legal {
+            let _ = match finding {
+                Finding::Requirement { .. } => writeln!(
+                    out,
+                    "<li><strong>{}</strong> {} <span class=\"muted\">({})</span>: {}</li>",
+                    escape(finding.id()),
+                    finding.verdict().label(),
+                    escape(&finding.source()),
+                    escape(&finding.reason())
+                ),
+                Finding::Question {
+                    domain, question, ..
+                } => writeln!(
+                    out,
+                    "<li>{} <span class=\"muted\">({}, level {}; now: {})</span></li>",
+                    question_cell(question),
+                    escape(&domain.title),
+                    question.level,
+                    escape(assessment.answer_label(question))
+                ),
+            };
         }
         out.push_str("</ul>\n");
     }
@@ -305,21 +333,95 @@ fn scorecard(out: &mut String, assessment: &Assessment, chart: &Chart) {
         };
         let _ = write!(
             out,
-            "<div class=\"score\">Score {:.2}{next}{}</div>",
+            "<div class=\"score\">Score {:.2}{next}</div>",
             round2(scored.score),
-            d.benchmark
-                .as_ref()
-                .map(|b| format!(
-                    " · benchmark {:.2} ({}; another survey's measure, not a level)",
-                    b.score,
-                    escape(&b.source)
-                ))
-                .unwrap_or_default()
         );
+        if !scored.streams.is_empty() {
+            let streams: Vec<String> = scored
+                .streams
+                .iter()
+                .map(|s| {
+                    if s.applicable {
+                        format!(
+                            "{} level {} {}, score {:.2}",
+                            escape(&s.stream.title),
+                            s.level,
+                            escape(assessment.level_name(s.level)),
+                            round2(s.score)
+                        )
+                    } else {
+                        format!("{} not applicable", escape(&s.stream.title))
+                    }
+                })
+                .collect();
+            let _ = write!(
+                out,
+                "<div class=\"streams\">Streams: {}</div>",
+                streams.join(" · ")
+            );
+        }
         out.push_str("</div></li>\n");
     }
     out.push_str("</ol>\n");
+    groups(out, assessment);
     out.push_str("</section>\n");
+}
+
+/// The groups of domains as a table: level, score, and any benchmark with its facts and
+/// what it measures, as another survey's figure.
+fn groups(out: &mut String, assessment: &Assessment) {
+    let card = assessment.card;
+    if card.groups.is_empty() {
+        return;
+    }
+    let benchmark = card.groups.iter().any(|g| g.group.benchmark.is_some());
+    out.push_str("<table class=\"groups stack\"><caption>Groups of domains: the weight-averaged score of a group's applicable domains, and the lowest of their levels</caption>\n<thead><tr><th>Group</th><th>Domains</th><th>Level</th><th>Score</th>");
+    if benchmark {
+        out.push_str("<th>Benchmark (another survey's figure, not a level)</th>");
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for scored in &card.groups {
+        let titles: Vec<String> = scored
+            .domains
+            .iter()
+            .filter_map(|id| card.questionnaire.domain(id))
+            .map(|d| escape(d.short_title()))
+            .collect();
+        let _ = write!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td data-label=\"Domains\">{}</td>",
+            escape(&scored.group.title),
+            titles.join(", ")
+        );
+        if scored.applicable {
+            let _ = write!(
+                out,
+                "<td data-label=\"Level\">{} {}</td><td data-label=\"Score\">{:.2}</td>",
+                scored.level,
+                escape(assessment.level_name(scored.level)),
+                round2(scored.score)
+            );
+        } else {
+            out.push_str("<td>not applicable</td><td></td>");
+        }
+        if benchmark {
+            match &scored.group.benchmark {
+                Some(b) => {
+                    let _ = write!(out, "<td data-label=\"Benchmark\">{}</td>", b.figure());
+                }
+                None => out.push_str("<td></td>"),
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table>\n");
+    for note in card.questionnaire.benchmark_notes() {
+        let _ = writeln!(
+            out,
+            "<p class=\"benchmark-note\">Benchmark: {}</p>",
+            escape(&note)
+        );
+    }
 }
 
 /// The top of the level scale, as the chart draws it.
@@ -342,7 +444,7 @@ fn css_width(fraction: f64) -> String {
     format!("{:.1}%", (fraction.clamp(0.0, 1.0) * 100.0))
 }
 
-fn domains(out: &mut String, assessment: &Assessment) {
+fn domains(out: &mut String, assessment: &Assessment, review: &Review) {
     open_section(out, Section::Domains, true);
     for (index, scored) in assessment.card.domains.iter().enumerate() {
         let d = scored.domain;
@@ -386,15 +488,23 @@ fn domains(out: &mut String, assessment: &Assessment) {
                 .and_then(|a| a.note.as_deref())
                 .map(escape)
                 .unwrap_or_default();
-            let evidence = given
-                .map(|a| {
-                    a.evidence
-                        .iter()
-                        .map(|e| link(&e.reference))
-                        .collect::<Vec<_>>()
-                        .join("<br>")
+            let evidence = review
+                .of(question)
+                .map(|item| match crate::evidence::render::note(item) {
+                    Some(note) => format!(
+                        "{} <span class=\"{}\">({})</span>",
+                        link(&item.evidence.reference),
+                        if item.status.is_stale() {
+                            "unmet"
+                        } else {
+                            "muted"
+                        },
+                        escape(&note)
+                    ),
+                    None => link(&item.evidence.reference),
                 })
-                .unwrap_or_default();
+                .collect::<Vec<_>>()
+                .join("<br>");
             let _ = writeln!(
                 out,
                 "<tr id=\"q-{}\"><td data-label=\"Question\">{}</td><td class=\"n\" data-label=\"Level\">{}</td><td data-label=\"Answer\">{answer}</td><td class=\"note\" data-label=\"Note\">{note}</td><td data-label=\"Evidence\">{evidence}</td></tr>",
@@ -589,4 +699,67 @@ fn question_cell(question: &Question) -> String {
         escape(&question.id),
         escape(&question.text)
     )
+}
+
+/// The trend over the committed versions: the line chart, then a row per version.
+fn history_section(out: &mut String, history: &History) {
+    use crate::history::render::{change, level, notes, source, version};
+    open_section(out, Section::History, true);
+    let _ = writeln!(
+        out,
+        "<figure class=\"chart\">{}<figcaption>The overall score (solid) and level (dashed) at each committed version of {}, oldest on the left.</figcaption></figure>",
+        crate::history::render::svg::svg(history),
+        escape(&history.file)
+    );
+    out.push_str("<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Commit</th><th scope=\"col\">Answered to</th><th scope=\"col\">Level</th><th scope=\"col\" class=\"n\">Score</th><th scope=\"col\" class=\"n\">Change</th></tr></thead>\n<tbody>\n");
+    let mut previous: Option<f64> = None;
+    for point in &history.points {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td class=\"n\">{:.2}</td><td class=\"n\">{}</td></tr>",
+            escape(&point.date),
+            escape(&source(point)),
+            escape(&version(point)),
+            escape(&level(history, point.applicable, point.level)),
+            round2(point.score),
+            previous.map(|p| change(p, point.score)).unwrap_or_default()
+        );
+        previous = Some(point.score);
+    }
+    out.push_str("</tbody>\n</table></div>\n");
+    for note in notes(history) {
+        let _ = writeln!(out, "<p class=\"muted\">{}</p>", escape(&note));
+    }
+    out.push_str("</section>\n");
+}
+
+/// The evidence items to renew or fix, each with its age and why.
+fn evidence_section(out: &mut String, review: &Review) {
+    use crate::evidence::render::{age, dated};
+    open_section(out, Section::Evidence, false);
+    let _ = writeln!(
+        out,
+        "<p class=\"muted\">The evidence to renew or fix, {}.</p>",
+        escape(&crate::evidence::render::summary(review))
+    );
+    out.push_str("<div class=\"scroll\"><table class=\"stack\">\n<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Evidence</th><th scope=\"col\">Owner</th><th scope=\"col\">Dated</th><th scope=\"col\">Age</th><th scope=\"col\">Status</th><th scope=\"col\">Why</th></tr></thead>\n<tbody>\n");
+    for item in review.stale() {
+        let _ = writeln!(
+            out,
+            "<tr><td data-label=\"Question\"><a href=\"#q-{}\">{}</a></td><td data-label=\"Evidence\">{}</td><td data-label=\"Owner\">{}</td><td data-label=\"Dated\">{}</td><td data-label=\"Age\">{}</td><td data-label=\"Status\"><span class=\"unmet\">{}</span></td><td data-label=\"Why\">{}</td></tr>",
+            attr(&item.question.id),
+            escape(&item.question.id),
+            link(&item.evidence.reference),
+            item.evidence
+                .owner
+                .as_deref()
+                .map(escape)
+                .unwrap_or_default(),
+            dated(item),
+            age(item),
+            item.status.id(),
+            escape(&item.detail(review))
+        );
+    }
+    out.push_str("</tbody>\n</table></div>\n</section>\n");
 }

@@ -24,9 +24,6 @@ struct Document<'a> {
     assessor: Option<&'a str>,
     date: Option<&'a str>,
     unanswered: usize,
-    /// Ids of the unmet questions that restate a legal duty (full report only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    regulatory_unmet: Option<Vec<&'a str>>,
     /// The domains below their target with their gaps, as the executive summary names them
     /// (full report with a target only).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -37,18 +34,28 @@ struct Document<'a> {
     first_steps: Option<Vec<&'a str>>,
     overall: Overall<'a>,
     domains: Vec<Domain<'a>>,
+    /// Each group of domains: the overall rule over its domains, and any benchmark.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    groups: Vec<GroupJson<'a>>,
     /// The way to the target (full report with a target only).
     #[serde(skip_serializing_if = "Option::is_none")]
     roadmap: Option<Vec<PhaseJson<'a>>>,
     /// The questions by the standards they cite (full report with `--by-reference` only).
     #[serde(skip_serializing_if = "Option::is_none")]
     by_reference: Option<Vec<StandardJson<'a>>>,
-    /// The requirements of regulatory sets not met or not assessed (full report only).
+    /// Every legal duty not yet met, as the summary counts them (full report of a
+    /// questionnaire that states legal duties only).
     #[serde(skip_serializing_if = "Option::is_none")]
     compliance_findings: Option<Vec<FindingJson<'a>>>,
     /// Each requirement set and every requirement's verdict.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     requirement_sets: Vec<SetJson<'a>>,
+    /// Every evidence item with its age and status (full report, when an answer gives one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<crate::evidence::render::json::Document<'a>>,
+    /// The trend over the committed versions (full report with `--history` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    history: Option<crate::history::render::json::Document<'a>>,
 }
 
 #[derive(Serialize)]
@@ -83,12 +90,39 @@ struct Domain<'a> {
     percent_to_target: Option<f64>,
     answered: usize,
     questions: usize,
-    benchmark: Option<&'a Benchmark>,
     levels: Vec<Level>,
+    /// Each stream of the domain, scored by the domain's rule over its own questions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    streams: Vec<StreamJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     next_steps: Option<Vec<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     answers: Option<Vec<QuestionAnswer<'a>>>,
+}
+
+#[derive(Serialize)]
+struct StreamJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    applicable: bool,
+    level: u32,
+    level_name: &'a str,
+    score: f64,
+    answered: usize,
+    questions: usize,
+}
+
+#[derive(Serialize)]
+struct GroupJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    domains: &'a [&'a str],
+    applicable: bool,
+    level: u32,
+    level_name: &'a str,
+    score: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    benchmark: Option<&'a Benchmark>,
 }
 
 #[derive(Serialize)]
@@ -132,12 +166,6 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
         match section {
             // The summary adds to what `jsp score` gives: the executive summary's lists.
             Section::Summary => {
-                document.regulatory_unmet = Some(
-                    assessment
-                        .regulatory_unmet()
-                        .map(|(_, q)| q.id.as_str())
-                        .collect(),
-                );
                 document.below_target = assessment.has_target().then(|| {
                     assessment
                         .card
@@ -174,15 +202,24 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
                 }
                 document.roadmap = report.roadmap.map(|roadmap| phases(assessment, roadmap));
             }
+            // The summary's legal duties not yet met are these findings.
             Section::Findings => {
-                document.compliance_findings = Some(crate::requirements::render::json::findings(
-                    &assessment.requirement_sets(),
-                ));
+                document.compliance_findings = report
+                    .has(section)
+                    .then(|| crate::requirements::render::json::findings(&assessment.findings()));
             }
             // The requirement sets are part of the summary, as `jsp score` gives them.
             Section::RequirementSets => {}
             // Every domain's figures are in `domains`, always there.
             Section::Scorecard => {}
+            Section::History => {
+                document.history = report.history.map(crate::history::render::json::document);
+            }
+            // Every item, not only the stale ones: each with its age and status.
+            Section::Evidence => {
+                document.evidence = (!report.evidence.items.is_empty())
+                    .then(|| crate::evidence::render::json::document(report.evidence));
+            }
             Section::Domains => {
                 for (json, scored) in document.domains.iter_mut().zip(&assessment.card.domains) {
                     json.answers = Some(answers(assessment, scored));
@@ -212,7 +249,6 @@ fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
         assessor: answers.assessor.as_deref(),
         date: answers.date.as_deref(),
         unanswered: card.unanswered,
-        regulatory_unmet: None,
         below_target: None,
         first_steps: None,
         overall: Overall {
@@ -224,9 +260,25 @@ fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
             percent_to_target: card.percent_to_target().map(round2),
         },
         domains: card.domains.iter().map(|d| domain(assessment, d)).collect(),
+        groups: card
+            .groups
+            .iter()
+            .map(|g| GroupJson {
+                id: &g.group.id,
+                title: &g.group.title,
+                domains: &g.domains,
+                applicable: g.applicable,
+                level: g.level,
+                level_name: questionnaire.level_name(g.level),
+                score: round2(g.score),
+                benchmark: g.group.benchmark.as_ref(),
+            })
+            .collect(),
         roadmap: None,
         by_reference: None,
         compliance_findings: None,
+        evidence: None,
+        history: None,
         requirement_sets: crate::requirements::render::json::sets(&assessment.requirement_sets()),
     }
 }
@@ -245,7 +297,20 @@ fn domain<'a>(assessment: &'a Assessment<'a>, scored: &DomainScore<'a>) -> Domai
         percent_to_target: scored.percent_to_target().map(round2),
         answered: scored.answered,
         questions: scored.questions,
-        benchmark: d.benchmark.as_ref(),
+        streams: scored
+            .streams
+            .iter()
+            .map(|s| StreamJson {
+                id: &s.stream.id,
+                title: &s.stream.title,
+                applicable: s.applicable,
+                level: s.level,
+                level_name: assessment.card.questionnaire.level_name(s.level),
+                score: round2(s.score),
+                answered: s.answered,
+                questions: s.questions,
+            })
+            .collect(),
         levels: scored
             .levels
             .iter()

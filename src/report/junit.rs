@@ -36,6 +36,18 @@ pub fn render(score: &Score, _: &Style, out: &mut dyn Write) -> io::Result<()> {
     }
     properties.push(Property::new("level", card.level.to_string()));
     properties.push(Property::new("score", format!("{:.2}", round2(card.score))));
+    // Each applicable group's figures, as the overall ones: shown, not gated.
+    for group in card.groups.iter().filter(|g| g.applicable) {
+        let id = &group.group.id;
+        properties.push(Property::new(
+            format!("group.{id}.level"),
+            group.level.to_string(),
+        ));
+        properties.push(Property::new(
+            format!("group.{id}.score"),
+            format!("{:.2}", round2(group.score)),
+        ));
+    }
     if let Some(min) = gates.min_level {
         properties.push(Property::new("min-level", min.to_string()));
     }

@@ -7,9 +7,11 @@ use std::io::{self, Write};
 use super::{Report, SECTIONS, Score, Section};
 use crate::assessment::Assessment;
 use crate::assessment::render::markdown::header;
+use crate::evidence::Review;
 use crate::questionnaire::{NaLevels, Question};
 use crate::render::markdown::{escape, link};
 use crate::render::{Style, bar, percent};
+use crate::requirements::Finding;
 use crate::scoring::{DomainScore, Status, round2};
 
 /// The summary that `jsp score --format markdown` prints: title, metadata, the domain table.
@@ -54,11 +56,35 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
                 }
                 scorecard(&mut text, assessment);
             }
-            Section::Findings => crate::requirements::render::markdown::findings(
-                &mut text,
-                &assessment.requirement_sets(),
-            ),
-            Section::Domains => domains(&mut text, assessment),
+            Section::Findings => {
+                if report.has(section) {
+                    crate::requirements::render::markdown::findings(
+                        &mut text,
+                        &assessment.findings(),
+                    );
+                }
+            }
+            Section::Domains => domains(&mut text, assessment, report.evidence),
+            Section::History => {
+                if let Some(history) = report.history {
+                    heading(&mut text, section);
+                    crate::history::render::markdown::table(&mut text, history);
+                    text.push('\n');
+                }
+            }
+            Section::Evidence => {
+                if report.has(section) {
+                    heading(&mut text, section);
+                    let review = report.evidence;
+                    let _ = writeln!(
+                        text,
+                        "The evidence to renew or fix, {}.\n",
+                        escape(&crate::evidence::render::summary(review))
+                    );
+                    crate::evidence::render::markdown::table(&mut text, review, review.stale());
+                    text.push('\n');
+                }
+            }
             Section::RequirementSets => crate::requirements::render::markdown::section(
                 &mut text,
                 &assessment.requirement_sets(),
@@ -151,25 +177,43 @@ fn summary(out: &mut String, report: &Report) {
             out.push('\n');
         }
     }
-    let legal: Vec<_> = assessment.regulatory_unmet().collect();
+    let legal = assessment.findings();
     if legal.is_empty() {
-        if super::restates_legal_duties(assessment) {
+        if crate::requirements::states_legal_duties(assessment.card.questionnaire) {
             let _ = writeln!(
                 out,
-                "**Every legal duty the questionnaire restates is met.**\n"
+                "**Every legal duty the questionnaire states is met.**\n"
             );
         }
     } else {
-        let _ = writeln!(out, "**Legal duties not yet met ({}):**\n", legal.len());
-        for (domain, question) in legal {
-            let _ = writeln!(
-                out,
-                "- {} ({}, level {}; now: {})",
-                question_cell(question),
-                escape(&domain.title),
-                question.level,
-                escape(assessment.answer_label(question))
-            );
+        let _ = writeln!(
+            out,
+            "**Legal duties not yet met ({})** (the details in [{}](#{})):\n",
+            legal.len(),
+            Section::Findings.title(),
+            Section::Findings.anchor()
+        );
+        for finding in &legal {
+            let _ = match finding {
+                Finding::Requirement { .. } => writeln!(
+                    out,
+                    "- **{}** {} ({}): {}",
+                    escape(finding.id()),
+                    finding.verdict().label(),
+                    escape(&finding.source()),
+                    escape(&finding.reason())
+                ),
+                Finding::Question {
+                    domain, question, ..
+                } => writeln!(
+                    out,
+                    "- {} ({}, level {}; now: {})",
+                    question_cell(question),
+                    escape(&domain.title),
+                    question.level,
+                    escape(assessment.answer_label(question))
+                ),
+            };
         }
         out.push('\n');
     }
@@ -198,7 +242,6 @@ fn summary(out: &mut String, report: &Report) {
 /// The domain table: level against target, the score, and the next level's questions met.
 fn scorecard(out: &mut String, assessment: &Assessment) {
     let card = assessment.card;
-    let benchmark = assessment.has_benchmark();
     let target = assessment.has_target();
     let mut head = String::from("| Domain | Level |");
     let mut rule = String::from("|---|---|");
@@ -208,10 +251,6 @@ fn scorecard(out: &mut String, assessment: &Assessment) {
     }
     head.push_str(" Score | Next level: questions met |");
     rule.push_str("---:|---|");
-    if benchmark {
-        head.push_str(" Benchmark (another survey) |");
-        rule.push_str("---:|");
-    }
     let _ = writeln!(out, "{head}\n{rule}");
     for scored in &card.domains {
         let d = scored.domain;
@@ -249,24 +288,91 @@ fn scorecard(out: &mut String, assessment: &Assessment) {
                 next_level_cell(scored)
             );
         }
-        if benchmark {
-            match &d.benchmark {
-                Some(b) => {
-                    let _ = write!(row, " {:.2} |", b.score);
-                }
-                None => row.push_str(" |"),
-            }
-        }
         let _ = writeln!(out, "{row}");
-    }
-    if benchmark {
-        let _ = writeln!(
-            out,
-            "\nBenchmarks ({}) are another survey's averages, not levels of this questionnaire: they compare with neither the level nor the score.",
-            escape(&assessment.benchmark_sources().join("; "))
-        );
+        // Each stream under its domain, scored by the same rule.
+        for stream in &scored.streams {
+            let mut row = format!("| ↳ {} |", escape(&stream.stream.title));
+            let level = if stream.applicable {
+                format!(
+                    "{} {}",
+                    stream.level,
+                    escape(assessment.level_name(stream.level))
+                )
+            } else {
+                "not applicable".to_string()
+            };
+            let _ = write!(row, " {level} |");
+            if target {
+                row.push_str(" | | |");
+            }
+            if stream.applicable {
+                let _ = write!(row, " {:.2} | |", round2(stream.score));
+            } else {
+                row.push_str(" | |");
+            }
+            let _ = writeln!(out, "{row}");
+        }
     }
     out.push('\n');
+    groups(out, assessment);
+}
+
+/// The groups of domains: level, score, and any benchmark with its facts and what it
+/// measures, as another survey's figure.
+fn groups(out: &mut String, assessment: &Assessment) {
+    let card = assessment.card;
+    if card.groups.is_empty() {
+        return;
+    }
+    let benchmark = card.groups.iter().any(|g| g.group.benchmark.is_some());
+    let _ = write!(out, "| Group | Domains | Level | Score |");
+    if benchmark {
+        out.push_str(" Benchmark (another survey) |");
+    }
+    out.push_str("\n|---|---|---|---:|");
+    if benchmark {
+        out.push_str("---|");
+    }
+    out.push('\n');
+    for scored in &card.groups {
+        let titles: Vec<String> = scored
+            .domains
+            .iter()
+            .filter_map(|id| card.questionnaire.domain(id))
+            .map(|d| escape(d.short_title()))
+            .collect();
+        let _ = write!(
+            out,
+            "| {} | {} |",
+            escape(&scored.group.title),
+            titles.join(", ")
+        );
+        if scored.applicable {
+            let _ = write!(
+                out,
+                " {} {} | {:.2} |",
+                scored.level,
+                escape(assessment.level_name(scored.level)),
+                round2(scored.score)
+            );
+        } else {
+            out.push_str(" not applicable | |");
+        }
+        if benchmark {
+            match &scored.group.benchmark {
+                Some(b) => {
+                    let _ = write!(out, " {} |", b.figure());
+                }
+                None => out.push_str(" |"),
+            }
+        }
+        out.push('\n');
+    }
+    out.push_str("\nA group's score is the weight-averaged score of its applicable domains, its level the lowest of their levels.");
+    out.push_str("\n\n");
+    for note in card.questionnaire.benchmark_notes() {
+        let _ = writeln!(out, "Benchmark: {}\n", escape(&note));
+    }
 }
 
 /// "4 of 7 of level 3 `███████░░░`": the words first, then a bar filled to the same share.
@@ -286,7 +392,7 @@ fn next_level_cell(scored: &DomainScore) -> String {
     }
 }
 
-fn domains(out: &mut String, assessment: &Assessment) {
+fn domains(out: &mut String, assessment: &Assessment, review: &Review) {
     heading(out, Section::Domains);
     for scored in &assessment.card.domains {
         let d = scored.domain;
@@ -322,15 +428,14 @@ fn domains(out: &mut String, assessment: &Assessment) {
                 .and_then(|a| a.note.as_deref())
                 .map(escape)
                 .unwrap_or_default();
-            let evidence = given
-                .map(|a| {
-                    a.evidence
-                        .iter()
-                        .map(|e| link(&e.reference))
-                        .collect::<Vec<_>>()
-                        .join("<br>")
+            let evidence = review
+                .of(question)
+                .map(|item| match crate::evidence::render::note(item) {
+                    Some(note) => format!("{} ({})", link(&item.evidence.reference), escape(&note)),
+                    None => link(&item.evidence.reference),
                 })
-                .unwrap_or_default();
+                .collect::<Vec<_>>()
+                .join("<br>");
             let _ = writeln!(
                 out,
                 "| {} | {} | {mark}{} | {note} | {evidence} |",

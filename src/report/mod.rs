@@ -12,6 +12,7 @@ pub mod table;
 
 use crate::assessment::Assessment;
 use crate::crosswalk::Standard;
+use crate::evidence::Review;
 use crate::gates::Gates;
 use crate::questionnaire::{Domain, Question};
 use crate::roadmap::Roadmap;
@@ -39,6 +40,10 @@ pub struct Report<'a> {
     /// The file of a custom questionnaire that replaces the built-in one of its id: the
     /// report's reader must know that the scores follow it.
     pub questionnaire_file: Option<&'a std::path::Path>,
+    /// Every evidence item with its age on the report's day (`--as-of`).
+    pub evidence: &'a Review<'a>,
+    /// The trend over the answers file's committed versions (`--history`).
+    pub history: Option<&'a crate::history::History<'a>>,
 }
 
 /// One part of the whole report, in the order a reader acts on it: the verdict, what to do,
@@ -49,17 +54,22 @@ pub enum Section {
     /// domains below target with their gaps, the unmet legal duties, the first steps; and the
     /// table of contents.
     Summary,
-    /// The requirements of regulatory sets that are not met or not assessed: compliance
-    /// findings, whatever level their domain is at.
+    /// Every legal duty not yet met, whatever level its domain is at (the rule is
+    /// [`crate::requirements::findings`]): the compliance findings.
     Findings,
     /// What to do next, once: the roadmap's phases when there is a target, otherwise for each
     /// domain the questions open at its next level.
     NextSteps,
     /// Every domain's level, target and progress, with the charts.
     Scorecard,
+    /// The trend over the answers file's committed versions, when asked for.
+    History,
     /// Each requirement set of the questionnaire, requirement by requirement.
     RequirementSets,
-    /// Every domain's questions with their answers, notes and evidence.
+    /// The evidence items to renew or fix: expired, too old, or a path that is missing,
+    /// untracked or outside the repository.
+    Evidence,
+    /// Every domain's questions with their answers, notes and evidence (with its age).
     Domains,
     /// The questions not yet answered.
     Unanswered,
@@ -69,12 +79,14 @@ pub enum Section {
 
 /// The report's sections in order. Each format matches on [`Section`] without a catch-all, so a
 /// section added here is a compile error until every format renders it.
-pub const SECTIONS: [Section; 8] = [
+pub const SECTIONS: [Section; 10] = [
     Section::Summary,
     Section::Findings,
     Section::NextSteps,
     Section::Scorecard,
+    Section::History,
     Section::RequirementSets,
+    Section::Evidence,
     Section::Domains,
     Section::Unanswered,
     Section::Crosswalk,
@@ -92,6 +104,8 @@ impl Section {
             Section::NextSteps => "What to do next",
             Section::RequirementSets => "Requirement sets",
             Section::Scorecard => "Domains at a glance",
+            Section::History => "History",
+            Section::Evidence => "Evidence to renew",
             Section::Domains => "Answers by domain",
             Section::Unanswered => "Unanswered questions",
             Section::Crosswalk => "By reference",
@@ -110,17 +124,24 @@ impl Report<'_> {
     pub fn has(&self, section: Section) -> bool {
         match section {
             Section::Crosswalk => self.crosswalk.is_some(),
-            Section::Findings | Section::RequirementSets => {
-                !self.assessment.requirement_sets().is_empty()
+            Section::Findings => {
+                crate::requirements::states_legal_duties(self.assessment.card.questionnaire)
             }
-            _ => true,
+            Section::RequirementSets => !self.assessment.requirement_sets().is_empty(),
+            Section::History => self.history.is_some(),
+            Section::Evidence => self.evidence.stale().next().is_some(),
+            Section::Summary
+            | Section::NextSteps
+            | Section::Scorecard
+            | Section::Domains
+            | Section::Unanswered => true,
         }
     }
 
     /// The steps that matter most, at most [`FIRST_STEPS`]: from the roadmap when there is a
-    /// target, otherwise from every domain's next steps; the legal duties first (they are
-    /// listed apart, so left out here), then the domains of highest priority, then the lowest
-    /// level; ties keep questionnaire order.
+    /// target, otherwise from every domain's next steps; the questions of the legal duties not
+    /// yet met come first (they are listed apart, so left out here), then the domains of
+    /// highest priority, then the lowest level; ties keep questionnaire order.
     pub fn first_steps(&self) -> Vec<(&Domain, &Question)> {
         let assessment = self.assessment;
         let mut steps: Vec<(&Domain, &Question, u32)> = match self.roadmap {
@@ -136,19 +157,11 @@ impl Report<'_> {
                 })
                 .collect(),
         };
-        steps.retain(|(_, q, _)| !q.is_regulatory());
+        let findings = assessment.findings();
+        let duties: Vec<&Question> = findings.iter().flat_map(|f| f.questions()).collect();
+        steps.retain(|(_, q, _)| !duties.iter().any(|d| d.id == q.id));
         steps.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.level.cmp(&b.1.level)));
         steps.truncate(FIRST_STEPS);
         steps.into_iter().map(|(d, q, _)| (d, q)).collect()
     }
-}
-
-/// Whether any question of the questionnaire restates a legal duty: only then can a report say
-/// that every legal duty is met.
-fn restates_legal_duties(assessment: &Assessment) -> bool {
-    assessment
-        .card
-        .questionnaire
-        .questions()
-        .any(|(_, q)| q.is_regulatory())
 }

@@ -4,10 +4,10 @@
 
 pub mod render;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::answers::Answers;
-use crate::questionnaire::{Question, Questionnaire, Requirement, RequirementSet, Rule};
+use crate::questionnaire::{Domain, Question, Questionnaire, Requirement, RequirementSet, Rule};
 use crate::scoring::{self, Status};
 
 /// Where one requirement stands.
@@ -147,16 +147,152 @@ pub fn verdicts(questionnaire: &Questionnaire, answers: &Answers) -> Vec<Verdict
         .collect()
 }
 
-/// The compliance findings: each requirement of a regulatory set that fails a gate, with its set.
-pub fn findings<'a, 'q>(
-    sets: &'a [SetResult<'q>],
-) -> impl Iterator<Item = (&'a SetResult<'q>, &'a RequirementResult<'q>)> + 'a {
-    sets.iter().filter(|s| s.set.regulatory).flat_map(|set| {
-        set.requirements
-            .iter()
-            .filter(|r| r.fails_gate())
-            .map(move |r| (set, r))
-    })
+/// A legal duty not yet met: the one rule behind the report's summary, its compliance findings
+/// and the first steps that come after them.
+#[derive(Debug, Clone)]
+pub enum Finding<'q> {
+    /// A requirement of a regulatory set that fails a gate.
+    Requirement {
+        set: &'q RequirementSet,
+        result: RequirementResult<'q>,
+    },
+    /// A question tagged `regulatory`, not met or unanswered, that decides no requirement of a
+    /// regulatory set (such a set would speak for it).
+    Question {
+        domain: &'q Domain,
+        question: &'q Question,
+        verdict: Verdict,
+    },
+}
+
+impl<'q> Finding<'q> {
+    /// The requirement's id, or the question's.
+    pub fn id(&self) -> &'q str {
+        match self {
+            Finding::Requirement { result, .. } => &result.requirement.id,
+            Finding::Question { question, .. } => &question.id,
+        }
+    }
+
+    /// Not met, or not assessed for want of an answer.
+    pub fn verdict(&self) -> Verdict {
+        match self {
+            Finding::Requirement { result, .. } => result.verdict,
+            Finding::Question { verdict, .. } => *verdict,
+        }
+    }
+
+    /// Why, in words, as [`RequirementResult::reason`] gives it: the questions not met or
+    /// unanswered.
+    pub fn reason(&self) -> String {
+        match self {
+            Finding::Requirement { result, .. } => result.reason(),
+            Finding::Question {
+                question, verdict, ..
+            } => match verdict {
+                Verdict::NotAssessed => format!("{} unanswered", question.id),
+                Verdict::NotMet | Verdict::Met | Verdict::NotApplicable => {
+                    format!("{} not met", question.id)
+                }
+            },
+        }
+    }
+
+    /// Where it comes from: the requirement's citation (else its set's id), or the question's
+    /// domain and level.
+    pub fn source(&self) -> String {
+        match self {
+            Finding::Requirement { set, result } => result
+                .requirement
+                .citation
+                .clone()
+                .unwrap_or_else(|| set.id.clone()),
+            Finding::Question {
+                domain, question, ..
+            } => format!(
+                "regulatory question; {}, level {}",
+                domain.title, question.level
+            ),
+        }
+    }
+
+    /// What the compliance findings say of it: why, then the requirement's statement; or the
+    /// question's text.
+    pub fn detail(&self) -> String {
+        match self {
+            Finding::Requirement { result, .. } => {
+                format!("{}. {}", result.reason(), result.requirement.statement)
+            }
+            Finding::Question { question, .. } => question.text.clone(),
+        }
+    }
+
+    /// The questions that leave it unmet: what a step towards it is about.
+    pub fn questions(&self) -> Vec<&'q Question> {
+        match self {
+            Finding::Requirement { result, .. } => result
+                .failing
+                .iter()
+                .chain(&result.unanswered)
+                .copied()
+                .collect(),
+            Finding::Question { question, .. } => vec![*question],
+        }
+    }
+}
+
+/// Whether the questionnaire states a legal duty (a regulatory set, or a question tagged
+/// `regulatory`): only then can a report say that every one is met.
+pub fn states_legal_duties(questionnaire: &Questionnaire) -> bool {
+    questionnaire.requirement_sets.iter().any(|s| s.regulatory)
+        || questionnaire.questions().any(|(_, q)| q.is_regulatory())
+}
+
+/// Every legal duty not yet met, whatever level its domain is at: the requirements of
+/// regulatory sets that fail a gate, in questionnaire order, then the questions tagged
+/// `regulatory` that no regulatory set decides and that are not met or unanswered.
+pub fn findings<'q>(
+    questionnaire: &'q Questionnaire,
+    answers: &Answers,
+    sets: &[SetResult<'q>],
+) -> Vec<Finding<'q>> {
+    let mut found: Vec<Finding<'q>> = sets
+        .iter()
+        .filter(|s| s.set.regulatory)
+        .flat_map(|set| {
+            set.requirements
+                .iter()
+                .filter(|r| r.fails_gate())
+                .map(|r| Finding::Requirement {
+                    set: set.set,
+                    result: r.clone(),
+                })
+        })
+        .collect();
+    let decided: HashSet<&str> = questionnaire
+        .requirement_sets
+        .iter()
+        .filter(|s| s.regulatory)
+        .flat_map(|s| &s.requirements)
+        .flat_map(|r| &r.satisfied_by)
+        .map(String::as_str)
+        .collect();
+    for (domain, question) in questionnaire.questions() {
+        if !question.is_regulatory() || decided.contains(question.id.as_str()) {
+            continue;
+        }
+        let verdict = match scoring::status(questionnaire, answers, question) {
+            Status::Unanswered => Verdict::NotAssessed,
+            Status::Answered { met: false, .. } => Verdict::NotMet,
+            Status::Answered { met: true, .. } | Status::NotApplicable => continue,
+        };
+        found.push(Finding::Question {
+            domain,
+            question,
+            verdict,
+        });
+    }
+    found
 }
 
 /// Every set of the questionnaire, in its order.
@@ -289,5 +425,40 @@ mod tests {
         assert_eq!(found[0].1, "a not met");
         assert_eq!(found[1].1, "b unanswered");
         assert_eq!(found[2].1, "no question evidences it");
+    }
+
+    #[test]
+    fn a_legal_duty_not_yet_met_is_a_failed_regulatory_requirement_or_a_lone_tagged_question() {
+        // `c` is tagged and decides a regulatory requirement: the requirement speaks for it.
+        // `d` is tagged and decides none: it is a finding of its own. Set `p` is not a legal duty.
+        let text = "id: t\ntitle: T\nversion: '1'\nrole: r\ndomains:\n  - id: d\n    title: D\n    questions:\n      - {id: c, level: 2, text: C, tags: [regulatory]}\n      - {id: d, level: 3, text: D, tags: [regulatory], na: true}\n      - {id: e, level: 2, text: E}\nrequirement_sets:\n  - id: law\n    title: Law\n    regulatory: true\n    requirements:\n      - {id: l1, statement: L1, satisfied_by: [c]}\n      - {id: l2, statement: L2, satisfied_by: [e]}\n  - id: p\n    title: P\n    requirements:\n      - {id: p1, statement: P1, satisfied_by: [e]}\n";
+        let (questionnaire, _) = Questionnaire::parse(text, Path::new("q.yaml")).unwrap();
+        assert!(states_legal_duties(&questionnaire));
+        let found = |choices: &[(&str, &str)]| {
+            let mut answers = Answers::default();
+            for (id, choice) in choices {
+                answers
+                    .answers
+                    .insert((*id).to_string(), Answer::new(*choice, None));
+            }
+            let sets = evaluate(&questionnaire, &answers);
+            findings(&questionnaire, &answers, &sets)
+                .iter()
+                .map(|f| format!("{} {}: {}", f.id(), f.verdict().label(), f.reason()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found(&[]),
+            [
+                "l1 not assessed: c unanswered",
+                "l2 not assessed: e unanswered",
+                "d not assessed: d unanswered"
+            ]
+        );
+        assert_eq!(
+            found(&[("c", "none"), ("d", "partial"), ("e", "full")]),
+            ["l1 not met: c not met", "d not met: d not met"]
+        );
+        assert!(found(&[("c", "full"), ("d", "na"), ("e", "full")]).is_empty());
     }
 }

@@ -319,12 +319,19 @@ fn unmet_legal_duties_lead_the_next_steps_whatever_the_level() {
     // In the executive summary, before what to do next.
     let summary = text.split("## Summary").nth(1).unwrap();
     let steps = summary
-        .split("**Legal duties not yet met (1):**")
+        .split("**Legal duties not yet met (1)**")
         .nth(1)
         .unwrap();
     assert!(
-        steps.starts_with("\n\n- **gov-3a** *(regulatory)*"),
+        steps.starts_with(
+            " (the details in [Compliance findings](#compliance-findings)):\n\n- **gov-3a** *(regulatory)*"
+        ),
         "{steps}"
+    );
+    // A question tagged regulatory that no regulatory set decides is a finding of its own.
+    assert!(
+        text.contains("## Compliance findings\n\n- **gov-3a not met** (regulatory question; "),
+        "{text}"
     );
     assert!(summary.find("Legal duties").unwrap() < summary.find("## What to do next").unwrap());
 
@@ -336,7 +343,8 @@ fn unmet_legal_duties_lead_the_next_steps_whatever_the_level() {
         .output()
         .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(json["regulatory_unmet"], serde_json::json!(["gov-3a"]));
+    assert_eq!(json["compliance_findings"][0]["question"], "gov-3a");
+    assert_eq!(json["compliance_findings"][0]["verdict"], "not_met");
 }
 
 #[test]

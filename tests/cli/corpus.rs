@@ -1,5 +1,5 @@
-//! The bad-input corpus: one case a file in `tests/cmd/` (the command, exit code 2 and the
-//! exact message), its input files in the `.in` folder beside it. `TRYCMD=overwrite cargo test
+//! The bad-input corpus: one case a file in `tests/cmd/` (the command, exit code 2, or 0 for
+//! input that loads with a warning, and the exact message), its input files in the `.in` folder beside it. `TRYCMD=overwrite cargo test
 //! corpus` re-blesses the messages after a deliberate change.
 
 #[test]

@@ -20,32 +20,6 @@ fn hostile() -> PathBuf {
     root().join("tests/fixtures/hostile-html")
 }
 
-/// A folder holding the shipped manufacturer questionnaire with an industry average on every
-/// domain but the last, for the chart series the shipped files no longer use (version 2.0 dropped
-/// the per-domain MDIC lines): with `--questionnaires`, it replaces the built-in of the same id.
-fn benchmarked(dir: &Path) -> PathBuf {
-    let text =
-        std::fs::read_to_string(root().join("questionnaires/jsp-manufacturer.yaml")).unwrap();
-    // The last domain's id: the requirement sets follow the domains.
-    let domains = text.find("\nrequirement_sets:").unwrap_or(text.len());
-    let last = text.get(..domains).unwrap().rfind("\n  - id: ").unwrap();
-    let mut out = String::new();
-    for (offset, line) in text.split_inclusive('\n').scan(0, |at, line| {
-        let start = *at;
-        *at += line.len();
-        Some((start, line))
-    }) {
-        out.push_str(line);
-        if offset < last && line.starts_with("    references: ") {
-            out.push_str("    benchmark: {source: \"test average\", score: 1.5}\n");
-        }
-    }
-    let folder = dir.join("benchmarked");
-    std::fs::create_dir_all(&folder).unwrap();
-    std::fs::write(folder.join("jsp-manufacturer.yaml"), out).unwrap();
-    folder
-}
-
 /// `jsp ARGS` in a temporary folder; its standard output.
 fn run(dir: &Path, args: &[&str]) -> String {
     let output = jsp_in(dir).args(args).output().unwrap();
@@ -78,17 +52,10 @@ fn html_report(dir: &Path, answers: &Path, extra: &[&str]) -> String {
 #[test]
 fn the_html_report_is_self_contained_and_holds_every_part() {
     let dir = tempfile::tempdir().unwrap();
-    let questionnaires = benchmarked(dir.path());
     let page = html_report(
         dir.path(),
         &example(),
-        &[
-            "--target",
-            path(&example_target()),
-            "--by-reference",
-            "--questionnaires",
-            path(&questionnaires),
-        ],
+        &["--target", path(&example_target()), "--by-reference"],
     );
     let html = Html::parse_document(&page);
     assert!(page.starts_with("<!DOCTYPE html>\n"));
@@ -128,7 +95,10 @@ fn the_html_report_is_self_contained_and_holds_every_part() {
         "{summary}"
     );
     assert!(summary.contains("Supplier security management: level 1, target 2, 1 below"));
-    assert!(summary.contains("Legal duties not yet met (1)"));
+    assert!(
+        summary.contains("Legal duties not yet met (7)"),
+        "{summary}"
+    );
     assert!(summary.contains("First steps"));
     assert_eq!(select(&html, "ol.first > li").len(), 5);
     // The contents link to every section, in order, and each link has its heading.
@@ -142,6 +112,7 @@ fn the_html_report_is_self_contained_and_holds_every_part() {
         "what-to-do-next",
         "domains-at-a-glance",
         "requirement-sets",
+        "evidence-to-renew",
         "answers-by-domain",
         "unanswered-questions",
         "by-reference",
@@ -164,10 +135,16 @@ fn the_html_report_is_self_contained_and_holds_every_part() {
     assert!(select(&html, "svg .series-benchmark").is_empty());
     assert_eq!(select(&html, "ol.scorecard > li").len(), 14);
     assert_eq!(select(&html, "ol.scorecard .meter .target").len(), 14);
-    let scorecard = text(&select(&html, "ol.scorecard")[0]);
+    // The groups beside the domains, each benchmark with its facts, and what it measures.
+    assert_eq!(select(&html, "table.groups tbody tr").len(), 4);
+    let groups = text(&select(&html, "table.groups")[0]);
+    assert!(groups.contains("1.68 (confirmed)") && groups.contains("1.42 (unconfirmed)"));
+    let note = text(&select(&html, "p.benchmark-note")[0]);
     assert!(
-        scorecard.contains("benchmark 1.50 (test average; another survey's measure, not a level)")
+        note.contains("n = 17") && note.contains("not the staged level"),
+        "{note}"
     );
+    let scorecard = text(&select(&html, "ol.scorecard")[0]);
     assert!(scorecard.contains("0 of 1 question of level 4 met"));
     // Every question's row; what to do next is the roadmap, once.
     assert_eq!(select(&html, "tr[id^=q-]").len(), 146);
@@ -184,6 +161,52 @@ fn the_html_report_is_self_contained_and_holds_every_part() {
     assert!(page.contains("break-before: page"));
     assert!(page.contains("break-inside: avoid"));
     assert!(page.contains("@media (max-width: 640px)"));
+}
+
+/// The count in `Legal duties not yet met (N)`.
+fn legal_duties(summary: &str) -> usize {
+    let count = summary.split("Legal duties not yet met (").nth(1).unwrap();
+    count.split(')').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn the_summary_counts_the_legal_duties_the_compliance_findings_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = html_report(dir.path(), &example(), &[]);
+    let html = Html::parse_document(&page);
+    let summary = select(&html, "section[aria-labelledby=summary]");
+    let listed = select(&html, "section[aria-labelledby=compliance-findings] li").len();
+    assert!(listed > 1, "{listed}");
+    assert_eq!(legal_duties(&text(&summary[0])), listed);
+    let lead = select(
+        &html,
+        "section[aria-labelledby=summary] h3.lead + p + ul.steps > li",
+    );
+    assert_eq!(lead.len(), listed);
+
+    let markdown = run(dir.path(), &["report", path(&example()), "-f", "markdown"]);
+    let summary = markdown.split("## Summary").nth(1).unwrap();
+    let summary = summary.split("\n## ").next().unwrap();
+    let findings = markdown.split("## Compliance findings").nth(1).unwrap();
+    let findings = findings.split("\n## ").next().unwrap();
+    let items = |part: &str| part.lines().filter(|l| l.starts_with("- **")).count();
+    assert_eq!(items(findings), listed);
+    assert_eq!(legal_duties(summary), listed);
+    let duties = summary.split("Legal duties not yet met").nth(1).unwrap();
+    assert_eq!(
+        items(duties.split("**First steps**").next().unwrap()),
+        listed
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&run(
+        dir.path(),
+        &["report", path(&example()), "-f", "json"],
+    ))
+    .unwrap();
+    assert_eq!(
+        json["compliance_findings"].as_array().unwrap().len(),
+        listed
+    );
 }
 
 #[test]
@@ -298,20 +321,7 @@ fn chart(dir: &Path, answers: &Path, kind: &str, target: Option<&Path>) -> Strin
 #[test]
 fn the_radar_has_a_path_per_series_a_label_per_domain_and_named_rings() {
     let dir = tempfile::tempdir().unwrap();
-    let questionnaires = benchmarked(dir.path());
-    let svg = run(
-        dir.path(),
-        &[
-            "chart",
-            path(&example()),
-            "--kind",
-            "radar",
-            "--target",
-            path(&example_target()),
-            "--questionnaires",
-            path(&questionnaires),
-        ],
-    );
+    let svg = chart(dir.path(), &example(), "radar", Some(&example_target()));
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let root = doc.root_element();
     assert_eq!(root.attribute("role"), Some("img"));
@@ -331,16 +341,11 @@ fn the_radar_has_a_path_per_series_a_label_per_domain_and_named_rings() {
             .count();
         assert_eq!(paths, 1, "{series}");
     }
-    // A benchmark is another survey's measure: named with its source, never drawn.
+    // A group's benchmark is another survey's measure: named with its facts, never drawn.
     assert!(!doc.descendants().any(|n| has_class(&n, "series-benchmark")));
-    assert!(
-        desc.text()
-            .unwrap()
-            .contains("benchmark 1.50 (test average; another survey's measure, not a level)")
-    );
-    assert!(
-        svg.contains("Benchmarks (test average) are another survey&#39;s averages, not levels")
-    );
+    assert!(desc.text().unwrap().contains(
+        "Group: Organizational Structure: level 3 Defined, score 3.31, benchmark 1.68 (confirmed; another survey's measure, not a level)"
+    ));
     let labels = doc
         .descendants()
         .filter(|n| has_class(n, "axis-label"))
@@ -381,6 +386,20 @@ fn the_bar_chart_has_a_bar_per_domain_with_progress_to_the_next_level() {
             1
         );
     }
+    // A bar per group after the domains: its level, no target (no gate applies to a group),
+    // and its benchmark named in a note, not drawn.
+    let groups: Vec<_> = doc
+        .descendants()
+        .filter(|n| has_class(n, "group-bar"))
+        .collect();
+    assert_eq!(groups.len(), 4);
+    for group in &groups {
+        let has = |class| group.descendants().any(|n| has_class(&n, class));
+        assert!(has("series-level") && !has("series-target"));
+    }
+    assert!(svg.contains("Group: Design Control"));
+    assert!(svg.contains("Benchmarks (MDIC 2022 medtech cybersecurity maturity benchmark"));
+    assert!(svg.contains("2022, n = 17) are</text>"));
     // The progress strip's words: what it measures, next to it.
     assert!(svg.contains("1 of 2 questions of level 2 met"));
     assert!(svg.contains("Levels: 1 Initial · 2 Managed"));
@@ -823,6 +842,7 @@ fn the_markdown_report_renders_cleanly_as_a_forge_renders_it() {
             "What to do next",
             "Domains at a glance",
             "Requirement sets",
+            "Evidence to renew",
             "Answers by domain",
             "Unanswered questions",
             "By reference"

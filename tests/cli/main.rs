@@ -14,6 +14,8 @@ mod ci;
 mod commands;
 mod corpus;
 mod diff;
+mod evidence;
+mod groups;
 mod harden;
 mod history;
 mod hostile;

@@ -208,7 +208,8 @@ fn regulatory_questions_restate_524b_and_no_domain_carries_a_guessed_benchmark()
                 question.id
             );
         }
-        // The MDIC survey's categories are not our domains: a per-domain line would be a guess.
+        // The MDIC survey's categories are not our domains: a per-domain line would be a guess
+        // (and the field is deprecated); figures go on the groups.
         let benchmarked: Vec<&str> = q
             .domains
             .iter()
@@ -216,6 +217,63 @@ fn regulatory_questions_restate_524b_and_no_domain_carries_a_guessed_benchmark()
             .map(|d| d.id.as_str())
             .collect();
         assert!(benchmarked.is_empty(), "{}: {benchmarked:?}", q.id);
+    }
+}
+
+/// The manufacturer's groups are the MDIC survey's four categories, each benchmark with its
+/// facts, only Organizational Structure confirmed; the provider's are NIST CSF functions with
+/// no benchmark; every group holds a domain.
+#[test]
+fn group_benchmarks_carry_their_facts_and_only_the_survey_categories_carry_one() {
+    for q in shipped() {
+        for group in &q.groups {
+            assert!(
+                q.domains
+                    .iter()
+                    .any(|d| d.group.as_deref() == Some(group.id.as_str())),
+                "{}: group `{}` holds no domain",
+                q.id,
+                group.id
+            );
+            let Some(b) = &group.benchmark else { continue };
+            assert!(!b.source.trim().is_empty(), "{}: {}", q.id, group.id);
+            assert!(b.sample_size > 0, "{}: {}", q.id, group.id);
+            assert!((2015..=2026).contains(&b.year), "{}: {}", q.id, group.id);
+            assert!(b.measures.contains("not the staged level"), "{}", group.id);
+        }
+        let titles: Vec<&str> = q.groups.iter().map(|g| g.title.as_str()).collect();
+        if q.role == "manufacturer" {
+            assert_eq!(
+                titles,
+                [
+                    "Organizational Structure",
+                    "Risk Management",
+                    "Design Control",
+                    "Complaint Handling"
+                ]
+            );
+            let confirmed: Vec<&str> = q
+                .groups
+                .iter()
+                .filter(|g| g.benchmark.as_ref().is_some_and(|b| b.confirmed))
+                .map(|g| g.id.as_str())
+                .collect();
+            assert_eq!(confirmed, ["organizational-structure"]);
+            assert!(
+                q.groups
+                    .iter()
+                    .all(|g| g.benchmark.as_ref().is_some_and(|b| {
+                        b.sample_size == 17 && b.year == 2022 && b.source.starts_with("MDIC 2022")
+                    }))
+            );
+        } else {
+            assert!(
+                titles.iter().all(|t| t.contains("NIST CSF 2.0")),
+                "{titles:?}"
+            );
+            assert!(q.groups.iter().all(|g| g.benchmark.is_none()));
+            assert!(q.domains.iter().all(|d| d.group.is_some()));
+        }
     }
 }
 
@@ -355,6 +413,7 @@ fn every_requirement_maps_to_existing_questions_and_the_shipped_sets_are_there()
     for (role, id, count) in [
         ("manufacturer", "fda-524b", 6),
         ("manufacturer", "fda-premarket-2025", 16),
+        ("manufacturer", "eu-mdr-annex-i", 14),
         ("provider", "hph-cpg-essential", 10),
         ("provider", "hph-cpg-enhanced", 10),
     ] {
@@ -384,37 +443,47 @@ fn every_requirement_maps_to_existing_questions_and_the_shipped_sets_are_there()
     assert_eq!(sorted_cited, sorted_goals);
 }
 
-#[test]
-fn the_524b_gate_gives_a_verdict_per_duty() {
+/// Runs `jsp score` on the manufacturer example with `--require SET`, checks that the gate fails
+/// and that each requirement's row shows its verdict, and returns stderr.
+fn assert_gate(set: &str, verdicts: &[(&str, &str)]) -> String {
     let output = jsp_in(&root())
         .args([
             "score",
             "examples/manufacturer-answers.yaml",
             "--require",
-            "fda-524b",
+            set,
         ])
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert_eq!(output.status.code(), Some(1), "{stderr}");
-    for (duty, verdict) in [
-        ("524b-b1 ", "met"),
-        ("524b-b2 ", "not met"),
-        ("524b-b2a ", "met"),
-        ("524b-b2b ", "met"),
-        ("524b-b3 ", "met"),
-        ("524b-b4 ", "not assessed"),
-    ] {
+    for (requirement, verdict) in verdicts {
         let line = stdout
             .lines()
-            .find(|l| l.contains(duty))
-            .unwrap_or_else(|| panic!("no row for {duty}: {stdout}"));
+            .find(|l| l.contains(&format!(" {requirement} ")))
+            .unwrap_or_else(|| panic!("no row for {requirement}: {stdout}"));
         assert!(
             line.contains(&format!(" {verdict} ")),
-            "{duty}: {verdict} in {line}"
+            "{requirement}: {verdict} in {line}"
         );
     }
+    stderr
+}
+
+#[test]
+fn the_524b_gate_gives_a_verdict_per_duty() {
+    let stderr = assert_gate(
+        "fda-524b",
+        &[
+            ("524b-b1", "met"),
+            ("524b-b2", "not met"),
+            ("524b-b2a", "met"),
+            ("524b-b2b", "met"),
+            ("524b-b3", "met"),
+            ("524b-b4", "not assessed"),
+        ],
+    );
     assert_eq!(
         stderr.trim(),
         "jsp: gate failed: requirement `524b-b2` of `fda-524b` is not met: des-3f not met"
@@ -504,6 +573,7 @@ fn every_cited_clause_exists_in_its_standard_file() {
         "HPH CPG enhanced",
         "FDA premarket 2025",
         "FD&C Act",
+        "EU MDR",
     ] {
         assert!(
             names.contains(&standard),
@@ -533,6 +603,53 @@ fn every_cited_clause_exists_in_its_standard_file() {
         }
     }
     assert!(checked > 300, "{checked}");
+}
+
+#[test]
+fn the_eu_mdr_set_is_a_legal_duty_citing_annex_i_clauses_its_standard_file_lists() {
+    let files = jsp::internals::standard_files(&[]).unwrap();
+    let mdr = files.iter().find(|f| f.standard == "EU MDR").unwrap();
+    let manufacturer = shipped()
+        .into_iter()
+        .find(|q| q.role == "manufacturer")
+        .unwrap();
+    let set = manufacturer.requirement_set("eu-mdr-annex-i").unwrap();
+    assert!(set.regulatory);
+    // A requirement citation lists its references with `; `; each EU MDR one is a listed clause.
+    let mut checked = 0;
+    for requirement in &set.requirements {
+        let citation = requirement.citation.as_deref().unwrap_or_default();
+        assert!(
+            citation.starts_with("EU MDR: Annex I "),
+            "{}: {citation}",
+            requirement.id
+        );
+        for reference in citation.split("; ") {
+            let split = jsp::internals::split(reference);
+            if split.standard == "EU MDR" {
+                checked += 1;
+                assert!(
+                    mdr.clause(&split.clause).is_some(),
+                    "{}: `{reference}` is not in the EU MDR file",
+                    requirement.id
+                );
+            }
+        }
+    }
+    assert!(checked >= set.requirements.len(), "{checked}");
+
+    let stderr = assert_gate(
+        "eu-mdr-annex-i",
+        &[
+            ("mdr-17-2", "met"),
+            ("mdr-18-8", "not met"),
+            ("mdr-23-1g", "not assessed"),
+        ],
+    );
+    assert!(
+        stderr.contains("requirement `mdr-18-8` of `eu-mdr-annex-i` is not met: des-3d not met"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -239,6 +239,10 @@ fn tables_fit_80_and_60_columns_one_line_per_domain() {
         // 14 domains and the overall row, between the header and the borders (the requirement
         // sets follow after a blank line).
         let domains = score.split("\n\n").next().unwrap_or_default();
+        // The groups' table follows, one line per group too.
+        let groups = score.split("\n\n").nth(1).unwrap_or_default();
+        let rows = groups.lines().filter(|l| l.starts_with('│')).count();
+        assert_eq!(rows, 1 + 4, "{score}");
         assert_eq!(domains.lines().count(), 15 + 4, "{score}");
         assert!(
             score.contains("Vulnerabilities") || score.contains("Vulnerabilit…"),

@@ -51,11 +51,14 @@ fn export_import_score_gives_the_original_json() {
     let workbook = dir.path().join("assessment.xlsx");
     let back = dir.path().join("back.yaml");
     let target = root().join("examples/manufacturer-target.toml");
+    // Beside the answers read back, so that its evidence paths are checked in the same folder.
+    let original = dir.path().join("original.yaml");
+    std::fs::copy(manufacturer(), &original).unwrap();
     run(
         dir.path(),
         &[
             os("export"),
-            manufacturer().as_os_str(),
+            original.as_os_str(),
             os("--format"),
             os("xlsx"),
             os("-o"),
@@ -75,12 +78,12 @@ fn export_import_score_gives_the_original_json() {
     );
     assert_eq!(
         json(dir.path(), "score", &back),
-        json(dir.path(), "score", &manufacturer())
+        json(dir.path(), "score", &original)
     );
     // The report holds every note and evidence item as well.
     assert_eq!(
         json(dir.path(), "report", &back),
-        json(dir.path(), "report", &manufacturer())
+        json(dir.path(), "report", &original)
     );
     let summary = sheet_rows(&workbook, "Summary");
     let has = |text: &str| summary.iter().flatten().any(|cell| cell == text);

@@ -11,7 +11,7 @@ use crate::render::Style;
 use crate::scoring::round2;
 
 #[derive(Serialize)]
-struct Document<'a> {
+pub(crate) struct Document<'a> {
     questionnaire: Reference<'a>,
     file: &'a str,
     points: Vec<PointJson<'a>>,
@@ -41,7 +41,12 @@ struct DomainJson<'a> {
 }
 
 pub fn render(history: &History, _: &Style, out: &mut dyn Write) -> io::Result<()> {
-    let document = Document {
+    crate::render::json::write(&document(history), out)
+}
+
+/// The history as JSON: what `jsp history --format json` prints and a report's `history`.
+pub(crate) fn document<'a>(history: &'a History<'a>) -> Document<'a> {
+    Document {
         questionnaire: history.questionnaire.reference(),
         file: &history.file,
         points: history
@@ -71,6 +76,5 @@ pub fn render(history: &History, _: &Style, out: &mut dyn Write) -> io::Result<(
             })
             .collect(),
         notes: notes(history),
-    };
-    crate::render::json::write(&document, out)
+    }
 }

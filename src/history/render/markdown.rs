@@ -20,6 +20,13 @@ pub fn render(history: &History, _: &Style, out: &mut dyn Write) -> io::Result<(
         if history.points.len() == 1 { "" } else { "s" },
         escape(&history.file)
     );
+    table(&mut text, history);
+    out.write_all(text.as_bytes())
+}
+
+/// The versions, each domain's first and last figures, and the notes: the body of
+/// `jsp history --format markdown` and of a report's history section.
+pub(crate) fn table(text: &mut String, history: &History) {
     text.push_str(
         "| Date | Commit | Answered to | Level | Score | Change |\n|---|---|---|---|---:|---:|\n",
     );
@@ -58,5 +65,4 @@ pub fn render(history: &History, _: &Style, out: &mut dyn Write) -> io::Result<(
     for note in notes(history) {
         let _ = write!(text, "\n{}\n", escape(&note));
     }
-    out.write_all(text.as_bytes())
 }

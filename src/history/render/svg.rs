@@ -20,7 +20,8 @@ pub fn render(history: &History, _: &Style, out: &mut dyn Write) -> io::Result<(
     out.write_all(svg(history).as_bytes())
 }
 
-fn svg(history: &History) -> String {
+/// The chart as SVG text: the file `--chart` writes, and the HTML report's history figure.
+pub(crate) fn svg(history: &History) -> String {
     let q = history.questionnaire;
     let (base, top) = (f64::from(q.base_level()), f64::from(q.top_level().max(1)));
     let span = (top - base).max(1.0);

@@ -19,11 +19,22 @@ struct Document<'a> {
     skipped: Vec<SkippedFile<'a>>,
     overall: Statistics,
     domains: Vec<DomainStatistics<'a>>,
+    /// Per group, then per stream (id `domain/stream`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    groups: Vec<GroupStatistics>,
     rows: Rows<'a>,
     most_unmet: Vec<Unmet<'a>>,
     /// Each requirement with how many assessments give each verdict.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     requirement_sets: Vec<crate::requirements::render::json::PortfolioRequirementJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct GroupStatistics {
+    id: String,
+    title: String,
+    #[serde(flatten)]
+    statistics: Statistics,
 }
 
 #[derive(Serialize)]
@@ -110,6 +121,14 @@ pub fn render(view: &View, _: &Style, out: &mut dyn Write) -> io::Result<()> {
             .map(|(d, tally)| DomainStatistics {
                 id: &d.id,
                 title: &d.title,
+                statistics: statistics(tally),
+            })
+            .collect(),
+        groups: view
+            .group_statistics()
+            .map(|(title, id, tally)| GroupStatistics {
+                id,
+                title,
                 statistics: statistics(tally),
             })
             .collect(),

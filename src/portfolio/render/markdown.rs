@@ -34,6 +34,25 @@ pub fn render(view: &View, _: &Style, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "| {title} | {} |", statistics_cells(tally).join(" | "))?;
     }
 
+    if view.group_statistics().next().is_some() {
+        writeln!(out, "\n## Groups and streams\n")?;
+        writeln!(
+            out,
+            "| Group or stream | {} | Per level ({}) |",
+            STATISTICS_HEADERS.join(" | "),
+            view.spread_header()
+        )?;
+        writeln!(out, "|---|{}---|", "---:|".repeat(STATISTICS_HEADERS.len()))?;
+        for (title, _, tally) in view.group_statistics() {
+            writeln!(
+                out,
+                "| {} | {} |",
+                escape(&title),
+                statistics_cells(tally).join(" | ")
+            )?;
+        }
+    }
+
     writeln!(out, "\n## Assessments\n")?;
     writeln!(
         out,

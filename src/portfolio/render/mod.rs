@@ -33,6 +33,30 @@ impl<'a> View<'a> {
         )))
     }
 
+    /// One line per group, then one per stream (titled "domain: stream", id "domain/stream"):
+    /// (title, id, tally); empty when the questionnaire has neither.
+    pub fn group_statistics(&self) -> impl Iterator<Item = (String, String, &'a Tally)> + 'a {
+        let q = self.questionnaire;
+        let groups = q
+            .groups
+            .iter()
+            .zip(&self.portfolio.groups)
+            .map(|(g, tally)| (g.title.clone(), g.id.clone(), tally));
+        let streams = q
+            .domains
+            .iter()
+            .flat_map(|d| d.streams.iter().map(move |s| (d, s)))
+            .zip(&self.portfolio.streams)
+            .map(|((d, s), tally)| {
+                (
+                    format!("{}: {}", d.short_title(), s.title),
+                    format!("{}/{}", d.id, s.id),
+                    tally,
+                )
+            });
+        groups.chain(streams)
+    }
+
     /// The id of an assessment's weakest domain, or "" when none applies.
     pub fn weakest(&self, row: &Row<'_>) -> &'a str {
         row.weakest

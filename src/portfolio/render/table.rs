@@ -30,6 +30,18 @@ pub fn render(view: &View, style: &Style, out: &mut dyn Write) -> io::Result<()>
     }
     writeln!(out, "{}\n", printable(&view.headline()))?;
     writeln!(out, "Domains\n{statistics}\n")?;
+    if view.group_statistics().next().is_some() {
+        let mut header = vec!["Group or stream".to_string()];
+        header.extend(STATISTICS_HEADERS.iter().map(|h| h.replacen(' ', "\n", 1)));
+        header.push(format!("Per level\n{}", view.spread_header()));
+        let mut groups = new_table(header);
+        for (_, id, tally) in view.group_statistics() {
+            let mut row = vec![Cell::new(printable(&id))];
+            row.extend(statistics_cells(tally).into_iter().map(right));
+            groups.add_row(row);
+        }
+        writeln!(out, "Groups and streams\n{groups}\n")?;
+    }
 
     writeln!(out, "Assessments")?;
     assessments(view, style.width, out)?;

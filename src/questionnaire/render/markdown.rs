@@ -52,18 +52,43 @@ fn text(q: &Questionnaire) -> String {
         );
     }
     out.push('\n');
+    if !q.groups.is_empty() {
+        out.push_str("## Groups of domains\n\nA group's score is the weight-averaged score of its applicable domains, its level the lowest of their levels.\n\n");
+        for group in &q.groups {
+            let members: Vec<String> = q
+                .domains
+                .iter()
+                .filter(|d| d.group.as_deref() == Some(group.id.as_str()))
+                .map(|d| escape(d.short_title()))
+                .collect();
+            let _ = writeln!(
+                out,
+                "- **{}** (`{}`): {}.",
+                escape(&group.title),
+                group.id,
+                members.join(", ")
+            );
+            if let Some(b) = &group.benchmark {
+                let _ = writeln!(out, "  Benchmark {}: {}", b.figure(), escape(&b.about()));
+            }
+        }
+        out.push('\n');
+    }
     for (number, domain) in q.domains.iter().enumerate() {
         let _ = writeln!(out, "## {}. {}\n", number + 1, escape(&domain.title));
         if let Some(description) = &domain.description {
             let _ = writeln!(out, "{}\n", escape(description.trim()));
         }
-        if let Some(benchmark) = &domain.benchmark {
-            let _ = writeln!(
-                out,
-                "Industry average: {:.2} ({}).\n",
-                benchmark.score,
-                escape(&benchmark.source)
-            );
+        if let Some(group) = domain.group.as_deref().and_then(|id| q.group(id)) {
+            let _ = writeln!(out, "Group: {}.\n", escape(&group.title));
+        }
+        if !domain.streams.is_empty() {
+            let streams: Vec<String> = domain
+                .streams
+                .iter()
+                .map(|s| format!("`{}` {}", s.id, escape(&s.title)))
+                .collect();
+            let _ = writeln!(out, "Streams: {}.\n", streams.join("; "));
         }
         if !domain.references.is_empty() {
             let refs: Vec<String> = domain.references.iter().map(|r| escape(r)).collect();
@@ -82,10 +107,13 @@ fn text(q: &Questionnaire) -> String {
             for question in questions {
                 let mut marks = Vec::new();
                 if question.is_regulatory() {
-                    marks.push("regulatory");
+                    marks.push("regulatory".to_string());
                 }
                 if question.na {
-                    marks.push("may be N/A");
+                    marks.push("may be N/A".to_string());
+                }
+                if let Some(stream) = &question.stream {
+                    marks.push(format!("stream `{stream}`"));
                 }
                 let marks = if marks.is_empty() {
                     String::new()

@@ -66,7 +66,19 @@ pub fn svg(chart: &Chart) -> String {
     let mut rows = String::new();
     let mut top = scale_top + 8.0;
     for (index, domain) in chart.domains.iter().enumerate() {
-        top = row(&mut rows, chart, index, domain, top);
+        let label = format!("{}. {}", index + 1, domain.title);
+        top = row(&mut rows, chart, index, domain, &label, top);
+    }
+    for (index, group) in chart.groups.iter().enumerate() {
+        let label = group.title.clone();
+        top = row(
+            &mut rows,
+            chart,
+            chart.domains.len() + index,
+            group,
+            &label,
+            top,
+        );
     }
     let height = top + 4.0;
 
@@ -104,17 +116,24 @@ pub fn svg(chart: &Chart) -> String {
     out
 }
 
-/// One domain's row from `top`; returns where the next row starts.
-fn row(out: &mut String, chart: &Chart, index: usize, domain: &DomainPoint, top: f64) -> f64 {
+/// One domain's (or group's) row from `top`, titled `label`; returns where the next row starts.
+fn row(
+    out: &mut String,
+    chart: &Chart,
+    index: usize,
+    domain: &DomainPoint,
+    label: &str,
+    top: f64,
+) -> f64 {
     let x_of = |value: f64| LEFT + (SCALE_RIGHT - LEFT) * chart.fraction(value);
-    let _ = write!(out, "<g class=\"bar\" data-domain=\"{index}\">");
+    // Group rows come after the domains, with a class and number of their own.
+    let _ = match index.checked_sub(chart.domains.len()) {
+        Some(group) => write!(out, "<g class=\"group-bar\" data-group=\"{group}\">"),
+        None => write!(out, "<g class=\"bar\" data-domain=\"{index}\">"),
+    };
     // The title over the bar, wrapped to the scale's width, on a halo over the grid lines.
     let mut y = top + 12.0;
-    for line in wrap(
-        &format!("{}. {}", index + 1, domain.title),
-        ((SCALE_RIGHT - LEFT) / (12.0 * 0.6)) as usize,
-        3,
-    ) {
+    for line in wrap(label, ((SCALE_RIGHT - LEFT) / (12.0 * 0.6)) as usize, 3) {
         let _ = write!(
             out,
             "<text class=\"bar-label\" x=\"{LEFT}\" y=\"{}\" font-size=\"12\" font-weight=\"bold\" fill=\"{INK}\" {HALO}>{}</text>",

@@ -28,6 +28,9 @@ pub struct Chart {
     /// The questionnaire's levels, lowest (the base) first: number and name.
     pub levels: Vec<(u32, String)>,
     pub domains: Vec<DomainPoint>,
+    /// The groups of domains, drawn as bars after the domains: a group's level is the lowest
+    /// of its domains', so its bar is never longer than theirs.
+    pub groups: Vec<DomainPoint>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -37,11 +40,19 @@ pub struct DomainPoint {
     /// `None` when the domain is not applicable.
     pub score: Option<f64>,
     pub target: Option<u32>,
-    /// Another survey's average for a comparable practice area, where a custom questionnaire
-    /// gives one: its source and value. Not a level, so never drawn on the level scale.
-    pub benchmark: Option<(String, f64)>,
+    /// A group's benchmark: another survey's measure, not a level, so never drawn on the
+    /// level scale. Domains have none.
+    pub benchmark: Option<BenchmarkPoint>,
     /// The level above the current one: its number, questions met and applicable.
     pub next: Option<NextLevel>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BenchmarkPoint {
+    pub value: f64,
+    /// Source, year and sample size, as the note under the legend names them.
+    pub origin: String,
+    pub confirmed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -88,11 +99,7 @@ impl Chart {
                     level: d.level,
                     score: d.applicable.then_some(d.score),
                     target: d.target,
-                    benchmark: d
-                        .domain
-                        .benchmark
-                        .as_ref()
-                        .map(|b| (b.source.clone(), b.score)),
+                    benchmark: None,
                     next: d
                         .applicable
                         .then(|| d.next_level())
@@ -102,6 +109,23 @@ impl Chart {
                             met: n.met,
                             questions: n.questions,
                         }),
+                })
+                .collect(),
+            groups: assessment
+                .card
+                .groups
+                .iter()
+                .map(|g| DomainPoint {
+                    title: format!("Group: {}", g.group.title),
+                    level: g.level,
+                    score: g.applicable.then_some(g.score),
+                    target: None,
+                    benchmark: g.group.benchmark.as_ref().map(|b| BenchmarkPoint {
+                        value: b.score,
+                        origin: b.origin(),
+                        confirmed: b.confirmed,
+                    }),
+                    next: None,
                 })
                 .collect(),
         }
@@ -149,9 +173,9 @@ impl Chart {
     /// The sources of the benchmarks, each once, in a stable order.
     fn benchmark_sources(&self) -> Vec<&str> {
         let mut sources: Vec<&str> = self
-            .domains
+            .groups
             .iter()
-            .filter_map(|d| d.benchmark.as_ref().map(|b| b.0.as_str()))
+            .filter_map(|d| d.benchmark.as_ref().map(|b| b.origin.as_str()))
             .collect();
         sources.sort_unstable();
         sources.dedup();
@@ -186,6 +210,9 @@ impl Chart {
                 figures(self, domain, true)
             );
         }
+        for group in &self.groups {
+            let _ = write!(out, " {}: {}.", group.title, figures(self, group, true));
+        }
         out
     }
 }
@@ -208,11 +235,16 @@ fn figures(chart: &Chart, domain: &DomainPoint, long: bool) -> String {
     if long && let Some(next) = domain.next {
         let _ = write!(out, ", {}", next.words());
     }
-    if let Some((source, value)) = &domain.benchmark {
+    if let Some(benchmark) = &domain.benchmark {
         let _ = write!(
             out,
-            ", benchmark {} ({source}; another survey's measure, not a level)",
-            fixed2(*value)
+            ", benchmark {} ({}; another survey's measure, not a level)",
+            fixed2(benchmark.value),
+            if benchmark.confirmed {
+                "confirmed"
+            } else {
+                "unconfirmed"
+            }
         );
     }
     out

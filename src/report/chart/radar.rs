@@ -7,8 +7,8 @@ use std::f64::consts::PI;
 use std::fmt::Write;
 
 use super::{
-    Chart, GRID, HALO, INK, LEVEL, MUTED, PROGRESS, Style, TARGET, benchmark_note, figures, fixed1,
-    open, series_legend, text_width, title_lines, wrap, xml,
+    Chart, GRID, HALO, INK, LEVEL, MUTED, PROGRESS, Style, TARGET, figures, fixed1, open,
+    series_legend, text_width, title_lines, wrap, xml,
 };
 
 const WIDTH: f64 = 760.0;
@@ -355,18 +355,6 @@ fn draw(chart: &Chart, layout: Layout) -> String {
             }
         }
         body.push_str("</g>\n");
-        if let Some(note) = benchmark_note(chart) {
-            y += 4.0;
-            for line in wrap(&note, chars, 3) {
-                let _ = write!(
-                    body,
-                    "<text class=\"benchmark-note\" x=\"20\" y=\"{}\" font-size=\"11\" fill=\"{MUTED}\">{}</text>",
-                    fixed1(y),
-                    xml(&line)
-                );
-                y += LEGEND_LINE;
-            }
-        }
         height = y;
     }
     let mut out = String::new();

@@ -5,33 +5,29 @@ use std::fmt::Write as _;
 
 use super::{counts, questions};
 use crate::render::xml::escape;
-use crate::requirements::{SetResult, Verdict};
+use crate::requirements::{Finding, SetResult, Verdict};
 
-/// The report's compliance findings: the requirements of regulatory sets that fail a gate.
-pub fn findings(out: &mut String, sets: &[SetResult]) {
-    if !sets.iter().any(|s| s.set.regulatory) {
+/// The report's compliance findings: every legal duty not yet met, as
+/// [`crate::requirements::findings`] decides.
+pub fn findings(out: &mut String, findings: &[Finding]) {
+    out.push_str("<section aria-labelledby=\"compliance-findings\">\n<h2 id=\"compliance-findings\">Compliance findings</h2>\n<p class=\"muted\">The legal duties not met, or not assessed for want of an answer, whatever level their domain is at: requirements of regulatory sets, and questions tagged regulatory that no such set decides.</p>\n");
+    if findings.is_empty() {
+        out.push_str("<p>No finding: every legal duty that a question evidences is met.</p>\n");
+        out.push_str("</section>\n");
         return;
     }
-    out.push_str("<section aria-labelledby=\"compliance-findings\">\n<h2 id=\"compliance-findings\">Compliance findings</h2>\n<p class=\"muted\">Requirements of a legal duty that are not met, or not assessed for want of an answer, whatever level their domain is at.</p>\n");
-    let mut items = String::new();
-    for (set, result) in crate::requirements::findings(sets) {
-        let requirement = result.requirement;
+    out.push_str("<ul class=\"steps\">\n");
+    for finding in findings {
         let _ = writeln!(
-            items,
-            "<li><strong>{} {}</strong> <span class=\"muted\">({})</span>: {}. {}</li>",
-            escape(&requirement.id),
-            result.verdict.label(),
-            escape(requirement.citation.as_deref().unwrap_or(&set.set.id)),
-            escape(&result.reason()),
-            escape(&requirement.statement)
+            out,
+            "<li><strong>{} {}</strong> <span class=\"muted\">({})</span>: {}</li>",
+            escape(finding.id()),
+            finding.verdict().label(),
+            escape(&finding.source()),
+            escape(&finding.detail())
         );
     }
-    if items.is_empty() {
-        out.push_str("<p>No finding: every requirement of a regulatory set that a question evidences is met.</p>\n");
-    } else {
-        let _ = write!(out, "<ul class=\"steps\">\n{items}</ul>\n");
-    }
-    out.push_str("</section>\n");
+    out.push_str("</ul>\n</section>\n");
 }
 
 /// A table per requirement set: each requirement, its verdict and why.

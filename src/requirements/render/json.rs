@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::questionnaire::{Question, Requirement, RequirementSet};
-use crate::requirements::{RequirementResult, SetResult, Verdict};
+use crate::requirements::{Finding, RequirementResult, SetResult, Verdict};
 
 #[derive(Serialize)]
 pub(crate) struct SetJson<'a> {
@@ -71,8 +71,12 @@ fn requirement<'a>(result: &RequirementResult<'a>) -> RequirementJson<'a> {
 
 #[derive(Serialize)]
 pub(crate) struct FindingJson<'a> {
-    set: &'a str,
-    requirement: &'a str,
+    /// The regulatory set and its requirement; both null for a question tagged `regulatory`
+    /// that no such set decides.
+    set: Option<&'a str>,
+    requirement: Option<&'a str>,
+    /// That question; null for a requirement.
+    question: Option<&'a str>,
     citation: Option<&'a str>,
     /// `not_met` or `not_assessed`.
     verdict: &'static str,
@@ -80,18 +84,36 @@ pub(crate) struct FindingJson<'a> {
     reason: String,
 }
 
-/// The requirements of regulatory sets that fail a gate: the report's compliance findings.
-pub(crate) fn findings<'a>(sets: &[SetResult<'a>]) -> Vec<FindingJson<'a>> {
-    crate::requirements::findings(sets)
-        .map(|(set, r)| {
-            let declared: &'a RequirementSet = set.set;
-            let requirement: &'a Requirement = r.requirement;
-            FindingJson {
-                set: &declared.id,
-                requirement: &requirement.id,
-                citation: requirement.citation.as_deref(),
-                verdict: r.verdict.key(),
-                reason: r.reason(),
+/// Every legal duty not yet met: the report's compliance findings.
+pub(crate) fn findings<'a>(findings: &[Finding<'a>]) -> Vec<FindingJson<'a>> {
+    findings
+        .iter()
+        .map(|finding| {
+            let verdict = finding.verdict();
+            match finding {
+                Finding::Requirement { set, result } => {
+                    let declared: &'a RequirementSet = set;
+                    let requirement: &'a Requirement = result.requirement;
+                    FindingJson {
+                        set: Some(&declared.id),
+                        requirement: Some(&requirement.id),
+                        question: None,
+                        citation: requirement.citation.as_deref(),
+                        verdict: verdict.key(),
+                        reason: finding.reason(),
+                    }
+                }
+                Finding::Question { question, .. } => {
+                    let question: &'a Question = question;
+                    FindingJson {
+                        set: None,
+                        requirement: None,
+                        question: Some(&question.id),
+                        citation: None,
+                        verdict: verdict.key(),
+                        reason: finding.reason(),
+                    }
+                }
             }
         })
         .collect()

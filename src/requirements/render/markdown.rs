@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::{counts, questions};
 use crate::render::markdown::escape;
-use crate::requirements::SetResult;
+use crate::requirements::{Finding, SetResult};
 
 /// `## Requirement sets`: a summary row per set, then each set requirement by requirement.
 pub fn section(out: &mut String, sets: &[SetResult]) {
@@ -56,31 +56,24 @@ pub fn section(out: &mut String, sets: &[SetResult]) {
         out.push('\n');
     }
 }
-/// `## Compliance findings`: every requirement of a regulatory set that is not met or not
-/// assessed, whatever level its domain is at.
-pub fn findings(out: &mut String, sets: &[SetResult]) {
-    if !sets.iter().any(|s| s.set.regulatory) {
-        return;
-    }
+/// `## Compliance findings`: every legal duty not yet met, as [`crate::requirements::findings`]
+/// decides, whatever level its domain is at.
+pub fn findings(out: &mut String, findings: &[Finding]) {
     let _ = writeln!(out, "## Compliance findings\n");
-    let mut any = false;
-    for (set, result) in crate::requirements::findings(sets) {
-        any = true;
-        let requirement = result.requirement;
+    if findings.is_empty() {
         let _ = writeln!(
             out,
-            "- **{} {}** ({}): {}. {}",
-            escape(&requirement.id),
-            result.verdict.label(),
-            escape(requirement.citation.as_deref().unwrap_or(&set.set.id)),
-            escape(&result.reason()),
-            escape(&requirement.statement)
+            "No finding: every legal duty that a question evidences is met."
         );
     }
-    if !any {
+    for finding in findings {
         let _ = writeln!(
             out,
-            "No finding: every requirement of a regulatory set that a question evidences is met."
+            "- **{} {}** ({}): {}",
+            escape(finding.id()),
+            finding.verdict().label(),
+            escape(&finding.source()),
+            escape(&finding.detail())
         );
     }
     out.push('\n');

@@ -2,19 +2,20 @@
 //! evidence. Written by `jsp assess`, fine to edit by hand, kept in git.
 
 use std::collections::{BTreeMap, HashSet};
-use std::fmt;
 use std::path::Path;
 
 use schemars::JsonSchema;
-use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
+
+mod de;
+mod fast;
 
 use crate::error::{Error, Problem, Result, Warning, first_problems_with};
 use crate::questionnaire::{NOT_APPLICABLE, Questionnaire};
 use crate::text::{line_of_key, nearest};
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Answers {
     pub questionnaire: String,
@@ -28,7 +29,7 @@ pub struct Answers {
     pub assessor: Option<String>,
     #[serde(default)]
     pub date: Option<String>,
-    #[serde(default, deserialize_with = "unique_answers")]
+    #[serde(default, deserialize_with = "de::unique_answers")]
     #[schemars(with = "BTreeMap<String, Answer>")]
     pub answers: BTreeMap<String, Answer>,
 }
@@ -67,6 +68,11 @@ impl Evidence {
     }
 }
 
+/// Blank text counts as not given: a note or an owner of spaces says nothing.
+fn given(text: Option<String>) -> Option<String> {
+    text.filter(|t| !t.trim().is_empty())
+}
+
 /// `YYYY-MM-DD`, the one date format of jsp's files.
 pub fn format_date(date: time::Date) -> String {
     format!(
@@ -87,7 +93,7 @@ impl Answer {
     pub fn new(choice: impl Into<String>, note: Option<String>) -> Self {
         Answer {
             choice: choice.into(),
-            note: note.filter(|n| !n.trim().is_empty()),
+            note: given(note),
             evidence: Vec::new(),
         }
     }
@@ -146,8 +152,15 @@ impl Answers {
             .max_by_key(|(_, count)| *count)
     }
 
-    /// Parses and checks an answers file against its questionnaire.
+    /// Parses an answers file: by the fast reader where it takes the file, else (and for every
+    /// error) by serde.
     pub fn parse(text: &str, path: &Path) -> Result<Answers> {
+        fast::read(text).map_or_else(|| Answers::parse_with_serde(text, path), Ok)
+    }
+
+    /// Parses an answers file with serde alone: the reader that decides what a file means, which
+    /// the fast one is tested against.
+    pub fn parse_with_serde(text: &str, path: &Path) -> Result<Answers> {
         crate::yaml::from_str(text)
             .map_err(|problem| Error::invalid(path, other_kind(text, path).unwrap_or(problem)))
     }
@@ -485,204 +498,6 @@ impl Serialize for Evidence {
         }
         map.end()
     }
-}
-
-/// The long form of an evidence item.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LongEvidence {
-    #[serde(rename = "ref")]
-    reference: Choice,
-    #[serde(default)]
-    date: Option<Day>,
-    #[serde(default)]
-    expires: Option<Day>,
-    #[serde(default)]
-    owner: Option<String>,
-}
-
-/// A `YYYY-MM-DD` date in a file; anything else is an error that says how to write it.
-struct Day(time::Date);
-
-impl<'de> Deserialize<'de> for Day {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = Choice::deserialize(deserializer)?.0;
-        parse_date(&text)
-            .map(Day)
-            .ok_or_else(|| de::Error::custom(format!("`{text}` is not a date (YYYY-MM-DD)")))
-    }
-}
-
-impl<'de> Deserialize<'de> for Evidence {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(EvidenceVisitor)
-    }
-}
-
-struct EvidenceVisitor;
-
-impl<'de> Visitor<'de> for EvidenceVisitor {
-    type Value = Evidence;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a reference, or a map with `ref`, `date`, `expires` and `owner`")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Evidence, E> {
-        Ok(Evidence::plain(v))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Evidence, E> {
-        Ok(Evidence::plain(v.to_string()))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Evidence, E> {
-        Ok(Evidence::plain(v.to_string()))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Evidence, E> {
-        Ok(Evidence::plain(v.to_string()))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Evidence, A::Error> {
-        let long = LongEvidence::deserialize(de::value::MapAccessDeserializer::new(map))?;
-        Ok(Evidence {
-            reference: long.reference.0,
-            date: long.date.map(|d| d.0),
-            expires: long.expires.map(|d| d.0),
-            owner: long.owner.filter(|o| !o.trim().is_empty()),
-        })
-    }
-}
-
-/// The long form of an answer, as written by hand or by `jsp assess`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LongAnswer {
-    answer: Choice,
-    #[serde(default)]
-    note: Option<String>,
-    #[serde(default)]
-    evidence: Vec<Evidence>,
-}
-
-/// An option id; a bare number (`3`) is read as the id "3".
-struct Choice(String);
-
-impl<'de> Deserialize<'de> for Choice {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ChoiceVisitor).map(Choice)
-    }
-}
-
-struct ChoiceVisitor;
-
-impl Visitor<'_> for ChoiceVisitor {
-    type Value = String;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an answer option id")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-}
-
-impl<'de> Deserialize<'de> for Answer {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(AnswerVisitor)
-    }
-}
-
-struct AnswerVisitor;
-
-impl<'de> Visitor<'de> for AnswerVisitor {
-    type Value = Answer;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an option id, or a map with `answer`, `note` and `evidence`")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {
-        Ok(Answer::new(v, None))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Answer, E> {
-        Ok(Answer::new(v.to_string(), None))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Answer, E> {
-        Ok(Answer::new(v.to_string(), None))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Answer, E> {
-        Ok(Answer::new(v.to_string(), None))
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Answer, E> {
-        Ok(Answer::new(v.to_string(), None))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Answer, A::Error> {
-        let long = LongAnswer::deserialize(de::value::MapAccessDeserializer::new(map))?;
-        Ok(Answer {
-            choice: long.answer.0,
-            note: long.note.filter(|n| !n.trim().is_empty()),
-            evidence: long.evidence,
-        })
-    }
-}
-
-/// A map of answers in which a question answered twice is an error, not a silent overwrite.
-fn unique_answers<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<BTreeMap<String, Answer>, D::Error> {
-    struct UniqueAnswers;
-
-    impl<'de> Visitor<'de> for UniqueAnswers {
-        type Value = BTreeMap<String, Answer>;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a map from question id to answer")
-        }
-
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(BTreeMap::new())
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut answers = BTreeMap::new();
-            while let Some(id) = map.next_key::<String>()? {
-                if answers.contains_key(&id) {
-                    return Err(de::Error::custom(format!(
-                        "question `{id}` is answered twice"
-                    )));
-                }
-                let answer = map.next_value()?;
-                answers.insert(id, answer);
-            }
-            Ok(answers)
-        }
-    }
-
-    deserializer.deserialize_any(UniqueAnswers)
 }
 
 #[cfg(test)]
