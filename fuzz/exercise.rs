@@ -156,6 +156,37 @@ pub fn mixed_yaml(data: &[u8]) -> String {
     out
 }
 
+/// A workbook (the bytes of an xlsx file): opened, read against the built-in questionnaire, and
+/// what it reads as written again as a workbook and read back, which must give the same answers.
+pub fn workbook(data: &[u8]) {
+    let Some(questionnaire) = built_in() else {
+        return;
+    };
+    let Ok(sheets) = jsp::internals::open_workbook(data) else {
+        return;
+    };
+    let Ok(answers) = sheets.answers(questionnaire) else {
+        return;
+    };
+    let card = jsp::internals::score(questionnaire, &answers, None);
+    let assessment = Assessment {
+        answers: &answers,
+        card: &card,
+    };
+    let export = jsp::internals::Export {
+        assessment: &assessment,
+        roadmap: None,
+    };
+    let Ok(bytes) = jsp::internals::export_workbook(&export) else {
+        return;
+    };
+    let again = jsp::internals::open_workbook(&bytes).and_then(|s| s.answers(questionnaire));
+    assert!(
+        again.is_ok_and(|again| again.to_yaml(questionnaire) == answers.to_yaml(questionnaire)),
+        "a workbook read back differs from the answers it was written from"
+    );
+}
+
 /// A target file: parsed and checked against the built-in questionnaire.
 pub fn target(data: &[u8]) {
     let Ok(text) = jsp::internals::text_from_bytes(data.to_vec()) else {

@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 seconds=${1:-300}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(questionnaire answers target report yaml_mix)
+[ ${#targets[@]} -gt 0 ] || targets=(questionnaire answers target report yaml_mix workbook)
 ./seed.sh
 for target in "${targets[@]}"; do
   echo "== $target, ${seconds}s"

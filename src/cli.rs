@@ -97,6 +97,50 @@ pub enum Command {
     History(HistoryArgs),
     /// Every evidence item with its age and status: expired, too old, undated, missing, untracked or outside.
     Evidence(EvidenceArgs),
+    /// Write a workbook (xlsx) to fill in without jsp: a row per question, its answer from a drop-down.
+    Export(ExportArgs),
+    /// Read a filled-in workbook back into an answers file; every problem is named by sheet and cell.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// An answers file, or a questionnaire (id or YAML file) for a workbook with no answers yet
+    #[arg(value_name = "ANSWERS|QUESTIONNAIRE")]
+    pub input: String,
+    #[arg(long, short = 'f', value_enum, default_value_t = ExportFormat::Xlsx)]
+    pub format: ExportFormat,
+    /// The workbook to write
+    #[arg(long, short = 'o', value_name = "FILE.xlsx")]
+    pub output: PathBuf,
+    /// Target levels per domain (TOML): the summary sheet shows them and the roadmap to them
+    #[arg(long, value_name = "FILE")]
+    pub target: Option<PathBuf>,
+    /// Replace FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// An Excel workbook, also opened by LibreOffice, Numbers and Google Sheets
+    Xlsx,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The workbook, as `jsp export` wrote it and an assessor filled it in
+    #[arg(value_name = "FILE.xlsx")]
+    pub workbook: PathBuf,
+    /// Write the answers to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The questionnaire (id or YAML file) [default: the one the workbook names]
+    #[arg(long, value_name = "ID|FILE")]
+    pub questionnaire: Option<String>,
+    /// Replace FILE if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -117,6 +117,44 @@ pub fn is_yaml(path: &Path) -> bool {
 
 /// Reads a UTF-8 text file of at most [`MAX_INPUT_BYTES`].
 pub fn read_text(path: &Path) -> Result<String> {
+    let (file, length) = open_regular(path)?;
+    // Sized to the file, the buffer is filled in one read rather than a series of growing ones.
+    read_text_from(file, length, path)
+}
+
+/// Reads a file of any content, of at most `limit` bytes (`what` names the kind in the message).
+pub fn read_bytes(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
+    let (file, length) = open_regular(path)?;
+    if length > limit {
+        return Err(too_large(path, limit, what));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(length).unwrap_or(0) + 1);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(path, limit, what));
+    }
+    Ok(bytes)
+}
+
+fn too_large(path: &Path, limit: u64, what: &str) -> Error {
+    Error::invalid(
+        path,
+        Problem::new(format!(
+            "the file is larger than the limit of {} MiB for {what}",
+            limit / 1024 / 1024
+        ))
+        .hint("check that this is the file you meant"),
+    )
+}
+
+/// A regular file opened for reading (and recorded as read), with its length: a folder, a FIFO
+/// or a device is refused.
+fn open_regular(path: &Path) -> Result<(std::fs::File, u64)> {
     let read_error = |source| Error::Read {
         path: path.to_path_buf(),
         source,
@@ -151,8 +189,7 @@ pub fn read_text(path: &Path) -> Result<String> {
         return Err(folder());
     }
     record_read(path, &metadata);
-    // Sized to the file, the buffer is filled in one read rather than a series of growing ones.
-    read_text_from(file, metadata.len(), path)
+    Ok((file, metadata.len()))
 }
 
 /// Reads UTF-8 text of at most [`MAX_INPUT_BYTES`] from `reader` (standard input, for `-`),

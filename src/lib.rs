@@ -44,6 +44,7 @@ mod target;
 mod testing;
 mod text;
 mod wording;
+mod workbook;
 mod yaml;
 
 pub use app::{finish, run};
@@ -54,7 +55,7 @@ pub use exit::Exit;
 /// The library as tests, fuzz targets, benches and examples use it. Not a stable interface.
 #[doc(hidden)]
 pub mod internals {
-    pub use crate::answers::{Answer, Answers, parse_date};
+    pub use crate::answers::{Answer, Answers, Evidence, format_date, parse_date};
     pub use crate::assessment::Assessment;
     pub use crate::catalog::{BUILT_IN, Catalog};
     pub use crate::crosswalk::{crosswalk, split};
@@ -62,6 +63,7 @@ pub mod internals {
     pub use crate::evidence::place::Locator;
     pub use crate::evidence::{Policy, Review};
     pub use crate::files::text_from_bytes;
+    pub use crate::gates::Gates;
     pub use crate::generate::write_portfolio;
     pub use crate::portfolio::loader;
     pub use crate::questionnaire::{
@@ -74,6 +76,9 @@ pub mod internals {
     pub use crate::scoring::{Scorecard, Status, round2, score};
     pub use crate::standards::{StandardFile, load as standard_files};
     pub use crate::target::{Goal, Target};
+    pub use crate::workbook::{
+        export::Export, export::write as export_workbook, import::open as open_workbook,
+    };
 
     /// Every format, as the commands choose them.
     pub mod formats {

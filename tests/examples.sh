@@ -52,6 +52,8 @@ run --questionnaires "$fq" diff tests/fixtures/acme-answers-2025.yaml tests/fixt
 run aggregate 'examples/manufacturer-*answers.yaml' --top 3
 run schema answers
 run schema questionnaire
+run export "$m" --format xlsx --target "$t" -o assessment.xlsx
+run import assessment.xlsx -o assessment-back.yaml
 # Every format of every command.
 for f in table json markdown junit; do run score "$m" --target "$t" --format "$f"; done
 run score "$m" --min-level 3 --min-score 4 --format junit

@@ -36,6 +36,11 @@ fn kept_answers_inputs() {
 }
 
 #[test]
+fn kept_workbook_inputs() {
+    each_input("workbook", exercise::workbook);
+}
+
+#[test]
 fn kept_target_inputs() {
     each_input("target", exercise::target);
 }

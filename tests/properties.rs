@@ -6,12 +6,13 @@
     clippy::panic
 )]
 
-use jsp::internals::{Answer, Answers};
+use jsp::internals::{Answer, Answers, Assessment, Evidence, Export, Gates, Score, Style};
 use jsp::internals::{
     Domain, Group, Level, NOT_APPLICABLE, NaLevels, Question, Questionnaire, ScaleOption, Scoring,
     Stream,
 };
 use jsp::internals::{Scorecard, score};
+use jsp::internals::{export_workbook, format_date, open_workbook};
 use proptest::prelude::*;
 
 const EPSILON: f64 = 1e-9;
@@ -317,4 +318,111 @@ fn serde_yaml_text(q: &Questionnaire) -> String {
     jsp::internals::formats::questionnaire::json::render(q, &Default::default(), &mut text)
         .unwrap();
     String::from_utf8(text).unwrap()
+}
+
+/// Text as people (and hostile files) write it: unicode, line breaks, a leading `=` that a
+/// spreadsheet would take for a formula, the `_x0041_` escapes of xlsx, control characters.
+fn odd_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[=+@-]?[a-zA-Z0-9 _\n\t\"'<>&;,é漢字🙂]{1,40}",
+        Just("=SUM(A1:A9)".to_string()),
+        Just("=HYPERLINK(\"http://x\",\"y\")".to_string()),
+        Just("_x0041_ and _x005F_x0042_".to_string()),
+        Just("  spaced  \r\nlines\r\n".to_string()),
+        Just("\u{0}\u{1}\u{b}\u{7f}\u{85}\u{2028}\u{fffe}\u{ffff}\u{10ffff}".to_string()),
+        any::<String>(),
+    ]
+}
+
+fn date() -> impl Strategy<Value = time::Date> {
+    (1900i32..=2100, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| {
+        time::Date::from_calendar_date(y, time::Month::try_from(m).unwrap(), d).unwrap()
+    })
+}
+
+fn evidence() -> impl Strategy<Value = Evidence> {
+    (
+        odd_text().prop_filter("a reference", |r| !r.is_empty()),
+        proptest::option::of(date()),
+        proptest::option::of(date()),
+        proptest::option::of(odd_text()),
+        any::<bool>(),
+    )
+        .prop_map(|(reference, date, expires, owner, plain)| {
+            if plain {
+                return Evidence::plain(reference);
+            }
+            Evidence {
+                reference,
+                date,
+                expires,
+                owner: owner.filter(|o| !o.trim().is_empty()),
+            }
+        })
+}
+
+/// An assessment with notes, evidence and the header fields filled in with odd text.
+fn filled_assessment() -> impl Strategy<Value = (Questionnaire, Answers)> {
+    assessment().prop_flat_map(|(q, answers)| {
+        let count = answers.answers.len();
+        let extras = prop::collection::vec(
+            (
+                proptest::option::of(odd_text()),
+                prop::collection::vec(evidence(), 0..=3),
+            ),
+            count,
+        );
+        let header = (
+            proptest::option::of(odd_text().prop_filter("not empty", |t| !t.is_empty())),
+            proptest::option::of(odd_text().prop_filter("not empty", |t| !t.is_empty())),
+            proptest::option::of(date()),
+        );
+        (Just(q), Just(answers), extras, header).prop_map(
+            |(q, mut answers, extras, (organization, assessor, date))| {
+                for (answer, (note, evidence)) in answers.answers.values_mut().zip(extras) {
+                    answer.note = note.filter(|n| !n.trim().is_empty());
+                    answer.evidence = evidence;
+                }
+                answers.version = Some(q.version.clone());
+                answers.organization = organization;
+                answers.assessor = assessor;
+                answers.date = date.map(format_date);
+                (q, answers)
+            },
+        )
+    })
+}
+
+fn score_json(q: &Questionnaire, answers: &Answers) -> String {
+    let card = score(q, answers, None);
+    let assessment = Assessment {
+        answers,
+        card: &card,
+    };
+    let mut out = Vec::new();
+    let document = Score {
+        assessment: &assessment,
+        gates: Gates::default(),
+        required: &[],
+    };
+    jsp::internals::formats::json::score(&document, &Style::default(), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Export, import, score: the same JSON, and the same answers file, as the original.
+    #[test]
+    fn a_workbook_reads_back_as_the_answers_it_was_written_from((q, answers) in filled_assessment()) {
+        let card = score(&q, &answers, None);
+        let assessment = Assessment { answers: &answers, card: &card };
+        let bytes = export_workbook(&Export { assessment: &assessment, roadmap: None }).unwrap();
+        let back = open_workbook(&bytes).unwrap().answers(&q).unwrap();
+        prop_assert_eq!(back.to_yaml(&q).unwrap(), answers.to_yaml(&q).unwrap());
+        prop_assert_eq!(score_json(&q, &back), score_json(&q, &answers));
+        // And the same bytes again.
+        let again = export_workbook(&Export { assessment: &assessment, roadmap: None }).unwrap();
+        prop_assert!(again == bytes);
+    }
 }

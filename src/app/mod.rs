@@ -8,7 +8,9 @@ mod chart;
 mod diff;
 mod editor;
 mod evidence;
+mod export;
 mod history;
+mod import;
 mod init;
 mod output;
 mod report;
@@ -55,6 +57,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Chart(args) => chart::run(&context()?, &args),
         Command::History(args) => history::run(&context()?, &args),
         Command::Evidence(args) => evidence::run(&context()?, &args),
+        Command::Export(args) => export::run(&context()?, &args),
+        Command::Import(args) => import::run(&context()?, &args),
         Command::Schema(args) => tooling::schema(&args),
         Command::Completions(args) => tooling::completions(&args),
         Command::Man(args) => tooling::man(&args),

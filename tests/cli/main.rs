@@ -26,6 +26,7 @@ mod roadmap;
 mod shipped;
 mod terminal;
 mod tooling;
+mod workbook;
 
 use std::path::{Path, PathBuf};
 
