@@ -354,15 +354,19 @@ fn summary(sheet: &mut Worksheet, export: &Export, styles: &Styles) -> Result<()
         )?;
     }
     row += 1;
+    // Scored continuous: no staged level, so the level cells stay empty.
+    let staged = !questionnaire.is_continuous();
     put(sheet, row, 0, "Overall", &styles.text)?;
-    put(
-        sheet,
-        row,
-        1,
-        questionnaire.level_name(card.level),
-        &styles.text,
-    )?;
-    sheet.write_number_with_format(row, 2, f64::from(card.level), &styles.text)?;
+    if staged {
+        put(
+            sheet,
+            row,
+            1,
+            questionnaire.level_name(card.level),
+            &styles.text,
+        )?;
+        sheet.write_number_with_format(row, 2, f64::from(card.level), &styles.text)?;
+    }
     sheet.write_number_with_format(row, 3, round2(card.score), &styles.number)?;
     let answered: usize = card.domains.iter().map(|d| d.answered).sum();
     put(
@@ -377,7 +381,9 @@ fn summary(sheet: &mut Worksheet, export: &Export, styles: &Styles) -> Result<()
         put(sheet, row, 0, &domain.domain.id, &styles.text)?;
         put(sheet, row, 1, &domain.domain.title, &styles.wrapped)?;
         if domain.applicable {
-            sheet.write_number_with_format(row, 2, f64::from(domain.level), &styles.text)?;
+            if staged {
+                sheet.write_number_with_format(row, 2, f64::from(domain.level), &styles.text)?;
+            }
             sheet.write_number_with_format(row, 3, round2(domain.score), &styles.number)?;
         } else {
             put(sheet, row, 2, "n/a", &styles.text)?;
@@ -394,18 +400,27 @@ fn summary(sheet: &mut Worksheet, export: &Export, styles: &Styles) -> Result<()
         )?;
     }
 
-    row += 2;
-    put(sheet, row, 0, "Answer options", &styles.title)?;
-    for option in &questionnaire.scale {
-        row += 1;
-        put(sheet, row, 0, &option.id, &styles.text)?;
-        put(
-            sheet,
-            row,
-            1,
-            &format!("{} ({})", option.label, option.value),
-            &styles.text,
-        )?;
+    // The default scale, then each named scale, for the questions that name it.
+    let scales = std::iter::once(("Answer options".to_string(), &questionnaire.scale)).chain(
+        questionnaire
+            .scales
+            .iter()
+            .map(|s| (format!("Answer options of scale `{}`", s.id), &s.options)),
+    );
+    for (title, options) in scales {
+        row += 2;
+        put(sheet, row, 0, &title, &styles.title)?;
+        for option in options {
+            row += 1;
+            put(sheet, row, 0, &option.id, &styles.text)?;
+            put(
+                sheet,
+                row,
+                1,
+                &format!("{} ({})", option.label, option.value),
+                &styles.text,
+            )?;
+        }
     }
     row += 1;
     put(sheet, row, 0, NOT_APPLICABLE, &styles.text)?;
