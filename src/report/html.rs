@@ -313,16 +313,7 @@ fn scorecard(out: &mut String, assessment: &Assessment, chart: &Chart) {
     }
     out.push_str("<span class=\"k-progress\">share of the next level's questions met</span></div>\n<ol class=\"scorecard\">\n");
     for (index, scored) in assessment.card.domains.iter().enumerate() {
-        let d = scored.domain;
-        let _ = write!(
-            out,
-            "<li><div class=\"domain-name\"><span class=\"num\">{}.</span><a href=\"#d-{}\">{}</a></div><div>",
-            index + 1,
-            attr(&d.id),
-            escape(&d.title)
-        );
-        if !scored.applicable {
-            out.push_str("<div class=\"muted\">Not applicable: every question is marked N/A.</div></div></li>\n");
+        if !scorecard_item(out, index, scored) {
             continue;
         }
         let _ = write!(
@@ -399,6 +390,25 @@ fn scorecard(out: &mut String, assessment: &Assessment, chart: &Chart) {
     out.push_str("</section>\n");
 }
 
+/// Opens a domain's item of the scorecard list: its number and linked title; a domain not
+/// applicable is said so and closed, and gives false.
+fn scorecard_item(out: &mut String, index: usize, scored: &DomainScore) -> bool {
+    let d = scored.domain;
+    let _ = write!(
+        out,
+        "<li><div class=\"domain-name\"><span class=\"num\">{}.</span><a href=\"#d-{}\">{}</a></div><div>",
+        index + 1,
+        attr(&d.id),
+        escape(&d.title)
+    );
+    if !scored.applicable {
+        out.push_str(
+            "<div class=\"muted\">Not applicable: every question is marked N/A.</div></div></li>\n",
+        );
+    }
+    scored.applicable
+}
+
 /// The domains of a questionnaire scored `continuous`: each score on a meter from the base to
 /// the top level, with the target score marked; no level, as there is none.
 fn continuous_scorecard(out: &mut String, assessment: &Assessment, chart: &Chart) {
@@ -414,16 +424,7 @@ fn continuous_scorecard(out: &mut String, assessment: &Assessment, chart: &Chart
     );
     out.push_str("<ol class=\"scorecard\">\n");
     for (index, scored) in assessment.card.domains.iter().enumerate() {
-        let d = scored.domain;
-        let _ = write!(
-            out,
-            "<li><div class=\"domain-name\"><span class=\"num\">{}.</span><a href=\"#d-{}\">{}</a></div><div>",
-            index + 1,
-            attr(&d.id),
-            escape(&d.title)
-        );
-        if !scored.applicable {
-            out.push_str("<div class=\"muted\">Not applicable: every question is marked N/A.</div></div></li>\n");
+        if !scorecard_item(out, index, scored) {
             continue;
         }
         let mut words = String::new();

@@ -9,6 +9,7 @@ use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, Te
 use super::Score;
 use crate::assessment::Assessment;
 use crate::gates::Gates;
+use crate::questionnaire::Question;
 use crate::render::Style;
 use crate::scoring::{DomainScore, round2};
 
@@ -149,15 +150,7 @@ fn domain_case(assessment: &Assessment, domain: &DomainScore, gates: &Gates) -> 
                 if unmet.len() == 1 { "" } else { "s" },
                 domain.domain.id
             );
-            for question in unmet {
-                description.push_str(&format!(
-                    "- {} (level {}): {} [current answer: {}]\n",
-                    question.id,
-                    question.level,
-                    question.text,
-                    assessment.answer_label(question)
-                ));
-            }
+            list_questions(&mut description, assessment, unmet);
             let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
             status
                 .set_type(failure_type(domain, gates, required))
@@ -181,6 +174,23 @@ fn domain_case(assessment: &Assessment, domain: &DomainScore, gates: &Gates) -> 
     case
 }
 
+/// The questions a failed case names, a line each with the answer they have now.
+fn list_questions<'q>(
+    description: &mut String,
+    assessment: &Assessment,
+    questions: impl IntoIterator<Item = &'q Question>,
+) {
+    for question in questions {
+        description.push_str(&format!(
+            "- {} (level {}): {} [current answer: {}]\n",
+            question.id,
+            question.level,
+            question.text,
+            assessment.answer_label(question)
+        ));
+    }
+}
+
 /// A domain of a questionnaire scored `continuous`: its score, failed when below its target,
 /// with the questions below their target value.
 fn continuous_case(assessment: &Assessment, domain: &DomainScore) -> TestCase {
@@ -201,15 +211,7 @@ fn continuous_case(assessment: &Assessment, domain: &DomainScore) -> TestCase {
             if open.len() == 1 { "" } else { "s" },
             domain.domain.id
         );
-        for question in open {
-            description.push_str(&format!(
-                "- {} (level {}): {} [current answer: {}]\n",
-                question.id,
-                question.level,
-                question.text,
-                assessment.answer_label(question)
-            ));
-        }
+        list_questions(&mut description, assessment, open);
         let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
         status
             .set_type("below target")

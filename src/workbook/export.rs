@@ -204,6 +204,19 @@ fn put(
     Ok(())
 }
 
+/// A row of column headings, from the first column on.
+fn heading_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    headings: &[&str],
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    for (column, heading) in (0..).zip(headings) {
+        put(sheet, row, column, heading, &styles.heading)?;
+    }
+    Ok(())
+}
+
 fn column_index(column: Column) -> u16 {
     Column::ALL
         .iter()
@@ -344,15 +357,7 @@ fn summary(sheet: &mut Worksheet, export: &Export, styles: &Styles) -> Result<()
     put(sheet, row, 0, "Scores when exported", &styles.title)?;
     row += 1;
     let headings = ["Domain", "Title", "Level", "Score", "Target", "Answered"];
-    for (column, heading) in headings.iter().enumerate() {
-        put(
-            sheet,
-            row,
-            u16::try_from(column).unwrap_or(0),
-            heading,
-            &styles.heading,
-        )?;
-    }
+    heading_row(sheet, row, &headings, styles)?;
     row += 1;
     // Scored continuous: no staged level, so the level cells stay empty.
     let staged = !questionnaire.is_continuous();
@@ -437,15 +442,7 @@ fn summary(sheet: &mut Worksheet, export: &Export, styles: &Styles) -> Result<()
         put(sheet, row, 0, "Roadmap to the target", &styles.title)?;
         row += 1;
         let headings = ["Phase", "Question", "Domain", "Level", "Priority", "Now"];
-        for (column, heading) in headings.iter().enumerate() {
-            put(
-                sheet,
-                row,
-                u16::try_from(column).unwrap_or(0),
-                heading,
-                &styles.heading,
-            )?;
-        }
+        heading_row(sheet, row, &headings, styles)?;
         if roadmap.is_empty() {
             row += 1;
             put(
