@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Measures the workbook round trip on a full assessment (examples/manufacturer-answers.yaml: 144
-# of 146 questions answered, with notes and evidence): `jsp export --format xlsx`, `jsp import`,
+# Measures the workbook round trip on a full assessment (examples/manufacturer-answers.yaml: nearly
+# every question answered, with notes and evidence): `jsp export --format xlsx`, `jsp import`,
 # and `jsp score` of the same file beside them, with the release binary. The README quotes its
 # output. Uses hyperfine where installed (apt-get install -y hyperfine), else a loop; GNU time
 # (/usr/bin/time) for the peak memory.

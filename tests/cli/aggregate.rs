@@ -365,6 +365,6 @@ fn the_readme_example_runs_as_written() {
         "3",
     ]);
     cmd.assert().success().stdout(predicate::str::contains(
-        "(jsp-manufacturer 2.0): 2 assessments",
+        "(jsp-manufacturer 2.1): 2 assessments",
     ));
 }

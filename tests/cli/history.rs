@@ -27,9 +27,14 @@ fn repository() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let example =
         std::fs::read_to_string(root().join("examples/manufacturer-answers.yaml")).unwrap();
+    let version = example
+        .lines()
+        .find(|line| line.starts_with("version: "))
+        .unwrap();
+    assert_ne!(version, "version: \"1.0\"");
     let older = example
         .replace(": full", ": partial")
-        .replace("version: \"2.0\"", "version: \"1.0\"");
+        .replace(version, "version: \"1.0\"");
     git(dir.path(), &["init", "-q"], "2025-01-01T00:00:00");
     std::fs::write(dir.path().join("acme.yaml"), older).unwrap();
     git(dir.path(), &["add", "acme.yaml"], "2025-03-01T10:00:00");
@@ -85,7 +90,7 @@ fn every_commit_is_scored_oldest_first_through_a_rename() {
         .map(|p| p["score"].as_f64().unwrap())
         .collect();
     assert!(scores[0] < scores[1] && scores[1] < scores[2], "{scores:?}");
-    // The first version answered 1.0: scored against 2.0, and marked.
+    // The first version answered 1.0: scored against the current one, and marked.
     assert_eq!(points[0]["older_version"], true);
     assert_eq!(points[2]["older_version"], false);
     assert_eq!(points[0]["domains"].as_array().unwrap().len(), 14);

@@ -96,7 +96,7 @@ fn the_html_report_is_self_contained_and_holds_every_part() {
     );
     assert!(summary.contains("Supplier security management: level 1, target 2, 1 below"));
     assert!(
-        summary.contains("Legal duties not yet met (7)"),
+        summary.contains("Legal duties not yet met (9)"),
         "{summary}"
     );
     assert!(summary.contains("First steps"));
@@ -147,7 +147,7 @@ fn the_html_report_is_self_contained_and_holds_every_part() {
     let scorecard = text(&select(&html, "ol.scorecard")[0]);
     assert!(scorecard.contains("0 of 1 question of level 4 met"));
     // Every question's row; what to do next is the roadmap, once.
-    assert_eq!(select(&html, "tr[id^=q-]").len(), 146);
+    assert_eq!(select(&html, "tr[id^=q-]").len(), 148);
     let roadmap = text(&select(&html, "section[aria-labelledby=what-to-do-next]")[0]);
     assert!(roadmap.contains("of the way to the target"), "{roadmap}");
     assert!(roadmap.contains("Phase 1: to level"), "{roadmap}");
