@@ -212,12 +212,14 @@ impl Session {
     fn exit_cleanly_on_signals(&self) {
         let path = self.path.clone();
         let real = self.real.clone();
+        let restore_terminal = terminal_mode();
         // If a handler cannot be set, the default action still leaves a valid file: every
         // answer is saved atomically as it is given.
         let _ = ctrlc::set_handler(move || {
             let _saving = SAVING
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
+            restore_terminal();
             // Standard error may be a terminal that is gone: nothing to do if it fails.
             let _ = writeln!(std::io::stderr(), "\n{}", interrupted_message(&path, &real));
             std::process::exit(i32::from(Exit::Interrupted.code()));
@@ -231,6 +233,26 @@ impl Session {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         interrupted_message(&self.path, &self.real)
     }
+}
+
+/// Puts the terminal back in the mode it had when the interview began. The line editor turns
+/// echo and line editing off while it reads an answer and restores them when it returns, but
+/// a SIGTERM exits from under it, which would leave the user's shell without echo.
+#[cfg(unix)]
+fn terminal_mode() -> impl Fn() + Send + 'static {
+    use rustix::termios::{OptionalActions, tcgetattr, tcsetattr};
+    let saved = tcgetattr(std::io::stdin()).ok();
+    move || {
+        if let Some(mode) = &saved {
+            // The terminal may be gone (SIGHUP): nothing to restore then.
+            let _ = tcsetattr(std::io::stdin(), OptionalActions::Now, mode);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn terminal_mode() -> impl Fn() + Send + 'static {
+    || {}
 }
 
 fn interrupted_message(path: &Path, real: &Path) -> String {

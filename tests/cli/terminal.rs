@@ -307,3 +307,43 @@ fn a_closed_terminal_saves_and_exits_130_without_a_panic() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(saved(dir.path()).contains("gov-2a: all"));
 }
+
+/// SIGTERM while the line editor holds the terminal in raw mode: the answers are saved, the exit
+/// is 130, and the shell gets its terminal back with echo and line editing on.
+#[test]
+fn sigterm_mid_answer_gives_the_terminal_back_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(tmux) = Tmux::start(
+        dir.path(),
+        80,
+        &format!(
+            "{}; stty -a | tr -s ' ;' '\\n\\n' | grep -xE -- '-?(echo|icanon)' | tr '\\n' ' '; sleep 600",
+            command("assess acme-lite --answers a.yaml --org A --subject B --assessor C")
+                .trim_end_matches("; sleep 600")
+        ),
+    ) else {
+        return;
+    };
+    tmux.keys(&["all", "Enter"]);
+    wait_saved(dir.path(), "gov-2a: all");
+    // The next question is being read, in raw mode; the pane's shell runs jsp as its child.
+    std::thread::sleep(Duration::from_millis(300));
+    let pane = Command::new("tmux")
+        .args(["-L", &tmux.socket, "list-panes", "-F", "#{pane_pid}"])
+        .output()
+        .unwrap();
+    let shell = String::from_utf8(pane.stdout).unwrap().trim().to_string();
+    let status = Command::new("pkill")
+        .args(["-TERM", "-P", &shell, "-x", "jsp"])
+        .status()
+        .unwrap();
+    assert!(status.success(), "no jsp below the pane's shell {shell}");
+    let screen = tmux.wait("EXIT=", 1);
+    assert!(screen.contains("EXIT=130"), "{screen}");
+    let modes = tmux.wait("echo", 1);
+    assert!(
+        modes.contains("echo icanon") || modes.contains("icanon echo"),
+        "the terminal was left raw:\n{modes}"
+    );
+    assert!(saved(dir.path()).contains("gov-2a: all"));
+}
