@@ -5,8 +5,8 @@
 use std::fmt::Write;
 
 use super::{
-    Chart, DomainPoint, GRID, HALO, INK, LEVEL, MUTED, PROGRESS, TARGET, benchmark_note, figures,
-    fixed1, open, series_legend, title_lines, wrap, xml,
+    Chart, DomainPoint, GRID, HALO, INK, LEVEL, MUTED, PROGRESS, TARGET, benchmark_note, document,
+    figures, fixed1, series_legend, title_lines, wrap, xml,
 };
 
 const WIDTH: f64 = 760.0;
@@ -102,18 +102,13 @@ pub fn svg(chart: &Chart) -> String {
     body.push_str("</g>\n");
     body.push_str(&rows);
 
-    let mut out = String::new();
-    open(
-        &mut out,
+    document(
         "bars",
-        WIDTH,
-        height,
+        (WIDTH, height),
         &title,
         &chart.description("Bar chart"),
-    );
-    out.push_str(&body);
-    out.push_str("</svg>\n");
-    out
+        &body,
+    )
 }
 
 /// One domain's (or group's) row from `top`, titled `label`; returns where the next row starts.

@@ -499,9 +499,10 @@ fn title_lines(title: &str, width: f64, size: f64) -> Vec<String> {
     wrap(title, (width / (size * 0.6)) as usize, 3)
 }
 
-/// The opening of an SVG document with its accessible name and description. It scales with
+/// The SVG document around `body`, with its accessible name and description. It scales with
 /// its container: `viewBox` gives the proportions, the width is that of the container.
-fn open(out: &mut String, id: &str, width: f64, height: f64, title: &str, desc: &str) {
+fn document(id: &str, (width, height): (f64, f64), title: &str, desc: &str, body: &str) -> String {
+    let mut out = String::with_capacity(body.len() + 512);
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-{id}\" viewBox=\"0 0 {w} {h}\" width=\"100%\" preserveAspectRatio=\"xMidYMin meet\" style=\"max-width:{w}px\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"{FONT}\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n",
@@ -510,6 +511,9 @@ fn open(out: &mut String, id: &str, width: f64, height: f64, title: &str, desc: 
         w = fixed1(width),
         h = fixed1(height),
     );
+    out.push_str(body);
+    out.push_str("</svg>\n");
+    out
 }
 
 /// A coordinate with one decimal, never `-0.0`, so that output is the same on every machine.

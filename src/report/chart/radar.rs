@@ -7,7 +7,7 @@ use std::f64::consts::PI;
 use std::fmt::Write;
 
 use super::{
-    Chart, GRID, HALO, INK, LEVEL, MUTED, PROGRESS, Style, TARGET, figures, fixed1, open,
+    Chart, GRID, HALO, INK, LEVEL, MUTED, PROGRESS, Style, TARGET, document, figures, fixed1,
     series_legend, text_width, title_lines, wrap, xml,
 };
 
@@ -357,18 +357,13 @@ fn draw(chart: &Chart, layout: Layout) -> String {
         body.push_str("</g>\n");
         height = y;
     }
-    let mut out = String::new();
-    open(
-        &mut out,
+    document(
         "radar",
-        width,
-        height,
+        (width, height),
         &title,
         &chart.description("Radar chart"),
-    );
-    out.push_str(&body);
-    out.push_str("</svg>\n");
-    out
+        &body,
+    )
 }
 
 /// One series as a single path through its values; a domain without a value breaks the
