@@ -169,6 +169,7 @@ pub enum EvidenceFormat {
     Markdown,
     Json,
     Csv,
+    Junit,
 }
 
 #[derive(Debug, clap::Args)]

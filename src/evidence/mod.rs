@@ -190,6 +190,18 @@ pub struct Item<'a> {
 }
 
 impl Item<'_> {
+    /// "evidence `docs/sop-7.pdf` of `gov-2a` is missing: no such file": what the gate says of
+    /// a stale item, on stderr and in JUnit.
+    pub fn failure(&self, review: &Review) -> String {
+        format!(
+            "evidence `{}` of `{}` is {}: {}",
+            self.evidence.reference,
+            self.question.id,
+            self.status.id(),
+            self.detail(review)
+        )
+    }
+
     /// Why the status is what it is, in a few words.
     pub fn detail(&self, review: &Review) -> String {
         let date = |d: Option<Date>| d.map(crate::answers::format_date).unwrap_or_default();
@@ -285,17 +297,7 @@ impl<'a> Review<'a> {
 
     /// One line per stale item, for the gate.
     pub fn failures(&self) -> Vec<String> {
-        self.stale()
-            .map(|item| {
-                format!(
-                    "evidence `{}` of `{}` is {}: {}",
-                    item.evidence.reference,
-                    item.question.id,
-                    item.status.id(),
-                    item.detail(self)
-                )
-            })
-            .collect()
+        self.stale().map(|item| item.failure(self)).collect()
     }
 }
 

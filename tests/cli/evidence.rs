@@ -389,3 +389,166 @@ fn the_html_report_draws_the_history_and_a_file_outside_git_has_one_point() {
         "One point only: the file is not in a git work tree."
     );
 }
+
+/// Each test case of the JUnit XML in `bytes`, parsed: (suite, case, what it is: `failure`,
+/// `skipped` or `ok`, the message).
+fn junit_cases(bytes: &[u8]) -> Vec<(String, String, String, String)> {
+    let text = std::str::from_utf8(bytes).unwrap();
+    let xml = roxmltree::Document::parse(text).unwrap();
+    let mut cases = Vec::new();
+    for suite in xml.descendants().filter(|n| n.has_tag_name("testsuite")) {
+        let cases_here: Vec<_> = suite
+            .children()
+            .filter(|n| n.has_tag_name("testcase"))
+            .collect();
+        let failures = cases_here
+            .iter()
+            .filter(|c| c.children().any(|n| n.has_tag_name("failure")))
+            .count();
+        // The counts a dashboard reads agree with the cases.
+        assert_eq!(
+            suite.attribute("tests"),
+            Some(cases_here.len().to_string().as_str())
+        );
+        assert_eq!(
+            suite.attribute("failures"),
+            Some(failures.to_string().as_str())
+        );
+        for case in cases_here {
+            let outcome = case
+                .children()
+                .find(|n| n.has_tag_name("failure") || n.has_tag_name("skipped"));
+            cases.push((
+                suite.attribute("name").unwrap().to_string(),
+                case.attribute("name").unwrap().to_string(),
+                outcome.map_or("ok", |n| n.tag_name().name()).to_string(),
+                outcome
+                    .and_then(|n| n.attribute("message"))
+                    .unwrap_or_default()
+                    .to_string(),
+            ));
+        }
+    }
+    cases
+}
+
+/// With `--fail-on-stale-evidence`, the JUnit XML of `score` and of `evidence` has a test case
+/// per evidence item, failed exactly for the items the gate fails on, with the gate's words: a
+/// dashboard is red exactly when the job is. Without the flag nothing fails (stale items of
+/// `jsp evidence` are skipped, saying why).
+#[test]
+fn junit_fails_an_evidence_case_exactly_when_the_gate_does() {
+    let repo = repository();
+    let audit = repo.path().join("audit");
+    let run = |args: &[&str]| {
+        let output = jsp(&audit).args(args).output().unwrap();
+        (
+            output.status.code(),
+            junit_cases(&output.stdout),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let junit = |command: &str, file: &str, gate: bool| {
+        let mut args = vec![command, file, "--as-of", "2026-05-01", "-f", "junit"];
+        if gate {
+            args.push("--fail-on-stale-evidence");
+        }
+        run(&args)
+    };
+    let gated = |command: &str, file: &str| junit(command, file, true);
+    let of_evidence = |cases: &[(String, String, String, String)]| {
+        cases
+            .iter()
+            .filter(|(suite, ..)| suite.starts_with("evidence"))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let stale = [
+        ("gov-2a", "docs/untracked.pdf", "untracked"),
+        ("gov-2a", "docs/missing.pdf", "missing"),
+        ("gov-2a", "../top.md", "ok"),
+        ("gov-3a", "../../../../../../etc/passwd", "outside"),
+        ("gov-3a", "/etc/passwd", "outside"),
+        ("gov-3a", "docs/link-out.pdf", "outside"),
+        ("gov-3a", "docs/loop.pdf", "missing"),
+        ("test-2a", "SOP-7 rev C", "expired"),
+        (
+            "test-2a",
+            "docs/<img src=x onerror=alert(1)>.pdf",
+            "missing",
+        ),
+    ];
+    for command in ["score", "evidence"] {
+        let (code, cases, stderr) = gated(command, "answers.yaml");
+        assert_eq!(code, Some(1), "{command}: {stderr}");
+        let evidence = of_evidence(&cases);
+        assert_eq!(evidence.len(), 13, "{command}: {evidence:#?}");
+        assert!(
+            evidence
+                .iter()
+                .all(|(suite, ..)| suite == "evidence as of 2026-05-01"),
+            "{evidence:#?}"
+        );
+        let failed: Vec<_> = evidence
+            .iter()
+            .filter(|(_, _, outcome, _)| outcome == "failure")
+            .collect();
+        let expected: Vec<_> = stale.iter().filter(|(_, _, s)| *s != "ok").collect();
+        assert_eq!(failed.len(), expected.len(), "{command}: {failed:#?}");
+        for ((_, name, _, message), (question, reference, status)) in failed.iter().zip(expected) {
+            assert_eq!(name, &format!("{question}: {reference}"));
+            assert!(
+                message.starts_with(&format!(
+                    "evidence `{reference}` of `{question}` is {status}: "
+                )),
+                "{message}"
+            );
+            // The case says what the gate said on stderr.
+            assert!(
+                stderr.contains(&format!("jsp: gate failed: {message}\n")),
+                "{message}\n{stderr}"
+            );
+        }
+        // Nothing else fails: the domains have no target here.
+        assert!(
+            cases
+                .iter()
+                .filter(|(_, _, outcome, _)| outcome == "failure")
+                .all(|(suite, ..)| suite.starts_with("evidence")),
+            "{cases:#?}"
+        );
+    }
+
+    // Without the flag the job passes, and so does every case.
+    let (code, cases, _) = junit("score", "answers.yaml", false);
+    assert_eq!(code, Some(0));
+    assert!(cases.iter().all(|(_, _, o, _)| o == "ok"), "{cases:#?}");
+    let (code, cases, _) = junit("evidence", "answers.yaml", false);
+    assert_eq!(code, Some(0));
+    assert!(
+        cases.iter().all(|(_, _, o, _)| o != "failure"),
+        "{cases:#?}"
+    );
+    let skipped: Vec<_> = cases.iter().filter(|(_, _, o, _)| o == "skipped").collect();
+    assert_eq!(skipped.len(), 8, "{skipped:#?}");
+    assert!(
+        skipped[0]
+            .3
+            .ends_with("(not gated: add --fail-on-stale-evidence)"),
+        "{skipped:#?}"
+    );
+
+    // All fresh: the gate passes, and every case with it.
+    std::fs::write(
+        audit.join("fresh.yaml"),
+        "questionnaire: acme-lite\nanswers:\n  gov-2a:\n    answer: all\n    evidence:\n      - docs/tracked.pdf\n      - {ref: SOP-7, date: 2026-01-01, expires: 2027-01-01}\n",
+    )
+    .unwrap();
+    for command in ["score", "evidence"] {
+        let (code, cases, stderr) = gated(command, "fresh.yaml");
+        assert_eq!(code, Some(0), "{command}: {stderr}");
+        let evidence = of_evidence(&cases);
+        assert_eq!(evidence.len(), 2, "{command}: {cases:#?}");
+        assert!(evidence.iter().all(|(_, _, o, _)| o == "ok"), "{cases:#?}");
+    }
+}
