@@ -117,7 +117,7 @@ fn validate(context: &Context, path: &Path) -> Result<String> {
             questionnaire.question_count()
         ))
     } else {
-        let loaded = context.load(path)?;
+        let loaded = context.load_text(path, text)?;
         Ok(format!(
             "answers to `{}`: {} of {} questions answered",
             loaded.questionnaire().id,
