@@ -312,6 +312,9 @@ pub struct ValidateArgs {
     /// Questionnaire (.yaml), answers (.yaml) or target (.toml) files, or folders of them
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// The day that decides what evidence has expired (a warning), YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -552,3 +552,121 @@ fn junit_fails_an_evidence_case_exactly_when_the_gate_does() {
         assert!(evidence.iter().all(|(_, _, o, _)| o == "ok"), "{cases:#?}");
     }
 }
+
+/// `jsp validate` checks the evidence too, by the rule of `jsp evidence`: a path that is not
+/// there for whoever reads the repository (missing, untracked, outside it) is an error, as it
+/// is one whatever the day; an item past its expiry or older than the maximum age is a
+/// warning, since only the day made it so (`--fail-on-stale-evidence` is the gate for that).
+/// Each at its line, with how to fix it.
+#[test]
+fn validate_reports_paths_as_errors_and_ages_as_warnings() {
+    let repo = repository();
+    let audit = repo.path().join("audit");
+    let output = jsp(&audit)
+        .args(["validate", "answers.yaml", "--as-of", "2026-05-01"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr,
+        "jsp: warning: answers.yaml:26: evidence `SOP-7 rev C` of `test-2a` is expired: past its expiry date 2026-03-31
+  hint: renew it, then update its `date` and `expires`; `jsp evidence` lists every item with its age
+jsp: error: answers.yaml:10: evidence `docs/untracked.pdf` of `gov-2a` is untracked: the file is not tracked by git
+  hint: `git add` it and commit, so that a clone of the repository has it
+answers.yaml:12: evidence `docs/missing.pdf` of `gov-2a` is missing: no such file
+  hint: correct the path (relative to the answers file's folder) or add the file; a document kept elsewhere is cited by its id or address
+answers.yaml:17: evidence `../../../../../../etc/passwd` of `gov-3a` is outside: the path leaves the repository; not opened
+  hint: evidence is checked only inside the repository: add the file to it, or cite it by its id or address
+answers.yaml:18: evidence `/etc/passwd` of `gov-3a` is outside: the path leaves the repository; not opened
+  hint: evidence is checked only inside the repository: add the file to it, or cite it by its id or address
+answers.yaml:19: evidence `docs/link-out.pdf` of `gov-3a` is outside: the path leaves the repository; not opened
+  hint: evidence is checked only inside the repository: add the file to it, or cite it by its id or address
+answers.yaml:20: evidence `docs/loop.pdf` of `gov-3a` is missing: no such file
+  hint: correct the path (relative to the answers file's folder) or add the file; a document kept elsewhere is cited by its id or address
+answers.yaml:31: evidence `docs/<img src=x onerror=alert(1)>.pdf` of `test-2a` is missing: no such file
+  hint: correct the path (relative to the answers file's folder) or add the file; a document kept elsewhere is cited by its id or address
+"
+    );
+
+    // A maximum age (jsp.toml's target) makes an old item a warning; fixed paths, the file is ok.
+    std::fs::write(
+        audit.join("target.toml"),
+        "default = 1\nevidence_max_age_months = 12\n",
+    )
+    .unwrap();
+    std::fs::write(audit.join("jsp.toml"), "target = \"target.toml\"\n").unwrap();
+    std::fs::write(
+        audit.join("clean.yaml"),
+        "questionnaire: acme-lite\nanswers:\n  gov-2a:\n    answer: all\n    evidence:\n      - docs/tracked.pdf\n      - ../top.md\n      - {ref: Pen test PT-9, date: 2025-02-28}\n      - JIRA-1234\n",
+    )
+    .unwrap();
+    jsp(&audit)
+        .args(["validate", "clean.yaml", "--as-of", "2026-05-01"])
+        .assert()
+        .success()
+        .stdout("clean.yaml: ok, answers to `acme-lite`: 1 of 5 questions answered\n")
+        .stderr(
+            "jsp: warning: clean.yaml:8: evidence `Pen test PT-9` of `gov-2a` is too-old: older than 12 months; good until 2026-02-28
+  hint: renew it, then update its `date` and `expires`; `jsp evidence` lists every item with its age
+",
+        );
+    // Before its last good day, nothing to say.
+    jsp(&audit)
+        .args(["validate", "clean.yaml", "--as-of", "2026-01-01"])
+        .assert()
+        .success()
+        .stderr("");
+}
+
+/// Hostile references: a NUL, a line break, 10,000 items, no panic and nothing followed out.
+#[test]
+fn validate_takes_hostile_references_calmly() {
+    let repo = repository();
+    let audit = repo.path().join("audit");
+    let mut text = String::from(
+        "questionnaire: acme-lite\nanswers:\n  gov-2a:\n    answer: all\n    evidence:\n      - \"docs/a\\0b.pdf\"\n      - \"docs/a\\nb.pdf\"\n      - \"docs/../../../x.pdf\"\n",
+    );
+    for n in 0..10_000 {
+        text.push_str(&format!("      - docs/missing-{n}.pdf\n"));
+    }
+    std::fs::write(audit.join("many.yaml"), text).unwrap();
+    let output = jsp(&audit)
+        .args(["validate", "many.yaml", "--as-of", "2026-05-01"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // Escaped references are not found as written: their question's line, and the NUL and
+    // the line break shown as escapes, so that neither passes for another name or line.
+    assert!(
+        stderr.starts_with(
+            "jsp: error: many.yaml:3: evidence `docs/a\\u{0}b.pdf` of `gov-2a` is missing: no such file\n"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "\nmany.yaml:3: evidence `docs/a\\nb.pdf` of `gov-2a` is missing: no such file\n"
+        ),
+        "{stderr}"
+    );
+    // Twenty problems, and a line that counts the rest.
+    assert_eq!(stderr.matches("many.yaml:").count(), 21, "{stderr}");
+    // The NUL and the line break reach the terminal as neither.
+    assert!(!stderr.contains('\0'), "{stderr}");
+    assert!(
+        stderr.contains("many.yaml:8: evidence `docs/../../../x.pdf` of `gov-2a` is outside"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("many.yaml:9: evidence `docs/missing-0.pdf` of `gov-2a` is missing"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("many.yaml: and 9983 more like these; fix these first\n"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

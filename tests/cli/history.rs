@@ -205,7 +205,7 @@ fn opens(dir: &Path, args: &[&str], file: &str) -> Option<usize> {
 fn validate_history_and_export_open_the_answers_file_once() {
     let repo = repository();
     for args in [
-        &["validate", "acme-2026.yaml"][..],
+        &["validate", "acme-2026.yaml", "--as-of", "2026-01-01"][..],
         &["history", "acme-2026.yaml"],
         &["export", "acme-2026.yaml", "-o", "acme.xlsx"],
     ] {
