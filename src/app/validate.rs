@@ -130,7 +130,7 @@ fn validate(context: &Context, path: &Path, as_of: time::Date) -> Result<String>
 }
 
 /// The evidence of an answers file, as `jsp evidence` reviews it (jsp.toml's target sets the
-/// maximum age where it has one): paths not there are errors, old items warnings, by
+/// maximum age where it has one and fits): paths not there are errors, old items warnings, by
 /// [`crate::evidence::Status::weight`].
 fn check_evidence(
     context: &Context,
@@ -138,7 +138,12 @@ fn check_evidence(
     path: &Path,
     as_of: time::Date,
 ) -> Result<()> {
-    let target = context.target(None, loaded.questionnaire())?;
+    // jsp.toml's target may be another questionnaire's: its maximum age is used where it
+    // fits, and the target itself is checked as the jsp.toml it belongs to.
+    let target = context
+        .target(None, loaded.questionnaire())
+        .ok()
+        .flatten();
     let review = super::evidence::review(loaded, path, target.as_ref(), as_of);
     let (errors, warnings) = review.problems(&loaded.text);
     let warnings: Vec<Warning> = warnings
