@@ -140,10 +140,7 @@ fn check_evidence(
 ) -> Result<()> {
     // jsp.toml's target may be another questionnaire's: its maximum age is used where it
     // fits, and the target itself is checked as the jsp.toml it belongs to.
-    let target = context
-        .target(None, loaded.questionnaire())
-        .ok()
-        .flatten();
+    let target = context.target(None, loaded.questionnaire()).ok().flatten();
     let review = super::evidence::review(loaded, path, target.as_ref(), as_of);
     let (errors, warnings) = review.problems(&loaded.text);
     let warnings: Vec<Warning> = warnings

@@ -277,7 +277,7 @@ impl Item<'_> {
 
 /// A reference with its control characters written as escapes (`\n`, `\u{0}`): a line break
 /// in a message would pass for another line, a NUL dropped for another file name.
-fn visible(reference: &str) -> String {
+pub(crate) fn visible(reference: &str) -> String {
     let mut text = String::with_capacity(reference.len());
     for c in reference.chars() {
         if c.is_control() {

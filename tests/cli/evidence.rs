@@ -669,4 +669,24 @@ fn validate_takes_hostile_references_calmly() {
         "{stderr}"
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
+
+    // The same in JUnit: well-formed XML, a failed case each, the names escaped as the messages.
+    let output = jsp(&audit)
+        .args([
+            "evidence",
+            "many.yaml",
+            "--as-of",
+            "2026-05-01",
+            "--fail-on-stale-evidence",
+            "-f",
+            "junit",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let cases = junit_cases(&output.stdout);
+    assert_eq!(cases.len(), 10_003);
+    assert!(cases.iter().all(|(_, _, o, _)| o == "failure"));
+    assert_eq!(cases[0].1, "gov-2a: docs/a\\u{0}b.pdf");
+    assert_eq!(cases[1].1, "gov-2a: docs/a\\nb.pdf");
 }

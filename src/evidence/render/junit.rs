@@ -23,7 +23,8 @@ pub fn render(gated: &Gated, _: &Style, out: &mut dyn Write) -> io::Result<()> {
     crate::render::xml::write_document(report.to_string().map_err(io::Error::other)?, out)
 }
 
-/// The suite `evidence as of DATE`: a case per item, named `question: reference`.
+/// The suite `evidence as of DATE`: a case per item, named `question: reference` (its control
+/// characters as escapes, as in the gate's message).
 pub fn suite(review: &Review, gated: bool) -> TestSuite {
     let mut suite = TestSuite::new(format!("evidence as of {}", format_date(review.as_of)));
     let classname = format!("{}.evidence", review.answers.questionnaire);
@@ -47,7 +48,11 @@ pub fn suite(review: &Review, gated: bool) -> TestSuite {
             (false, _) => TestCaseStatus::success(),
         };
         let mut case = TestCase::new(
-            format!("{}: {}", item.question.id, item.evidence.reference),
+            format!(
+                "{}: {}",
+                item.question.id,
+                crate::evidence::visible(&item.evidence.reference)
+            ),
             status,
         );
         let mut out = item.status.id().to_string();
