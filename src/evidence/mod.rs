@@ -394,7 +394,8 @@ impl Review<'_> {
 
     /// The line of each item in `source`: the first line from its question's key (or from the
     /// item before it: a flow list holds several on one line) that holds its reference, else
-    /// its question's line. One pass per question, whatever the number of items.
+    /// the line found for the item before it (or its question's). One pass per question,
+    /// whatever the number of items.
     fn lines(&self, source: &str) -> Vec<Option<usize>> {
         let text: Vec<&str> = source.lines().collect();
         let mut lines = Vec::with_capacity(self.items.len());
