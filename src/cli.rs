@@ -419,7 +419,7 @@ pub enum ScoreFormat {
     Json,
     /// Markdown, e.g. for a CI job summary
     Markdown,
-    /// JUnit XML: a test case per domain, failing below its target or --min-level
+    /// JUnit XML: a test case per domain, and per item of each gate given, failing where the gate fails
     Junit,
 }
 
