@@ -307,7 +307,7 @@ fn fill(blank: &Path, given: &Value, epoch: Option<&str>) -> PathBuf {
 /// A workbook of Excel for the Mac's 1904 date system counts its day numbers from 1904-01-01:
 /// read as 1900 ones, every date would come back four years and a day early. Dates typed as
 /// text, dates stored as ISO 8601 (`t="d"`) and date cells in other columns (a reference, an
-/// owner) come back as their days too.
+/// owner) come back as their days too, and so does the assessment's date on the summary.
 #[test]
 fn dates_of_a_1904_workbook_are_the_days_typed() {
     if !openpyxl() {
@@ -324,7 +324,8 @@ fn dates_of_a_1904_workbook_are_the_days_typed() {
                 ["Pen test", "text:2026-01-15", "date:2027-01-15"],
                 ["date:2026-05-05", "2024-02-29", null, "date:2026-07-01"]
             ]},
-            "gov-3a": {"answer": "no"}
+            "gov-3a": {"answer": "no"},
+            "_date": "2026-04-01"
         });
         let filled = fill(&blank, &given, epoch);
         let answers = dir.path().join("answers.yaml");
@@ -332,6 +333,7 @@ fn dates_of_a_1904_workbook_are_the_days_typed() {
         cmd.arg("import").arg(&filled).arg("-o").arg(&answers);
         cmd.assert().success().stdout("").stderr("");
         let text = std::fs::read_to_string(&answers).unwrap();
+        assert!(text.contains("\ndate: 2026-04-01\n"), "{epoch:?}:\n{text}");
         assert!(
             text.contains(
                 "  gov-2a:

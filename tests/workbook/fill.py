@@ -2,7 +2,8 @@
 openpyxl (a reader and writer that is not jsp's):
 python3 fill.py IN.xlsx OUT.xlsx ANSWERS.json [1904|iso]
 
-ANSWERS.json maps question ids to {"answer", "note", "evidence": [...]}; an evidence item that
+ANSWERS.json maps question ids to {"answer", "note", "evidence": [...]}, and `_date` to the
+assessment's date, typed as a date on the summary sheet; an evidence item that
 is a list [ref, date, expires, owner] (the last ones optional or null) goes on the Evidence
 sheet: its date and expiry typed as dates, unless written `text:YYYY-MM-DD` (typed as text);
 any of the four written `date:YYYY-MM-DD` is typed as a date, whatever the column. `1904` saves
@@ -82,6 +83,8 @@ def main(source, target, answers_file, epoch=None):
                     typed(evidence.cell(next_row, at_evidence[heading]), value, dates)
                 next_row += 1
     book["Summary"]["B8"] = "An assessor with openpyxl"
+    if "_date" in answers:
+        book["Summary"]["B9"] = datetime.date.fromisoformat(answers.pop("_date"))
     book.save(target)
 
 
