@@ -257,6 +257,7 @@ fn reports(questionnaire: &Questionnaire, answers: &Answers, target: Option<&Tar
         assessment: &assessment,
         gates: Default::default(),
         required: &[],
+        evidence: None,
     };
     let crosswalk = jsp::internals::crosswalk(questionnaire, Some(answers));
     let roadmap = Roadmap::of(&assessment);

@@ -169,6 +169,7 @@ pub enum EvidenceFormat {
     Markdown,
     Json,
     Csv,
+    Junit,
 }
 
 #[derive(Debug, clap::Args)]
@@ -311,6 +312,9 @@ pub struct ValidateArgs {
     /// Questionnaire (.yaml), answers (.yaml) or target (.toml) files, or folders of them
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// The day that decides what evidence has expired (a warning), YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -415,7 +419,7 @@ pub enum ScoreFormat {
     Json,
     /// Markdown, e.g. for a CI job summary
     Markdown,
-    /// JUnit XML: a test case per domain, failing below its target or --min-level
+    /// JUnit XML: a test case per domain, and per item of each gate given, failing where the gate fails
     Junit,
 }
 

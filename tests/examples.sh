@@ -60,8 +60,10 @@ run score "$m" --min-level 3 --min-score 4 --format junit
 run score "$p" --require hph-cpg-essential --format junit
 run score "$m" --target "$t" --out junit=junit.xml --out markdown=score.md --out json=score.json
 for f in markdown json html; do run report "$m" --target "$t" --format "$f"; done
-for f in table markdown json csv; do run evidence "$m" --target "$t" --as-of 2026-12-01 --format "$f"; done
+for f in table markdown json csv junit; do run evidence "$m" --target "$t" --as-of 2026-12-01 --format "$f"; done
 run score "$m" --target "$t" --as-of 2026-12-01 --fail-on-stale-evidence
+run score "$m" --target "$t" --as-of 2026-12-01 --fail-on-stale-evidence --format junit
+run validate "$m" "$p" --as-of 2026-12-01
 run report "$m" --as-of 2026-12-01 --history --format html -o history.html
 for f in markdown json html; do run report "$p" --format "$f" --by-reference; done
 run report "$part" --target "$roles" --format html

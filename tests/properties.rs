@@ -404,6 +404,7 @@ fn score_json(q: &Questionnaire, answers: &Answers) -> String {
         assessment: &assessment,
         gates: Gates::default(),
         required: &[],
+        evidence: None,
     };
     jsp::internals::formats::json::score(&document, &Style::default(), &mut out).unwrap();
     String::from_utf8(out).unwrap()

@@ -229,6 +229,7 @@ pub(super) fn run(context: &Context, args: AssessArgs) -> anyhow::Result<Exit> {
         assessment: &assessment,
         gates: Gates::default(),
         required: &[],
+        evidence: None,
     };
     let destination = output::Destination::new(None);
     output::emit(destination, |out| {

@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::cli::{EvidenceArgs, EvidenceFormat};
 use crate::error::Error;
 use crate::evidence::place::Locator;
-use crate::evidence::render::{csv, json, markdown, table};
+use crate::evidence::render::{csv, json, junit, markdown, table};
 use crate::evidence::{Policy, Review};
 use crate::exit::Exit;
 use crate::target::Target;
@@ -25,6 +25,14 @@ pub(super) fn run(context: &Context, args: &EvidenceArgs) -> anyhow::Result<Exit
         EvidenceFormat::Markdown => markdown::render(&review, style, out),
         EvidenceFormat::Json => json::render(&review, style, out),
         EvidenceFormat::Csv => csv::render(&review, style, out),
+        EvidenceFormat::Junit => junit::render(
+            &junit::Gated {
+                review: &review,
+                gated: args.fail_on_stale_evidence,
+            },
+            style,
+            out,
+        ),
     })?;
     Ok(gate(&review, args.fail_on_stale_evidence))
 }

@@ -53,7 +53,7 @@ fn load(context: &Context, input: &str) -> anyhow::Result<(Loaded, std::path::Pa
     if is_path {
         let text = crate::files::read_text(path)?;
         if crate::answers::kind_of(&text, path) != Some(Kind::Questionnaire) {
-            return Ok((context.load(path)?, path.to_path_buf()));
+            return Ok((context.load_text(path, text)?, path.to_path_buf()));
         }
     }
     let entry = context.find(input)?;
@@ -63,5 +63,14 @@ fn load(context: &Context, input: &str) -> anyhow::Result<(Loaded, std::path::Pa
         ..Answers::default()
     };
     let path = entry.path.clone();
-    Ok((Loaded { entry, answers }, path))
+    // No answers file: no text of one.
+    let text = String::new();
+    Ok((
+        Loaded {
+            entry,
+            answers,
+            text,
+        },
+        path,
+    ))
 }

@@ -52,11 +52,7 @@ pub(super) fn build<'q>(
 ) -> Result<History<'q>, Error> {
     let questionnaire = loaded.questionnaire();
     let stdin = path == Path::new("-");
-    let on_disk = if stdin {
-        None
-    } else {
-        Some(crate::files::read_text(path)?)
-    };
+    let on_disk = (!stdin).then_some(loaded.text.as_str());
 
     let mut versions = Vec::new();
     let mut last_committed = None;
@@ -98,7 +94,7 @@ pub(super) fn build<'q>(
         }
         Err(why) => single = Some(why),
     }
-    if last_committed.is_none() || last_committed != on_disk {
+    if last_committed.is_none() || last_committed.as_deref() != on_disk {
         versions.push(Version {
             commit: None,
             date: loaded

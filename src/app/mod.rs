@@ -114,10 +114,11 @@ struct Context {
     config: Config,
 }
 
-/// An answers file with its questionnaire, both checked.
+/// An answers file with its questionnaire, both checked, and the file's text as read (once).
 struct Loaded {
     entry: Entry,
     answers: Answers,
+    text: String,
 }
 
 impl Loaded {
@@ -153,12 +154,17 @@ impl Context {
     /// An answers file and the questionnaire it names, checked against each other.
     /// `-` is standard input.
     fn load(&self, path: &Path) -> Result<Loaded> {
-        let (answers, text) = if path == Path::new("-") {
-            let text = crate::files::read_text_from(std::io::stdin().lock(), 0, path)?;
-            (Answers::parse(&text, path)?, text)
+        let text = if path == Path::new("-") {
+            crate::files::read_text_from(std::io::stdin().lock(), 0, path)?
         } else {
-            Answers::load(path)?
+            crate::files::read_text(path)?
         };
+        self.load_text(path, text)
+    }
+
+    /// [`Context::load`] of a file already read: `text` is what `path` holds.
+    fn load_text(&self, path: &Path, text: String) -> Result<Loaded> {
+        let answers = Answers::parse(&text, path)?;
         let mut warnings = Vec::new();
         let entry = self
             .catalog
@@ -186,7 +192,11 @@ impl Context {
         }
         warnings.extend(checked?);
         print_warnings(&warnings);
-        Ok(Loaded { entry, answers })
+        Ok(Loaded {
+            entry,
+            answers,
+            text,
+        })
     }
 
     /// The target given on the command line, else jsp.toml's, checked against `questionnaire`.

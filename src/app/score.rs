@@ -19,11 +19,15 @@ pub(super) fn run(context: &Context, args: ScoreArgs) -> anyhow::Result<Exit> {
         min_score: args.min_score,
     };
     gates.check(loaded.questionnaire())?;
+    let review = args
+        .fail_on_stale_evidence
+        .then(|| super::evidence::review(&loaded, &args.answers, target.as_ref(), as_of));
     super::assess(&loaded, target.as_ref(), |assessment| {
         let score = Score {
             assessment,
             gates,
             required: &args.require,
+            evidence: review.as_ref(),
         };
         output::write_all(
             args.format,
@@ -47,8 +51,7 @@ pub(super) fn run(context: &Context, args: ScoreArgs) -> anyhow::Result<Exit> {
                 .filter(|set| args.require.contains(&set.set.id))
                 .flat_map(crate::requirements::SetResult::gate_failures),
         );
-        if args.fail_on_stale_evidence {
-            let review = super::evidence::review(&loaded, &args.answers, target.as_ref(), as_of);
+        if let Some(review) = &review {
             failures.extend(review.failures());
         }
         for failure in &failures {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::ValidateArgs;
 use crate::config::Config;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Warning};
 use crate::exit::Exit;
 use crate::questionnaire::Questionnaire;
 use crate::target::Target;
@@ -33,9 +33,10 @@ pub(super) fn run(context: &Context, args: &ValidateArgs) -> anyhow::Result<Exit
             files.push(path.clone());
         }
     }
+    let as_of = super::evidence::as_of(args.as_of.as_deref())?;
     let mut errors = Vec::new();
     for file in files {
-        match validate(context, &file) {
+        match validate(context, &file, as_of) {
             Ok(summary) => output::print(&format!(
                 "{}: ok, {summary}\n",
                 crate::text::printable(&file.display().to_string())
@@ -51,7 +52,7 @@ pub(super) fn run(context: &Context, args: &ValidateArgs) -> anyhow::Result<Exit
 }
 
 /// One file checked as what its name and content say it is; what it holds, in a few words.
-fn validate(context: &Context, path: &Path) -> Result<String> {
+fn validate(context: &Context, path: &Path, as_of: time::Date) -> Result<String> {
     let text = crate::files::read_text(path)?;
     if path
         .file_name()
@@ -117,13 +118,46 @@ fn validate(context: &Context, path: &Path) -> Result<String> {
             questionnaire.question_count()
         ))
     } else {
-        let loaded = context.load(path)?;
+        let loaded = context.load_text(path, text)?;
+        check_evidence(context, &loaded, path, as_of)?;
         Ok(format!(
             "answers to `{}`: {} of {} questions answered",
             loaded.questionnaire().id,
             loaded.answers.answers.len(),
             loaded.questionnaire().question_count()
         ))
+    }
+}
+
+/// The evidence of an answers file, as `jsp evidence` reviews it (jsp.toml's target sets the
+/// maximum age where it has one and fits): paths not there are errors, old items warnings, by
+/// [`crate::evidence::Status::weight`].
+fn check_evidence(
+    context: &Context,
+    loaded: &super::Loaded,
+    path: &Path,
+    as_of: time::Date,
+) -> Result<()> {
+    // jsp.toml's target may be another questionnaire's: its maximum age is used where it
+    // fits, and the target itself is checked as the jsp.toml it belongs to.
+    let target = context.target(None, loaded.questionnaire()).ok().flatten();
+    let review = super::evidence::review(loaded, path, target.as_ref(), as_of);
+    let (errors, warnings) = review.problems(&loaded.text);
+    let warnings: Vec<Warning> = warnings
+        .into_iter()
+        .map(|problem| Warning {
+            path: path.to_path_buf(),
+            problem,
+        })
+        .collect();
+    super::print_warnings(&warnings);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid {
+            path: path.to_path_buf(),
+            problems: errors,
+        })
     }
 }
 

@@ -9,6 +9,7 @@ pub mod render;
 use time::{Date, Month};
 
 use crate::answers::{Answers, Evidence};
+use crate::error::{Problem, first_problems_with};
 use crate::questionnaire::{Domain, Question, Questionnaire};
 use crate::target::Target;
 
@@ -174,6 +175,55 @@ impl Status {
     }
 }
 
+/// What `jsp validate` makes of an item's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    Error,
+    Warning,
+}
+
+impl Status {
+    /// The one rule of `jsp validate`: a path that is not there for whoever reads the
+    /// repository (missing, untracked, outside it) is an error, since it is wrong whatever the
+    /// day and an auditor cannot open it; an item past its expiry or older than the maximum age
+    /// is a warning, since only the day made it so (the file was right when written, and
+    /// `--fail-on-stale-evidence` is the gate for age). The rest are not problems.
+    pub fn weight(self) -> Option<Weight> {
+        match self {
+            Status::Outside | Status::Missing | Status::Untracked => Some(Weight::Error),
+            Status::Expired | Status::TooOld => Some(Weight::Warning),
+            Status::Undated | Status::ExpiresSoon | Status::Ok => None,
+        }
+    }
+
+    /// How to fix an item of this status.
+    fn hint(self) -> &'static str {
+        match self {
+            Status::Outside => {
+                "evidence is checked only inside the repository: add the file to it, or cite it by its id or address"
+            }
+            Status::Missing => {
+                "correct the path (relative to the answers file's folder) or add the file; a document kept elsewhere is cited by its id or address"
+            }
+            Status::Untracked => {
+                "`git add` it and commit, so that a clone of the repository has it"
+            }
+            Status::Expired
+            | Status::TooOld
+            | Status::Undated
+            | Status::ExpiresSoon
+            | Status::Ok => {
+                "renew it, then update its `date` and `expires`; `jsp evidence` lists every item with its age"
+            }
+        }
+    }
+}
+
+/// How far past an item's question (or the item before it) its line is looked for: an item
+/// takes a few lines, and a reference the file writes otherwise (escaped, folded) is not
+/// looked for to the end of the file, item after item.
+const ITEM_LINES: usize = 64;
+
 /// One evidence item, reviewed.
 #[derive(Debug, Clone)]
 pub struct Item<'a> {
@@ -190,6 +240,18 @@ pub struct Item<'a> {
 }
 
 impl Item<'_> {
+    /// "evidence `docs/sop-7.pdf` of `gov-2a` is missing: no such file": what the gate says of
+    /// a stale item, on stderr and in JUnit.
+    pub fn failure(&self, review: &Review) -> String {
+        format!(
+            "evidence `{}` of `{}` is {}: {}",
+            visible(&self.evidence.reference),
+            self.question.id,
+            self.status.id(),
+            self.detail(review)
+        )
+    }
+
     /// Why the status is what it is, in a few words.
     pub fn detail(&self, review: &Review) -> String {
         let date = |d: Option<Date>| d.map(crate::answers::format_date).unwrap_or_default();
@@ -211,6 +273,20 @@ impl Item<'_> {
             },
         }
     }
+}
+
+/// A reference with its control characters written as escapes (`\n`, `\u{0}`): a line break
+/// in a message would pass for another line, a NUL dropped for another file name.
+pub(crate) fn visible(reference: &str) -> String {
+    let mut text = String::with_capacity(reference.len());
+    for c in reference.chars() {
+        if c.is_control() {
+            text.extend(c.escape_default());
+        } else {
+            text.push(c);
+        }
+    }
+    text
 }
 
 /// Every evidence item of an assessment, reviewed on one day, in questionnaire order.
@@ -285,18 +361,80 @@ impl<'a> Review<'a> {
 
     /// One line per stale item, for the gate.
     pub fn failures(&self) -> Vec<String> {
-        self.stale()
-            .map(|item| {
-                format!(
-                    "evidence `{}` of `{}` is {}: {}",
-                    item.evidence.reference,
-                    item.question.id,
-                    item.status.id(),
-                    item.detail(self)
-                )
-            })
-            .collect()
+        self.stale().map(|item| item.failure(self)).collect()
     }
+}
+
+impl Review<'_> {
+    /// What `jsp validate` reports: (errors, warnings) by [`Status::weight`], each at its line
+    /// of `source` (the answers file's text) with how to fix it; at most
+    /// [`crate::error::MAX_PROBLEMS`] of each, the rest counted.
+    pub fn problems(&self, source: &str) -> (Vec<Problem>, Vec<Problem>) {
+        if !self.items.iter().any(|item| item.status.weight().is_some()) {
+            return (Vec::new(), Vec::new());
+        }
+        let lines = self.lines(source);
+        let weighed = |weight| {
+            self.items
+                .iter()
+                .zip(&lines)
+                .filter(|(item, _)| item.status.weight() == Some(weight))
+                .collect::<Vec<_>>()
+        };
+        let describe = |(item, line): (&Item, &Option<usize>)| {
+            Problem::new(item.failure(self))
+                .at(*line)
+                .hint(item.status.hint())
+        };
+        (
+            first_problems_with(weighed(Weight::Error), describe),
+            first_problems_with(weighed(Weight::Warning), describe),
+        )
+    }
+
+    /// The line of each item in `source`: the first line from its question's key (or from the
+    /// item before it: a flow list holds several on one line) that holds its reference, else
+    /// the line found for the item before it (or its question's). One pass per question,
+    /// whatever the number of items.
+    fn lines(&self, source: &str) -> Vec<Option<usize>> {
+        let text: Vec<&str> = source.lines().collect();
+        let mut lines = Vec::with_capacity(self.items.len());
+        let mut current: Option<(&Question, Option<usize>)> = None;
+        for item in &self.items {
+            let cursor = match current {
+                Some((question, cursor)) if std::ptr::eq(question, item.question) => cursor,
+                _ => crate::text::line_of_key(source, &item.question.id),
+            };
+            let reference = item.evidence.reference.trim();
+            let found = cursor.and_then(|line| {
+                text.iter()
+                    .enumerate()
+                    .skip(line.saturating_sub(1))
+                    .take(ITEM_LINES)
+                    .find(|(_, text)| holds(text, reference))
+                    .map(|(index, _)| index + 1)
+            });
+            lines.push(found.or(cursor));
+            current = Some((item.question, found.or(cursor)));
+        }
+        lines
+    }
+}
+
+/// Whether `line` holds `reference` as a whole YAML value (a list item, a `ref:`, quoted or in
+/// a flow list), so that `/etc/passwd` is not found in `../etc/passwd`.
+fn holds(line: &str, reference: &str) -> bool {
+    if reference.is_empty() {
+        return false;
+    }
+    line.match_indices(reference).any(|(at, _)| {
+        let before = line.get(..at).and_then(|b| b.chars().next_back());
+        let after = line
+            .get(at + reference.len()..)
+            .and_then(|a| a.chars().next());
+        before.is_none_or(|c| matches!(c, ' ' | '-' | '[' | ',' | '"' | '\'' | ':' | '{'))
+            && after.is_none_or(|c| matches!(c, ' ' | ',' | ']' | '}' | '"' | '\'' | '#'))
+    })
 }
 
 /// The status of one item, and its last good day: where the file is first, then its dates.
@@ -388,6 +526,16 @@ mod tests {
             let older = Age::between(date, after).unwrap();
             proptest::prop_assert!(older >= age);
         }
+    }
+
+    #[test]
+    fn a_reference_is_found_as_a_whole_value() {
+        assert!(holds("      - /etc/passwd", "/etc/passwd"));
+        assert!(!holds("      - ../../etc/passwd", "/etc/passwd"));
+        assert!(holds("  q: {evidence: [\"a.pdf\", b.pdf]}", "b.pdf"));
+        assert!(holds("      - ref: SOP-7 rev C # signed", "SOP-7 rev C"));
+        assert!(!holds("      - docs/a.pdf.bak", "docs/a.pdf"));
+        assert!(!holds("anything", ""));
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! answers file's folder), whether by `..`, an absolute path or a symbolic link.
 //!
 //! The rule for what is a path: a reference with a scheme (`https://…`, `mailto:…`, two or more
-//! letters before a `:`) is an address, not a path; otherwise it is a path when it holds a `/`
+//! letters before a `:`) is an address, not a path, and so is one that holds an address after
+//! some words (`Advisory tracker https://intranet.example/sec`: no path holds `://`); otherwise
+//! it is a path when it holds a `/`
 //! (or `\`) or its last part ends in a file extension (`sop-7.pdf`: a dot, then one to eight
 //! letters or digits, the first a letter). `SOP-7 rev C`, `JIRA-1234` and `TM-INF-300 v2.1` are
 //! document or ticket ids.
@@ -45,7 +47,7 @@ impl Within {
 /// Whether `reference` names a file: see the module's rule.
 pub fn is_path(reference: &str) -> bool {
     let reference = reference.trim();
-    if reference.is_empty() || has_scheme(reference) {
+    if reference.is_empty() || has_scheme(reference) || reference.contains("://") {
         return false;
     }
     if reference.contains(['/', '\\']) {
@@ -220,6 +222,7 @@ mod tests {
             "JIRA-1234",
             "TM-INF-300 v2.1",
             "Policy 2.0",
+            "Advisory tracker https://intranet.example/sec/advisories",
             "",
         ] {
             assert!(!is_path(reference), "{reference}");

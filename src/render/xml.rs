@@ -37,6 +37,18 @@ pub fn only_xml_chars(text: String) -> String {
     }
 }
 
+/// A finished document (JUnit, from quick-junit) written with [`only_xml_chars`], ending in a
+/// line break.
+pub fn write_document(text: String, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let text = only_xml_chars(text);
+    out.write_all(text.as_bytes())?;
+    if text.ends_with('\n') {
+        Ok(())
+    } else {
+        out.write_all(b"\n")
+    }
+}
+
 /// Makes user text safe inside a double-quoted attribute value (and in XML), on one line.
 pub fn attr(text: &str) -> String {
     escape(text).replace(['\n', '\t'], " ")

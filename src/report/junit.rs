@@ -1,5 +1,6 @@
 //! JUnit XML for CI: one test case per applicable domain, failing when the domain is below its
-//! target or `--min-level`, and one for `--min-score` when given. GitLab, Jenkins and Azure
+//! target or `--min-level`, and one for `--min-score` when given; a suite per requirement set,
+//! and with `--fail-on-stale-evidence` one of every evidence item, failing where the gate does. GitLab, Jenkins and Azure
 //! DevOps show these natively. No timestamps, times or host names: same input, same bytes.
 
 use std::io::{self, Write};
@@ -97,14 +98,10 @@ pub fn render(score: &Score, _: &Style, out: &mut dyn Write) -> io::Result<()> {
         score.required,
         &questionnaire.id,
     ));
-    let text = report.to_string().map_err(io::Error::other)?;
-    let text = crate::render::xml::only_xml_chars(text);
-    out.write_all(text.as_bytes())?;
-    if text.ends_with('\n') {
-        Ok(())
-    } else {
-        out.write_all(b"\n")
+    if let Some(review) = score.evidence {
+        report.add_test_suite(crate::evidence::render::junit::suite(review, true));
     }
+    crate::render::xml::write_document(report.to_string().map_err(io::Error::other)?, out)
 }
 
 /// The questionnaire, and whose assessment it is where the file says.

@@ -24,6 +24,8 @@ pub struct Score<'a> {
     pub gates: Gates,
     /// The requirement sets `--require` gates on; every set is shown, these in detail.
     pub required: &'a [String],
+    /// The evidence review `--fail-on-stale-evidence` gates on; `None` without the flag.
+    pub evidence: Option<&'a crate::evidence::Review<'a>>,
 }
 
 /// What `jsp report` shows: the assessment, the roadmap when there is a target, and what the

@@ -30,9 +30,11 @@ impl Value {
     fn of(data: Option<&Data>) -> Value {
         match data {
             None | Some(Data::Empty) => Value::Empty,
-            Some(Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text)) => {
-                Value::Text(text.clone())
+            // An ISO 8601 date cell (`t="d"`): its day, whatever the time of day.
+            Some(Data::DateTimeIso(text)) => {
+                iso_day(text).map_or_else(|| Value::Text(text.clone()), Value::Date)
             }
+            Some(Data::String(text) | Data::DurationIso(text)) => Value::Text(text.clone()),
             Some(Data::Int(n)) => Value::Text(n.to_string()),
             // A number typed where text is wanted (an option id `3`): as it was typed.
             Some(Data::Float(x)) => Value::Text(x.to_string()),
@@ -62,6 +64,16 @@ impl Value {
     }
 }
 
+/// `2026-06-30` or `2026-06-30T…`: the day; `None` for anything else.
+fn iso_day(text: &str) -> Option<time::Date> {
+    let (day, rest) = text.split_at_checked(10)?;
+    if rest.is_empty() || rest.starts_with('T') {
+        parse_date(day)
+    } else {
+        None
+    }
+}
+
 /// A spreadsheet day number (the 1900 date system: day 1 is 1900-01-01, with its phantom
 /// 29 February, so day 61 on are counted from 1899-12-30) as a date.
 fn day_of(serial: f64) -> Option<time::Date> {
@@ -72,6 +84,25 @@ fn day_of(serial: f64) -> Option<time::Date> {
     #[allow(clippy::cast_possible_truncation)]
     let days = serial.floor() as i64;
     epoch.checked_add(time::Duration::days(days))
+}
+
+/// Day 0 of the 1904 date system (1904-01-01) is day 1462 of the 1900 one.
+const DAYS_1900_TO_1904: f64 = 1462.0;
+
+/// A date of a workbook saved with the 1904 date system (Excel for the Mac's default until
+/// 2011; openpyxl's `CALENDAR_MAC_1904`) as the 1900 system's day number, which [`day_of`]
+/// reads: without it every date would be four years and a day early. A duration is no day.
+fn in_1900_days(value: Data, epoch_1904: bool) -> Data {
+    match value {
+        Data::DateTime(serial) if epoch_1904 && serial.is_datetime() => {
+            Data::DateTime(calamine::ExcelDateTime::new(
+                serial.as_f64() + DAYS_1900_TO_1904,
+                calamine::ExcelDateTimeType::DateTime,
+                false,
+            ))
+        }
+        other => other,
+    }
 }
 
 /// One cell, with its place.
@@ -235,11 +266,12 @@ impl Grid {
         let unreadable = |error: calamine::XlsxError| {
             Problem::new(format!("cannot read the sheet `{name}`: {error}"))
         };
+        let epoch_1904 = workbook.has_1904_epoch();
         let mut reader = workbook.worksheet_cells_reader(name).map_err(unreadable)?;
         let mut cells = BTreeMap::new();
         while let Some(cell) = reader.next_cell().map_err(unreadable)? {
             let position = cell.get_position();
-            let value = Data::from(cell.get_value().clone());
+            let value = in_1900_days(Data::from(cell.get_value().clone()), epoch_1904);
             if value == Data::Empty {
                 continue;
             }
@@ -712,6 +744,26 @@ mod tests {
         assert_eq!(day_of(45_658.0), Some(time::macros::date!(2025 - 01 - 01)));
         assert_eq!(day_of(61.0), Some(time::macros::date!(1900 - 03 - 01)));
         assert_eq!(day_of(1.0), None);
+        let in_1904 = |serial| {
+            let data = Data::DateTime(calamine::ExcelDateTime::new(
+                serial,
+                calamine::ExcelDateTimeType::DateTime,
+                true,
+            ));
+            match in_1900_days(data, true) {
+                Data::DateTime(serial) => day_of(serial.as_f64()),
+                _ => None,
+            }
+        };
+        assert_eq!(in_1904(0.0), Some(time::macros::date!(1904 - 01 - 01)));
+        assert_eq!(in_1904(44_196.0), Some(time::macros::date!(2025 - 01 - 01)));
+        assert_eq!(
+            iso_day("2026-06-30T00:00:00"),
+            Some(time::macros::date!(2026 - 06 - 30))
+        );
+        assert_eq!(iso_day("2026-02-30T00:00:00"), None);
+        assert_eq!(iso_day("2026-06-30 12:00"), None);
+        assert_eq!(iso_day("é"), None);
     }
 
     #[test]

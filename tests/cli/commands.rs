@@ -219,10 +219,18 @@ fn validate_accepts_the_shipped_questionnaires_and_examples() {
             "examples",
             "examples/custom-model",
             "examples/custom-model/questionnaires",
+            // The examples' day: their evidence is checked as of it, and one item has expired
+            // by then, as the example report shows.
+            "--as-of",
+            "2026-11-20",
         ])
         .assert()
         .success()
-        .stderr("");
+        .stderr(
+            "jsp: warning: examples/manufacturer-answers.yaml:64: evidence `Supply agreement SA-114 clause 12` of `sup-2a` is expired: past its expiry date 2026-06-30
+  hint: renew it, then update its `date` and `expires`; `jsp evidence` lists every item with its age
+",
+        );
 }
 
 #[test]

@@ -389,3 +389,304 @@ fn the_html_report_draws_the_history_and_a_file_outside_git_has_one_point() {
         "One point only: the file is not in a git work tree."
     );
 }
+
+/// Each test case of the JUnit XML in `bytes`, parsed: (suite, case, what it is: `failure`,
+/// `skipped` or `ok`, the message).
+fn junit_cases(bytes: &[u8]) -> Vec<(String, String, String, String)> {
+    let text = std::str::from_utf8(bytes).unwrap();
+    let xml = roxmltree::Document::parse(text).unwrap();
+    let mut cases = Vec::new();
+    for suite in xml.descendants().filter(|n| n.has_tag_name("testsuite")) {
+        let cases_here: Vec<_> = suite
+            .children()
+            .filter(|n| n.has_tag_name("testcase"))
+            .collect();
+        let failures = cases_here
+            .iter()
+            .filter(|c| c.children().any(|n| n.has_tag_name("failure")))
+            .count();
+        // The counts a dashboard reads agree with the cases.
+        assert_eq!(
+            suite.attribute("tests"),
+            Some(cases_here.len().to_string().as_str())
+        );
+        assert_eq!(
+            suite.attribute("failures"),
+            Some(failures.to_string().as_str())
+        );
+        for case in cases_here {
+            let outcome = case
+                .children()
+                .find(|n| n.has_tag_name("failure") || n.has_tag_name("skipped"));
+            cases.push((
+                suite.attribute("name").unwrap().to_string(),
+                case.attribute("name").unwrap().to_string(),
+                outcome.map_or("ok", |n| n.tag_name().name()).to_string(),
+                outcome
+                    .and_then(|n| n.attribute("message"))
+                    .unwrap_or_default()
+                    .to_string(),
+            ));
+        }
+    }
+    cases
+}
+
+/// With `--fail-on-stale-evidence`, the JUnit XML of `score` and of `evidence` has a test case
+/// per evidence item, failed exactly for the items the gate fails on, with the gate's words: a
+/// dashboard is red exactly when the job is. Without the flag nothing fails (stale items of
+/// `jsp evidence` are skipped, saying why).
+#[test]
+fn junit_fails_an_evidence_case_exactly_when_the_gate_does() {
+    let repo = repository();
+    let audit = repo.path().join("audit");
+    let run = |args: &[&str]| {
+        let output = jsp(&audit).args(args).output().unwrap();
+        (
+            output.status.code(),
+            junit_cases(&output.stdout),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let junit = |command: &str, file: &str, gate: bool| {
+        let mut args = vec![command, file, "--as-of", "2026-05-01", "-f", "junit"];
+        if gate {
+            args.push("--fail-on-stale-evidence");
+        }
+        run(&args)
+    };
+    let gated = |command: &str, file: &str| junit(command, file, true);
+    let of_evidence = |cases: &[(String, String, String, String)]| {
+        cases
+            .iter()
+            .filter(|(suite, ..)| suite.starts_with("evidence"))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let stale = [
+        ("gov-2a", "docs/untracked.pdf", "untracked"),
+        ("gov-2a", "docs/missing.pdf", "missing"),
+        ("gov-2a", "../top.md", "ok"),
+        ("gov-3a", "../../../../../../etc/passwd", "outside"),
+        ("gov-3a", "/etc/passwd", "outside"),
+        ("gov-3a", "docs/link-out.pdf", "outside"),
+        ("gov-3a", "docs/loop.pdf", "missing"),
+        ("test-2a", "SOP-7 rev C", "expired"),
+        (
+            "test-2a",
+            "docs/<img src=x onerror=alert(1)>.pdf",
+            "missing",
+        ),
+    ];
+    for command in ["score", "evidence"] {
+        let (code, cases, stderr) = gated(command, "answers.yaml");
+        assert_eq!(code, Some(1), "{command}: {stderr}");
+        let evidence = of_evidence(&cases);
+        assert_eq!(evidence.len(), 13, "{command}: {evidence:#?}");
+        assert!(
+            evidence
+                .iter()
+                .all(|(suite, ..)| suite == "evidence as of 2026-05-01"),
+            "{evidence:#?}"
+        );
+        let failed: Vec<_> = evidence
+            .iter()
+            .filter(|(_, _, outcome, _)| outcome == "failure")
+            .collect();
+        let expected: Vec<_> = stale.iter().filter(|(_, _, s)| *s != "ok").collect();
+        assert_eq!(failed.len(), expected.len(), "{command}: {failed:#?}");
+        for ((_, name, _, message), (question, reference, status)) in failed.iter().zip(expected) {
+            assert_eq!(name, &format!("{question}: {reference}"));
+            assert!(
+                message.starts_with(&format!(
+                    "evidence `{reference}` of `{question}` is {status}: "
+                )),
+                "{message}"
+            );
+            // The case says what the gate said on stderr.
+            assert!(
+                stderr.contains(&format!("jsp: gate failed: {message}\n")),
+                "{message}\n{stderr}"
+            );
+        }
+        // Nothing else fails: the domains have no target here.
+        assert!(
+            cases
+                .iter()
+                .filter(|(_, _, outcome, _)| outcome == "failure")
+                .all(|(suite, ..)| suite.starts_with("evidence")),
+            "{cases:#?}"
+        );
+    }
+
+    // Without the flag the job passes, and so does every case.
+    let (code, cases, _) = junit("score", "answers.yaml", false);
+    assert_eq!(code, Some(0));
+    assert!(cases.iter().all(|(_, _, o, _)| o == "ok"), "{cases:#?}");
+    let (code, cases, _) = junit("evidence", "answers.yaml", false);
+    assert_eq!(code, Some(0));
+    assert!(
+        cases.iter().all(|(_, _, o, _)| o != "failure"),
+        "{cases:#?}"
+    );
+    let skipped: Vec<_> = cases.iter().filter(|(_, _, o, _)| o == "skipped").collect();
+    assert_eq!(skipped.len(), 8, "{skipped:#?}");
+    assert!(
+        skipped[0]
+            .3
+            .ends_with("(not gated: add --fail-on-stale-evidence)"),
+        "{skipped:#?}"
+    );
+
+    // All fresh: the gate passes, and every case with it.
+    std::fs::write(
+        audit.join("fresh.yaml"),
+        "questionnaire: acme-lite\nanswers:\n  gov-2a:\n    answer: all\n    evidence:\n      - docs/tracked.pdf\n      - {ref: SOP-7, date: 2026-01-01, expires: 2027-01-01}\n",
+    )
+    .unwrap();
+    for command in ["score", "evidence"] {
+        let (code, cases, stderr) = gated(command, "fresh.yaml");
+        assert_eq!(code, Some(0), "{command}: {stderr}");
+        let evidence = of_evidence(&cases);
+        assert_eq!(evidence.len(), 2, "{command}: {cases:#?}");
+        assert!(evidence.iter().all(|(_, _, o, _)| o == "ok"), "{cases:#?}");
+    }
+}
+
+/// `jsp validate` checks the evidence too, by the rule of `jsp evidence`: a path that is not
+/// there for whoever reads the repository (missing, untracked, outside it) is an error, as it
+/// is one whatever the day; an item past its expiry or older than the maximum age is a
+/// warning, since only the day made it so (`--fail-on-stale-evidence` is the gate for that).
+/// Each at its line, with how to fix it.
+#[test]
+fn validate_reports_paths_as_errors_and_ages_as_warnings() {
+    let repo = repository();
+    let audit = repo.path().join("audit");
+    let output = jsp(&audit)
+        .args(["validate", "answers.yaml", "--as-of", "2026-05-01"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr,
+        "jsp: warning: answers.yaml:26: evidence `SOP-7 rev C` of `test-2a` is expired: past its expiry date 2026-03-31
+  hint: renew it, then update its `date` and `expires`; `jsp evidence` lists every item with its age
+jsp: error: answers.yaml:10: evidence `docs/untracked.pdf` of `gov-2a` is untracked: the file is not tracked by git
+  hint: `git add` it and commit, so that a clone of the repository has it
+answers.yaml:12: evidence `docs/missing.pdf` of `gov-2a` is missing: no such file
+  hint: correct the path (relative to the answers file's folder) or add the file; a document kept elsewhere is cited by its id or address
+answers.yaml:17: evidence `../../../../../../etc/passwd` of `gov-3a` is outside: the path leaves the repository; not opened
+  hint: evidence is checked only inside the repository: add the file to it, or cite it by its id or address
+answers.yaml:18: evidence `/etc/passwd` of `gov-3a` is outside: the path leaves the repository; not opened
+  hint: evidence is checked only inside the repository: add the file to it, or cite it by its id or address
+answers.yaml:19: evidence `docs/link-out.pdf` of `gov-3a` is outside: the path leaves the repository; not opened
+  hint: evidence is checked only inside the repository: add the file to it, or cite it by its id or address
+answers.yaml:20: evidence `docs/loop.pdf` of `gov-3a` is missing: no such file
+  hint: correct the path (relative to the answers file's folder) or add the file; a document kept elsewhere is cited by its id or address
+answers.yaml:31: evidence `docs/<img src=x onerror=alert(1)>.pdf` of `test-2a` is missing: no such file
+  hint: correct the path (relative to the answers file's folder) or add the file; a document kept elsewhere is cited by its id or address
+"
+    );
+
+    // A maximum age (jsp.toml's target) makes an old item a warning; fixed paths, the file is ok.
+    std::fs::write(
+        audit.join("target.toml"),
+        "default = 1\nevidence_max_age_months = 12\n",
+    )
+    .unwrap();
+    std::fs::write(audit.join("jsp.toml"), "target = \"target.toml\"\n").unwrap();
+    std::fs::write(
+        audit.join("clean.yaml"),
+        "questionnaire: acme-lite\nanswers:\n  gov-2a:\n    answer: all\n    evidence:\n      - docs/tracked.pdf\n      - ../top.md\n      - {ref: Pen test PT-9, date: 2025-02-28}\n      - JIRA-1234\n",
+    )
+    .unwrap();
+    jsp(&audit)
+        .args(["validate", "clean.yaml", "--as-of", "2026-05-01"])
+        .assert()
+        .success()
+        .stdout("clean.yaml: ok, answers to `acme-lite`: 1 of 5 questions answered\n")
+        .stderr(
+            "jsp: warning: clean.yaml:8: evidence `Pen test PT-9` of `gov-2a` is too-old: older than 12 months; good until 2026-02-28
+  hint: renew it, then update its `date` and `expires`; `jsp evidence` lists every item with its age
+",
+        );
+    // Before its last good day, nothing to say.
+    jsp(&audit)
+        .args(["validate", "clean.yaml", "--as-of", "2026-01-01"])
+        .assert()
+        .success()
+        .stderr("");
+}
+
+/// Hostile references: a NUL, a line break, 10,000 items, no panic and nothing followed out.
+#[test]
+fn validate_takes_hostile_references_calmly() {
+    let repo = repository();
+    let audit = repo.path().join("audit");
+    let mut text = String::from(
+        "questionnaire: acme-lite\nanswers:\n  gov-2a:\n    answer: all\n    evidence:\n      - \"docs/a\\0b.pdf\"\n      - \"docs/a\\nb.pdf\"\n      - \"docs/../../../x.pdf\"\n",
+    );
+    for n in 0..10_000 {
+        text.push_str(&format!("      - docs/missing-{n}.pdf\n"));
+    }
+    std::fs::write(audit.join("many.yaml"), text).unwrap();
+    let output = jsp(&audit)
+        .args(["validate", "many.yaml", "--as-of", "2026-05-01"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // Escaped references are not found as written: their question's line, and the NUL and
+    // the line break shown as escapes, so that neither passes for another name or line.
+    assert!(
+        stderr.starts_with(
+            "jsp: error: many.yaml:3: evidence `docs/a\\u{0}b.pdf` of `gov-2a` is missing: no such file\n"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "\nmany.yaml:3: evidence `docs/a\\nb.pdf` of `gov-2a` is missing: no such file\n"
+        ),
+        "{stderr}"
+    );
+    // Twenty problems, and a line that counts the rest.
+    assert_eq!(stderr.matches("many.yaml:").count(), 21, "{stderr}");
+    // The NUL and the line break reach the terminal as neither.
+    assert!(!stderr.contains('\0'), "{stderr}");
+    assert!(
+        stderr.contains("many.yaml:8: evidence `docs/../../../x.pdf` of `gov-2a` is outside"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("many.yaml:9: evidence `docs/missing-0.pdf` of `gov-2a` is missing"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("many.yaml: and 9983 more like these; fix these first\n"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
+    // The same in JUnit: well-formed XML, a failed case each, the names escaped as the messages.
+    let output = jsp(&audit)
+        .args([
+            "evidence",
+            "many.yaml",
+            "--as-of",
+            "2026-05-01",
+            "--fail-on-stale-evidence",
+            "-f",
+            "junit",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let cases = junit_cases(&output.stdout);
+    assert_eq!(cases.len(), 10_003);
+    assert!(cases.iter().all(|(_, _, o, _)| o == "failure"));
+    assert_eq!(cases[0].1, "gov-2a: docs/a\\u{0}b.pdf");
+    assert_eq!(cases[1].1, "gov-2a: docs/a\\nb.pdf");
+}

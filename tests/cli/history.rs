@@ -171,3 +171,52 @@ fn the_chart_is_svg_with_a_marker_per_version_and_every_format_agrees() {
         .assert()
         .code(2);
 }
+
+/// How many times `jsp ARGS` (run in `dir` under strace) opens `file`; `None` when strace is
+/// missing or may not trace here (under CI that fails the test).
+fn opens(dir: &Path, args: &[&str], file: &str) -> Option<usize> {
+    let log = dir.join("strace.log");
+    let output = Command::new("strace")
+        .current_dir(dir)
+        .args(["-f", "-qq", "-e", "trace=open,openat,openat2", "-o"])
+        .arg(&log)
+        .arg(assert_cmd::cargo::cargo_bin!("jsp"))
+        .args(args)
+        .env_remove("JSP_QUESTIONNAIRES")
+        .stdin(std::process::Stdio::null())
+        .output();
+    let log = match output {
+        Ok(output) if output.status.success() => std::fs::read_to_string(&log).ok(),
+        // Tracing refused (a container without ptrace): nothing to count.
+        Ok(output) if String::from_utf8_lossy(&output.stderr).contains("ptrace") => None,
+        Ok(output) => panic!("{args:?}: {output:?}"),
+        Err(_) => None,
+    };
+    let Some(log) = log else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "strace is missing or cannot trace"
+        );
+        eprintln!("skipped: strace is missing or cannot trace here");
+        return None;
+    };
+    let quoted = format!("\"{file}\"");
+    Some(log.lines().filter(|l| l.contains(&quoted)).count())
+}
+
+/// `validate`, `history` and `export` read the answers file once: twice would cost a second
+/// read of a large file, and could check one version of it and use another.
+#[test]
+fn validate_history_and_export_open_the_answers_file_once() {
+    let repo = repository();
+    for args in [
+        &["validate", "acme-2026.yaml", "--as-of", "2026-01-01"][..],
+        &["history", "acme-2026.yaml"],
+        &["export", "acme-2026.yaml", "-o", "acme.xlsx"],
+    ] {
+        let Some(count) = opens(repo.path(), args, "acme-2026.yaml") else {
+            return;
+        };
+        assert_eq!(count, 1, "{args:?}");
+    }
+}

@@ -287,6 +287,114 @@ fn openpyxl() -> bool {
     found
 }
 
+/// `blank` filled in by tests/workbook/fill.py with `given` (`epoch`: `1904` for that date
+/// system, `iso` for dates stored as text), saved beside it.
+fn fill(blank: &Path, given: &Value, epoch: Option<&str>) -> PathBuf {
+    let folder = blank.parent().unwrap();
+    let plan = folder.join("given.json");
+    std::fs::write(&plan, given.to_string()).unwrap();
+    let filled = folder.join("filled.xlsx");
+    let status = Command::new("python3")
+        .arg(root().join("tests/workbook/fill.py"))
+        .args([blank, &filled, &plan])
+        .args(epoch)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    filled
+}
+
+/// A workbook of Excel for the Mac's 1904 date system counts its day numbers from 1904-01-01:
+/// read as 1900 ones, every date would come back four years and a day early. Dates typed as
+/// text, dates stored as ISO 8601 (`t="d"`) and date cells in other columns (a reference, an
+/// owner) come back as their days too, and so does the assessment's date on the summary.
+#[test]
+fn dates_of_a_1904_workbook_are_the_days_typed() {
+    if !openpyxl() {
+        return;
+    }
+    for epoch in [None, Some("1904"), Some("iso")] {
+        let (dir, mut cmd) = jsp();
+        let blank = dir.path().join("blank.xlsx");
+        cmd.args(["export", "acme-lite", "-o"]).arg(&blank);
+        cmd.assert().success();
+        let given = serde_json::json!({
+            "gov-2a": {"answer": "all", "evidence": [
+                ["Audit 2026", "2026-03-31", "2027-03-31", "QA"],
+                ["Pen test", "text:2026-01-15", "date:2027-01-15"],
+                ["date:2026-05-05", "2024-02-29", null, "date:2026-07-01"]
+            ]},
+            "gov-3a": {"answer": "no"},
+            "_date": "2026-04-01"
+        });
+        let filled = fill(&blank, &given, epoch);
+        let answers = dir.path().join("answers.yaml");
+        let (_d, mut cmd) = jsp();
+        cmd.arg("import").arg(&filled).arg("-o").arg(&answers);
+        cmd.assert().success().stdout("").stderr("");
+        let text = std::fs::read_to_string(&answers).unwrap();
+        assert!(text.contains("\ndate: 2026-04-01\n"), "{epoch:?}:\n{text}");
+        assert!(
+            text.contains(
+                "  gov-2a:
+    answer: all
+    evidence:
+    - ref: Audit 2026
+      date: 2026-03-31
+      expires: 2027-03-31
+      owner: QA
+    - ref: Pen test
+      date: 2026-01-15
+      expires: 2027-01-15
+    - ref: 2026-05-05
+      date: 2024-02-29
+      owner: 2026-07-01
+"
+            ),
+            "{epoch:?}:\n{text}"
+        );
+    }
+}
+
+/// A date typed as text that the calendar lacks is reported by its cell, as is text that is no
+/// date at all; nothing is written.
+#[test]
+fn a_day_the_calendar_lacks_is_named_by_its_cell() {
+    if !openpyxl() {
+        return;
+    }
+    let (dir, mut cmd) = jsp();
+    let blank = dir.path().join("blank.xlsx");
+    cmd.args(["export", "acme-lite", "-o"]).arg(&blank);
+    cmd.assert().success();
+    let given = serde_json::json!({
+        "gov-2a": {"answer": "all", "evidence": [
+            ["Audit 2025", "text:2025-02-30"],
+            ["Audit 2026", "text:31/03/2026", "text:2026-13-01"]
+        ]}
+    });
+    let filled = fill(&blank, &given, Some("1904"));
+    let answers = dir.path().join("answers.yaml");
+    let (_d, mut cmd) = jsp();
+    cmd.arg("import").arg(&filled).arg("-o").arg(&answers);
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let at = filled.display();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "jsp: error: {at}: Evidence!D2: `2025-02-30` is not a date (YYYY-MM-DD)
+  hint: write the date as YYYY-MM-DD, such as 2026-06-30, or clear it
+{at}: Evidence!D3: `31/03/2026` is not a date (YYYY-MM-DD)
+  hint: write the date as YYYY-MM-DD, such as 2026-06-30, or clear it
+{at}: Evidence!E3: `2026-13-01` is not a date (YYYY-MM-DD)
+  hint: write the date as YYYY-MM-DD, such as 2026-06-30, or clear it
+"
+        )
+    );
+    assert!(!answers.exists());
+}
+
 #[test]
 fn a_workbook_filled_in_by_openpyxl_is_imported_and_scored() {
     if !openpyxl() {
@@ -303,15 +411,7 @@ fn a_workbook_filled_in_by_openpyxl_is_imported_and_scored() {
         "test-2b": {"answer": "na", "note": "No external interfaces"},
         "test-3a": {"answer": "no"}
     });
-    let plan = dir.path().join("given.json");
-    std::fs::write(&plan, given.to_string()).unwrap();
-    let filled = dir.path().join("filled.xlsx");
-    let status = Command::new("python3")
-        .arg(root().join("tests/workbook/fill.py"))
-        .args([&blank, &filled, &plan])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let filled = fill(&blank, &given, None);
 
     let answers = dir.path().join("answers.yaml");
     let (_d, mut cmd) = jsp();

@@ -1,8 +1,9 @@
-//! The evidence review: a terminal table, markdown, JSON and CSV, one file each, and the
+//! The evidence review: a terminal table, markdown, JSON, CSV and JUnit, one file each, and the
 //! wording they share (the report's sections use it too).
 
 pub mod csv;
 pub mod json;
+pub mod junit;
 pub mod markdown;
 pub mod table;
 
