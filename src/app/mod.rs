@@ -211,28 +211,9 @@ impl Context {
         let Some(path) = self.config.target.as_deref() else {
             return Ok(None);
         };
-        // A path that came from jsp.toml is reported as such.
         Target::load(path, questionnaire, &self.catalog)
             .map(Some)
-            .map_err(|error| match error {
-                crate::error::Error::Read { path, source } => crate::error::Error::invalid(
-                    &path,
-                    crate::error::Problem::new(format!(
-                        "cannot read the target that `target` in {} names: {}",
-                        crate::config::FILE_NAME,
-                        if source.kind() == std::io::ErrorKind::NotFound {
-                            "no such file".to_string()
-                        } else {
-                            source.to_string()
-                        }
-                    ))
-                    .hint(format!(
-                        "fix `target` in {} (a path relative to it), or give --target FILE",
-                        crate::config::FILE_NAME
-                    )),
-                ),
-                other => other,
-            })
+            .map_err(named_by_config)
     }
 
     /// The questionnaire called `name`, its warnings printed.
@@ -331,5 +312,28 @@ fn to_stderr(text: &str) {
         && error.kind() != std::io::ErrorKind::BrokenPipe
     {
         STDERR_FAILED.store(true, Ordering::Relaxed);
+    }
+}
+
+/// A target that jsp.toml names and that cannot be read is reported as jsp.toml's mistake.
+fn named_by_config(error: crate::error::Error) -> crate::error::Error {
+    match error {
+        crate::error::Error::Read { path, source } => crate::error::Error::invalid(
+            &path,
+            crate::error::Problem::new(format!(
+                "cannot read the target that `target` in {} names: {}",
+                crate::config::FILE_NAME,
+                if source.kind() == std::io::ErrorKind::NotFound {
+                    "no such file".to_string()
+                } else {
+                    source.to_string()
+                }
+            ))
+            .hint(format!(
+                "fix `target` in {} (a path relative to it), or give --target FILE",
+                crate::config::FILE_NAME
+            )),
+        ),
+        other => other,
     }
 }

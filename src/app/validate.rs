@@ -61,50 +61,7 @@ fn validate(context: &Context, path: &Path, as_of: time::Date) -> Result<String>
         return validate_config(context, path, &text);
     }
     if path.extension().is_some_and(|e| e == "toml") {
-        let target = Target::parse(&text, path)?;
-        let problems = target.problems(&context.catalog, None, &text)?;
-        if !problems.is_empty() {
-            return Err(Error::Invalid {
-                path: path.to_path_buf(),
-                problems,
-            });
-        }
-        // The top level applies to any questionnaire: checked against each, as `score` would;
-        // it is fine if one takes it.
-        let mut fits = Vec::new();
-        let mut fewest: Option<Vec<crate::error::Problem>> = None;
-        if target.default.is_some() || !target.domains.is_empty() || !target.questions.is_empty() {
-            for entry in context.all()? {
-                let problems =
-                    target.problems(&context.catalog, Some(&entry.questionnaire), &text)?;
-                if problems.is_empty() {
-                    fits.push(format!("`{}`", entry.questionnaire.id));
-                } else if fewest.as_ref().is_none_or(|f| problems.len() < f.len()) {
-                    fewest = Some(problems);
-                }
-            }
-            if fits.is_empty()
-                && let Some(problems) = fewest
-            {
-                return Err(Error::Invalid {
-                    path: path.to_path_buf(),
-                    problems,
-                });
-            }
-        }
-        let count = target.domain_count();
-        let mut summary = format!(
-            "a target for {count} domain{}",
-            if count == 1 { "" } else { "s" }
-        );
-        if !fits.is_empty() {
-            summary.push_str(&format!(" that fits {}", fits.join(", ")));
-        }
-        if !target.roles.is_empty() {
-            let roles: Vec<&str> = target.roles.keys().map(String::as_str).collect();
-            summary.push_str(&format!(", with sections for {}", roles.join(", ")));
-        }
-        return Ok(summary);
+        return validate_target(context, path, &text);
     }
     // A questionnaire has domains; an answers file names its questionnaire.
     let is_questionnaire = text.lines().any(|l| l.starts_with("domains:"));
@@ -161,6 +118,53 @@ fn check_evidence(
     }
 }
 
+/// A target profile, checked against the questionnaires it may apply to.
+fn validate_target(context: &Context, path: &Path, text: &str) -> Result<String> {
+    let target = Target::parse(text, path)?;
+    let problems = target.problems(&context.catalog, None, text)?;
+    if !problems.is_empty() {
+        return Err(Error::Invalid {
+            path: path.to_path_buf(),
+            problems,
+        });
+    }
+    // The top level applies to any questionnaire: checked against each, as `score` would;
+    // it is fine if one takes it.
+    let mut fits = Vec::new();
+    let mut fewest: Option<Vec<crate::error::Problem>> = None;
+    if target.default.is_some() || !target.domains.is_empty() || !target.questions.is_empty() {
+        for entry in context.all()? {
+            let problems = target.problems(&context.catalog, Some(&entry.questionnaire), text)?;
+            if problems.is_empty() {
+                fits.push(format!("`{}`", entry.questionnaire.id));
+            } else if fewest.as_ref().is_none_or(|f| problems.len() < f.len()) {
+                fewest = Some(problems);
+            }
+        }
+        if fits.is_empty()
+            && let Some(problems) = fewest
+        {
+            return Err(Error::Invalid {
+                path: path.to_path_buf(),
+                problems,
+            });
+        }
+    }
+    let count = target.domain_count();
+    let mut summary = format!(
+        "a target for {count} domain{}",
+        if count == 1 { "" } else { "s" }
+    );
+    if !fits.is_empty() {
+        summary.push_str(&format!(" that fits {}", fits.join(", ")));
+    }
+    if !target.roles.is_empty() {
+        let roles: Vec<&str> = target.roles.keys().map(String::as_str).collect();
+        summary.push_str(&format!(", with sections for {}", roles.join(", ")));
+    }
+    Ok(summary)
+}
+
 /// A jsp.toml: its keys, and the questionnaire and target it names.
 fn validate_config(context: &Context, path: &Path, text: &str) -> Result<String> {
     let config = Config::load(path)?;
@@ -169,8 +173,13 @@ fn validate_config(context: &Context, path: &Path, text: &str) -> Result<String>
         let entry = context.catalog.find_named(id, path, text, &mut warnings)?;
         super::print_warnings(&warnings);
         if let Some(target) = &config.target {
-            Target::load(target, &entry.questionnaire, &context.catalog)?;
+            Target::load(target, &entry.questionnaire, &context.catalog)
+                .map_err(super::named_by_config)?;
         }
+    } else if let Some(target) = &config.target {
+        // No questionnaire to hold it to: the target is checked as `jsp validate TARGET` would.
+        let text = crate::files::read_text(target).map_err(super::named_by_config)?;
+        validate_target(context, target, &text)?;
     }
     Ok("project defaults".to_string())
 }
