@@ -165,20 +165,23 @@ fn open_regular(path: &Path) -> Result<(std::fs::File, u64)> {
             Problem::new("is a folder, not a file").hint("name a file inside it"),
         )
     };
-    // A FIFO with no writer would block the open for ever, /dev/zero the read: whatever is
-    // not a regular file (or a folder, reported below) is refused before it is opened.
+    let special = || {
+        Error::invalid(
+            path,
+            Problem::new("is not a regular file (a FIFO, a device or a socket)")
+                .hint("name the file itself; to read a pipe, save it to a file first"),
+        )
+    };
+    #[cfg(not(unix))]
     if let Ok(metadata) = std::fs::metadata(path)
         && !metadata.is_file()
         && !metadata.is_dir()
     {
-        return Err(Error::invalid(
-            path,
-            Problem::new("is not a regular file (a FIFO, a device or a socket)")
-                .hint("name the file itself; to read a pipe, save it to a file first"),
-        ));
+        return Err(special());
     }
-    // Opened first and asked once (fstat): a portfolio reads thousands of files.
-    let file = match std::fs::File::open(path) {
+    // Opened first and asked once (fstat): a portfolio reads thousands of files, and what is
+    // checked is what was opened, so a file swapped for a FIFO after a check cannot block us.
+    let file = match open_without_blocking(path) {
         Ok(file) => file,
         // Some systems refuse to open a folder at all.
         Err(_) if path.is_dir() => return Err(folder()),
@@ -188,8 +191,30 @@ fn open_regular(path: &Path) -> Result<(std::fs::File, u64)> {
     if metadata.is_dir() {
         return Err(folder());
     }
+    // /dev/zero would never end a read, a FIFO might never start one.
+    if !metadata.is_file() {
+        return Err(special());
+    }
     record_read(path, &metadata);
     Ok((file, metadata.len()))
+}
+
+/// Opens `path` for reading without waiting: a FIFO with no writer opens at once (and is then
+/// refused as what it is) rather than blocking the open for ever. No effect on a regular file.
+#[cfg(unix)]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let flags = i32::try_from(rustix::fs::OFlags::NONBLOCK.bits()).unwrap_or(0);
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(flags)
+        .open(path)
+}
+
+/// Elsewhere a pipe is not a file of the file system, and the check before opening suffices.
+#[cfg(not(unix))]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 /// Reads UTF-8 text of at most [`MAX_INPUT_BYTES`] from `reader` (standard input, for `-`),
