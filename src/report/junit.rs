@@ -202,9 +202,7 @@ fn continuous_case(assessment: &Assessment, domain: &DomainScore) -> TestCase {
         ));
     }
     let status = if domain.below_target() {
-        let open = assessment
-            .card
-            .below_target_values(assessment.answers, domain);
+        let open = assessment.next_steps(domain);
         let mut description = format!(
             "{} question{} of `{}` below the target value:\n",
             open.len(),

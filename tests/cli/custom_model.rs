@@ -34,6 +34,13 @@
 //!
 //! The roadmap: the questions below their target value: thr-1 (0.5 < 1), tst-1b (0.5 < 1),
 //! tst-2b (0.25 < 0.5), rsp-2 (0.25 < 1) and rsp-3 (0 < 0.25); tst-2a is at its 0.5.
+//!
+//! Without a target, each question aims at its full value (the highest of its scale, 1 here),
+//! and within a level the largest gain to the overall score comes first: the missing value
+//! × weight / the level's weights × the domain's weight / 4. Level 1: thr-1 0.5 × 1/1 × 1/4
+//! = 0.125, tst-1b 0.5 × 1/2 × 2/4 = 0.125 (a tie: questionnaire order). Level 2: rsp-2
+//! 0.75 × 1/4 = 0.1875, tst-2a 0.5 × 2/3 × 2/4 = 0.1667, tst-2b 0.75 × 1/3 × 2/4 = 0.125.
+//! Level 3: tst-3, tst-3b (1 × 1/2 × 2/4) and rsp-3 (1 × 1/4), 0.25 each.
 
 use serde_json::Value;
 
@@ -128,6 +135,59 @@ fn the_example_roadmap_lists_the_questions_below_their_target_value() {
         .map(|s| s["question"].as_str().unwrap())
         .collect();
     assert_eq!(steps, ["tst-1b", "thr-1", "tst-2b", "rsp-2", "rsp-3"]);
+}
+
+/// The question ids of a JSON list of phases.
+fn phase_steps(phases: &Value) -> Vec<&str> {
+    phases
+        .as_array()
+        .unwrap_or_else(|| panic!("{phases}"))
+        .iter()
+        .flat_map(|p| p["steps"].as_array().unwrap())
+        .map(|s| s["question"].as_str().unwrap())
+        .collect()
+}
+
+/// Without a target, a continuous model has no next level to climb: the report's next steps,
+/// its first steps and the roadmap all follow the one continuous rule, full value as target.
+#[test]
+fn without_a_target_next_steps_are_the_questions_below_full_value_largest_gain_first() {
+    let expected = [
+        "thr-1", "tst-1b", "rsp-2", "tst-2a", "tst-2b", "tst-3", "tst-3b", "rsp-3",
+    ];
+    let roadmap = run(&["roadmap", "answers.yaml", "-f", "json"]);
+    assert_eq!(phase_steps(&roadmap["phases"]), expected);
+    let report = run(&["report", "answers.yaml", "-f", "json"]);
+    assert_eq!(phase_steps(&report["roadmap"]), expected);
+    assert_eq!(report["first_steps"], serde_json::json!(expected[..5]));
+    // Each domain's own next steps, as data: the same rule, domain by domain.
+    assert_eq!(
+        domain(&report, "testing")["next_steps"],
+        serde_json::json!(["tst-1b", "tst-2a", "tst-2b", "tst-3", "tst-3b"])
+    );
+    let examples = root().join("examples/custom-model");
+    let output = jsp_in(&examples)
+        .args([
+            "--questionnaires",
+            "questionnaires",
+            "report",
+            "answers.yaml",
+        ])
+        .output()
+        .unwrap();
+    let markdown = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        markdown.contains("No target is given, so each question aims at its full value"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("### Phase 2: the questions of level 2 \\(Routine\\) below their full value, 3 questions\n\n1. Defect response: **rsp-2**"),
+        "{markdown}"
+    );
+    assert!(
+        !markdown.contains("not yet met at its next level"),
+        "{markdown}"
+    );
 }
 
 #[test]

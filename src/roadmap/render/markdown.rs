@@ -54,7 +54,7 @@ pub fn section(out: &mut String, assessment: &Assessment, roadmap: &Roadmap) {
 /// do next when there is a target.
 pub fn phases(out: &mut String, assessment: &Assessment, roadmap: &Roadmap) {
     if roadmap.is_empty() {
-        let _ = writeln!(out, "Every domain has reached its target.\n");
+        let _ = writeln!(out, "{}\n", super::done_line(assessment));
         return;
     }
     for (index, phase) in roadmap.phases.iter().enumerate() {
