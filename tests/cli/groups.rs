@@ -275,6 +275,54 @@ fn aggregate_of_a_continuous_model_shows_no_level_for_groups_and_streams() {
     }
 }
 
+/// `jsp diff` shows how each group and stream moved, beside the domains, in every format.
+#[test]
+fn diff_shows_each_group_and_stream_before_and_after() {
+    let dir = tempfile::tempdir().unwrap();
+    setup(dir.path());
+    // a2y partial → full: stream s2 4.50 → 5.00 and level 1 → 5; domain a 4.75 → 5.00 and
+    // level 1 → 5 (a3x met); g1 (5 × 2 + 4.5) / 3 = 4.83.
+    std::fs::write(
+        dir.path().join("after.yaml"),
+        ANSWERS.replace("a2y: partial", "a2y: full"),
+    )
+    .unwrap();
+    let diff = ["diff", "answers.yaml", "after.yaml"];
+    let table = run(dir.path(), &diff);
+    assert!(table.contains("↳ Stream two"), "{table}");
+    assert!(table.contains("│ Group "), "{table}");
+    assert!(table.contains("First group"), "{table}");
+    let markdown = run(dir.path(), &[&diff[..], &["--format", "markdown"]].concat());
+    assert!(
+        markdown.contains("| ↳ Stream two | 1 Initial | 5 Optimizing | +4 | 4.50 | 5.00 | +0.50 |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("## Groups\n\n| Group | Level before |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| First group | 1 Initial | 2 Managed | +1 | 4.67 | 4.83 | +0.16 |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| Second group | n/a | n/a |  |  |  |  |"),
+        "{markdown}"
+    );
+    let json: Value = serde_json::from_str(&run(
+        dir.path(),
+        &[&diff[..], &["--format", "json"]].concat(),
+    ))
+    .unwrap();
+    let s2 = &json["domains"][0]["streams"][1];
+    assert_eq!(s2["id"], "s2");
+    assert_eq!(s2["level_change"], 4);
+    assert!(close(&s2["score_change"], 0.5));
+    assert_eq!(json["groups"][0]["id"], "g1");
+    assert_eq!(json["groups"][0]["after"]["level"], 2);
+    assert!(json["domains"][1].get("streams").is_none());
+}
+
 /// The JSON Schema carries the new fields, and marks the per-domain benchmark deprecated.
 #[test]
 fn the_schema_has_groups_streams_and_the_benchmark_facts() {
