@@ -240,3 +240,33 @@ fn the_interview_offers_each_question_its_own_scale_and_its_help_keeps_line_brea
     let saved = std::fs::read_to_string(dir.path().join("a.yaml")).unwrap();
     assert!(saved.contains("thr-1: half"), "{saved}");
 }
+
+/// The interview names a domain's group in its header and a question's stream beside its
+/// domain, as the score table nests them.
+#[test]
+fn the_interview_names_each_domains_group_and_each_questions_stream() {
+    let dir = tempfile::tempdir().unwrap();
+    let questionnaires = root().join("examples/custom-model/questionnaires");
+    let output = crate::jsp_in(dir.path())
+        .arg("--questionnaires")
+        .arg(&questionnaires)
+        .args(["assess", "delivery-assurance", "--answers", "a.yaml"])
+        .args(["--date", "2026-11-30"])
+        .write_stdin("Team\n\n\ns\ns\ns\nq\n")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("== Building it right › Threat assessment · 3 questions"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("[4/12] Security testing › Automated checks · level 1"),
+        "{stderr}"
+    );
+    // A question in no stream shows its domain alone.
+    assert!(
+        stderr.contains("[1/12] Threat assessment · level 1"),
+        "{stderr}"
+    );
+}
