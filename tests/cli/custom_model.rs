@@ -270,3 +270,69 @@ fn the_interview_names_each_domains_group_and_each_questions_stream() {
         "{stderr}"
     );
 }
+
+/// A model with many scales and streams, as SAMM is: each problem is one warning with its line,
+/// not one per scale, per level or per question.
+#[test]
+fn a_model_with_many_scales_gets_each_warning_once_with_its_line() {
+    let mut text = String::from(
+        "id: many\ntitle: Many\nversion: \"1\"\nrole: r\nscoring: continuous\nlevels:\n  - {level: 0, name: None}\n  - {level: 1, name: One}\n  - {level: 2, name: Two}\n  - {level: 3, name: Three}\nscales:\n",
+    );
+    // Scales s0 to s11; every third, and s11, top out at 0.5, below the default met_at 0.75.
+    for scale in 0..12 {
+        let top = if scale % 3 == 0 || scale == 11 {
+            0.5
+        } else {
+            1.0
+        };
+        text.push_str(&format!(
+            "  - id: s{scale}\n    options:\n      - {{id: lo, label: Low, value: 0}}\n      - {{id: hi, label: High, value: {top}}}\n"
+        ));
+    }
+    text.push_str("domains:\n");
+    for domain in 0..4 {
+        text.push_str(&format!(
+            "  - id: d{domain}\n    title: D{domain}\n    streams:\n      - {{id: a, title: A}}\n    questions:\n"
+        ));
+        // Levels 1 and 2 only; in domain d0 two questions name no stream, a third holds `a`.
+        if domain == 0 {
+            text.push_str("      - {id: d0-a, level: 1, scale: s1, stream: a, text: Q}\n");
+        }
+        for level in 1..=2 {
+            let scale = domain * 3 + level - 1;
+            let stream = if domain == 0 { "" } else { ", stream: a" };
+            text.push_str(&format!(
+                "      - {{id: d{domain}-{level}, level: {level}, scale: s{scale}{stream}, text: Q}}\n"
+            ));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("many.yaml"), &text).unwrap();
+    let output = jsp_in(dir.path())
+        .args(["validate", "many.yaml"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning")).collect();
+    // s0, s3, s6 and s9; s11 is below too, but no question names it.
+    let line_of = |needle: &str| text.lines().position(|l| l == needle).unwrap() + 1;
+    assert_eq!(
+        warnings,
+        [
+            format!(
+                "jsp: warning: many.yaml:{}: 4 scales have no answer option that reaches met_at 0.75, so their questions can never be met: `s0`, `s3`, `s6`, `s9`",
+                line_of("  - id: s0")
+            ),
+            format!(
+                "jsp: warning: many.yaml:{}: 2 questions are in no stream of domain `d0`: they count in the domain's score, in no stream's: `d0-1`, `d0-2`",
+                line_of("      - {id: d0-1, level: 1, scale: s0, text: Q}")
+            ),
+            format!(
+                "jsp: warning: many.yaml:{}: 4 domains have no question at level 3 (Three); that level will not hold them back: `d0`, `d1`, `d2`, `d3`",
+                line_of("  - id: d0")
+            ),
+        ],
+        "{stderr}"
+    );
+}
