@@ -336,3 +336,130 @@ fn a_model_with_many_scales_gets_each_warning_once_with_its_line() {
         "{stderr}"
     );
 }
+
+/// The edges of a custom model give a clear error or a documented figure, never a panic or NaN:
+/// targets outside their range, a weight on a group, a stream whose questions are all `na`, and
+/// a target at the base.
+#[test]
+fn the_edges_of_a_custom_model_give_clear_errors_or_documented_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = root().join("examples/custom-model");
+    let q = examples.join("questionnaires");
+    let answers = examples.join("answers.yaml");
+    let jsp = |args: &[&std::ffi::OsStr]| {
+        crate::jsp_in(dir.path())
+            .arg("--questionnaires")
+            .arg(&q)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for (target, message) in [
+        (
+            "[questions]\nrsp-2 = 1.5\n",
+            "t.toml:2: `rsp-2` asks for the answer value 1.5, outside 0..1",
+        ),
+        (
+            "[questions]\nrsp-2 = -0.5\n",
+            "t.toml:2: `rsp-2` asks for the answer value -0.5, outside 0..1",
+        ),
+        (
+            "default = 3.5\n",
+            "t.toml:1: `default` asks for the score 3.5, outside the scores 0..3 of `delivery-assurance`",
+        ),
+        (
+            "default = -0.5\n",
+            "t.toml:1: `default` asks for the score -0.5, outside the scores 0..3 of `delivery-assurance`",
+        ),
+    ] {
+        std::fs::write(dir.path().join("t.toml"), target).unwrap();
+        let output = jsp(&[
+            "score".as_ref(),
+            answers.as_os_str(),
+            "--target".as_ref(),
+            "t.toml".as_ref(),
+        ]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{target}: {stderr}");
+        assert!(stderr.contains(message), "{target}: {stderr}");
+    }
+    // A target at the base asks nothing: no percentage (null), met, and a roadmap that says so.
+    std::fs::write(dir.path().join("t.toml"), "default = 0\n").unwrap();
+    let output = jsp(&[
+        "roadmap".as_ref(),
+        answers.as_os_str(),
+        "--target".as_ref(),
+        "t.toml".as_ref(),
+    ]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.starts_with(
+            "Roadmap: The target asks for nothing above the base level: there is nothing to do."
+        ),
+        "{stdout}"
+    );
+    // Groups carry no weight: a `weight` on one is an unknown key at its line.
+    let text = std::fs::read_to_string(q.join("delivery-assurance.yaml")).unwrap();
+    let weighted = text.replace(
+        "    title: Building it right\n",
+        "    title: Building it right\n    weight: 0\n",
+    );
+    std::fs::create_dir(dir.path().join("q")).unwrap();
+    std::fs::write(dir.path().join("q/d.yaml"), &weighted).unwrap();
+    let output = crate::jsp_in(dir.path())
+        .args(["validate", "q/d.yaml"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("groups[0]: unknown key `weight`"),
+        "{stderr}"
+    );
+    // A stream whose questions are all `na` is not applicable: n/a in the tables, empty in CSV,
+    // `applicable: false` in JSON, in score, diff and aggregate alike.
+    let all_na = text
+        .replace(
+            "      - id: tst-1\n",
+            "      - id: tst-1\n        na: true\n",
+        )
+        .replace(
+            "      - id: tst-2a\n",
+            "      - id: tst-2a\n        na: true\n",
+        )
+        .replace(
+            "      - id: tst-3b\n",
+            "      - id: tst-3b\n        na: true\n",
+        );
+    std::fs::write(dir.path().join("q/d.yaml"), &all_na).unwrap();
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        "questionnaire: delivery-assurance\nanswers:\n  tst-1: {answer: na, note: x}\n  tst-2a: {answer: na, note: x}\n  tst-3b: {answer: na, note: x}\n  tst-1b: half\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let output = crate::jsp_in(dir.path())
+            .args(["--questionnaires", "q"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    for args in [
+        &["score", "a.yaml"][..],
+        &["score", "a.yaml", "-f", "json"],
+        &["score", "a.yaml", "-f", "markdown"],
+        &["report", "a.yaml", "-f", "html"],
+        &["diff", "a.yaml", "a.yaml", "-f", "json"],
+        &["aggregate", "a.yaml", "-f", "json"],
+        &["roadmap", "a.yaml", "-f", "json"],
+    ] {
+        let out = run(args);
+        assert!(!out.contains("NaN"), "{args:?}: {out}");
+    }
+    assert!(run(&["score", "a.yaml"]).contains("↳ Automated checks ┆ n/a"));
+    let json: Value = serde_json::from_str(&run(&["score", "a.yaml", "-f", "json"])).unwrap();
+    assert_eq!(domain(&json, "testing")["streams"][0]["applicable"], false);
+    let csv = run(&["aggregate", "a.yaml", "-f", "csv"]);
+    assert!(csv.lines().nth(1).unwrap().ends_with(",,0.50"), "{csv}");
+}

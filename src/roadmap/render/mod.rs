@@ -84,6 +84,15 @@ pub fn overall_line(assessment: &Assessment) -> String {
             "{} of the way to the target (1 - the sum of the gaps / the sum of the targets)",
             percent(p)
         ),
+        // A target at the base of every applicable domain asks nothing: no way to go.
+        None if assessment
+            .card
+            .domains
+            .iter()
+            .any(|d| d.applicable && d.has_target()) =>
+        {
+            "The target asks for nothing above the base level: there is nothing to do.".to_string()
+        }
         None if full_value(assessment) => {
             "No target given: each question aims at its full value, the highest of its scale"
                 .to_string()
