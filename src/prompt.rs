@@ -480,9 +480,16 @@ impl<'q, 'i, W: Write> Interview<'q, 'i, W> {
             .iter()
             .filter(|q| answers.answers.contains_key(&q.id))
             .count();
+        // A domain in a group is named under it, as the score table groups them.
+        let group = domain
+            .group
+            .as_deref()
+            .and_then(|id| self.questionnaire.group(id))
+            .map(|g| format!("{} › ", g.title))
+            .unwrap_or_default();
         let text = format!(
-            "{} · {count} question{}, {answered} answered",
-            printable(domain.short_title()),
+            "{group}{} · {count} question{}, {answered} answered",
+            domain.short_title(),
             if count == 1 { "" } else { "s" }
         );
         let line = self.wrap("== ", &text);
@@ -499,10 +506,16 @@ impl<'q, 'i, W: Write> Interview<'q, 'i, W> {
     ) -> Result<()> {
         let q = self.questionnaire;
         let mut text = String::from("\n");
+        let stream = question
+            .stream
+            .as_deref()
+            .and_then(|id| domain.streams.iter().find(|s| s.id == id))
+            .map(|s| format!(" › {}", s.title))
+            .unwrap_or_default();
         text.push_str(&self.wrap(
             "",
             &format!(
-                "[{position}/{total}] {} · level {} {}",
+                "[{position}/{total}] {}{stream} · level {} {}",
                 domain.short_title(),
                 question.level,
                 q.level_name(question.level),

@@ -240,6 +240,8 @@ pub struct Scorecard<'q> {
     pub unanswered: usize,
     /// Each group of the questionnaire, in its order.
     pub groups: Vec<GroupScore<'q>>,
+    /// Whether the answers were scored against a target file.
+    pub targeted: bool,
 }
 
 impl<'q> Scorecard<'q> {
@@ -290,29 +292,71 @@ impl<'q> Scorecard<'q> {
         open
     }
 
-    /// Scored `continuous`: the applicable questions answered below their target value, lowest
-    /// level first, in questionnaire order within a level.
+    /// Scored `continuous`, THE rule of its next steps and roadmap: the applicable questions
+    /// (unanswered counts 0) below their target value, each with its gain, lowest level first,
+    /// then the largest gain first; ties keep questionnaire order. The gain is what answering
+    /// the question at its target value would add to the overall score: the missing value ×
+    /// its weight / the weights of its level, times the domain's share of the domain weights.
+    /// Without a target file every question aims at its full value, the highest of its scale;
+    /// with one, a domain it asks nothing of has no steps.
     pub fn below_target_values(
         &self,
         answers: &Answers,
         scored: &DomainScore<'q>,
-    ) -> Vec<&'q Question> {
-        let Some(c) = &scored.continuous else {
-            return Vec::new();
+    ) -> Vec<(&'q Question, f64)> {
+        let questions = &scored.domain.questions;
+        let targets: Vec<f64> = match &scored.continuous {
+            Some(c) => c.values.clone(),
+            None if !self.targeted => questions
+                .iter()
+                .map(|q| {
+                    self.questionnaire
+                        .scale_of(q)
+                        .iter()
+                        .map(|o| o.value)
+                        .fold(0.0, f64::max)
+                })
+                .collect(),
+            None => return Vec::new(),
         };
-        let mut open: Vec<&'q Question> = scored
-            .domain
-            .questions
+        let values: Vec<Option<f64>> = questions
             .iter()
-            .zip(&c.values)
-            .filter(|(q, target)| {
-                self.status(answers, q)
-                    .value()
-                    .is_some_and(|v| v < **target - EPSILON)
-            })
-            .map(|(q, _)| q)
+            .map(|q| self.status(answers, q).value())
             .collect();
-        open.sort_by_key(|q| q.level);
+        let mut level_weights: HashMap<u32, f64> = HashMap::new();
+        for (question, value) in questions.iter().zip(&values) {
+            if value.is_some() {
+                *level_weights.entry(question.level).or_default() += question.weight;
+            }
+        }
+        let domain_weights: f64 = self
+            .domains
+            .iter()
+            .filter(|d| d.applicable)
+            .map(|d| d.domain.weight)
+            .sum();
+        let share = if domain_weights > 0.0 {
+            scored.domain.weight / domain_weights
+        } else {
+            0.0
+        };
+        let mut open: Vec<(&'q Question, f64)> = questions
+            .iter()
+            .zip(values.iter().zip(&targets))
+            .filter_map(|(q, (value, target))| {
+                let missing = target - (*value)?;
+                let level_weight = level_weights.get(&q.level).copied().unwrap_or_default();
+                (missing > EPSILON).then(|| {
+                    let gain = if level_weight > 0.0 {
+                        missing * q.weight / level_weight * share
+                    } else {
+                        0.0
+                    };
+                    (q, gain)
+                })
+            })
+            .collect();
+        open.sort_by(|a, b| a.0.level.cmp(&b.0.level).then(b.1.total_cmp(&a.1)));
         open
     }
 }
@@ -372,6 +416,7 @@ pub fn score<'q>(
         score,
         unanswered,
         groups,
+        targeted: target.is_some(),
     }
 }
 

@@ -409,6 +409,16 @@ impl Section<'_> {
             if !(f64::from(base)..=f64::from(top)).contains(&goal.value) {
                 let level = crate::text::number(goal.value);
                 let problem = move || {
+                    if questionnaire.is_continuous() {
+                        return Problem::new(format!(
+                            "`{name}` asks for the score {level}, outside the scores {base}..{top} of `{}`",
+                            questionnaire.id
+                        ))
+                        .hint(format!(
+                            "`{}` is scored continuous: use a score from {base} to {top}, e.g. 1.5",
+                            questionnaire.id
+                        ));
+                    }
                     Problem::new(format!(
                         "`{name}` asks for level {level}, outside the levels {base}..{top} of `{}`",
                         questionnaire.id

@@ -98,6 +98,9 @@ run --questionnaires "$cq" score "$ca"
 run --questionnaires "$cq" validate "$ca" "$ct" "$cq"
 for f in table markdown json csv; do run --questionnaires "$cq" aggregate "$ca" --format "$f"; done
 for f in table markdown json; do run --questionnaires "$cq" diff "$ca" "$ca" --format "$f"; done
+# Without a target: next steps and the roadmap aim every question at its full value.
+for f in markdown json html; do run --questionnaires "$cq" report "$ca" --format "$f"; done
+for f in table markdown json csv; do run --questionnaires "$cq" roadmap "$ca" --format "$f"; done
 # What the commands wrote.
 find . -newer .start -type f ! -path './examples/*' ! -path './questionnaires/*' ! -path './tests/*' -print0 |
   while IFS= read -r -d '' f; do mkdir -p "$out/files/$(dirname "$f")"; cp "$f" "$out/files/$f"; done

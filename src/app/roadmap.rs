@@ -10,14 +10,15 @@ use super::{Context, output};
 
 pub(super) fn run(context: &Context, args: RoadmapArgs) -> anyhow::Result<Exit> {
     let loaded = context.load(&args.answers)?;
-    let target = context
-        .target(args.target.as_deref(), loaded.questionnaire())?
-        .ok_or_else(|| {
-            Error::usage(
-                "`jsp roadmap` needs a target\n  hint: name one with --target FILE, or set `target` in jsp.toml",
-            )
-        })?;
-    super::assess(&loaded, Some(&target), |assessment| {
+    let target = context.target(args.target.as_deref(), loaded.questionnaire())?;
+    // Scored continuous, a roadmap without a target aims every question at its full value.
+    if target.is_none() && !loaded.questionnaire().is_continuous() {
+        return Err(Error::usage(
+            "`jsp roadmap` needs a target\n  hint: name one with --target FILE, or set `target` in jsp.toml",
+        )
+        .into());
+    }
+    super::assess(&loaded, target.as_ref(), |assessment| {
         let roadmap = Roadmap::plan(assessment.card, assessment.answers);
         let plan = Plan {
             assessment,

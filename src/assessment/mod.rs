@@ -26,12 +26,21 @@ impl<'a> Assessment<'a> {
         self.card.domains.iter().any(DomainScore::has_target)
     }
 
-    /// The unmet questions that stand between a domain and its next level, the ones that
-    /// restate a legal duty first.
+    /// A domain's next steps, the ones that restate a legal duty first. Staged: the unmet
+    /// questions that stand between it and its next level. Scored `continuous`, which has no
+    /// level to reach: the roadmap's, the questions below their target value (their full value
+    /// without a target), see [`Scorecard::below_target_values`].
     pub fn next_steps(&self, scored: &DomainScore<'a>) -> Vec<&'a Question> {
-        let mut steps =
+        let mut steps = if self.card.questionnaire.is_continuous() {
             self.card
-                .open_questions(self.answers, scored, scored.level.saturating_add(1));
+                .below_target_values(self.answers, scored)
+                .into_iter()
+                .map(|(q, _)| q)
+                .collect()
+        } else {
+            self.card
+                .open_questions(self.answers, scored, scored.level.saturating_add(1))
+        };
         steps.sort_by_key(|q| !q.is_regulatory());
         steps
     }

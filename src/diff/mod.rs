@@ -9,7 +9,7 @@ use std::path::Path;
 use crate::answers::{Answer, Answers};
 use crate::error::{Result, Warning};
 use crate::questionnaire::{Domain, Question, Questionnaire};
-use crate::scoring::{self, Scorecard};
+use crate::scoring::{self, DomainScore, GroupScore, Scorecard, StreamScore};
 
 #[derive(Debug, Clone)]
 pub struct Diff<'a> {
@@ -50,6 +50,65 @@ impl<'a> Change<'a> {
             crate::assessment::label(scale, self.after),
         )
     }
+}
+
+/// One figure of a scorecard, a domain's, a stream's, a group's or the overall one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figure {
+    pub applicable: bool,
+    pub level: u32,
+    pub score: f64,
+}
+
+impl From<&DomainScore<'_>> for Figure {
+    fn from(d: &DomainScore<'_>) -> Figure {
+        Figure {
+            applicable: d.applicable,
+            level: d.level,
+            score: d.score,
+        }
+    }
+}
+
+impl From<&StreamScore<'_>> for Figure {
+    fn from(s: &StreamScore<'_>) -> Figure {
+        Figure {
+            applicable: s.applicable,
+            level: s.level,
+            score: s.score,
+        }
+    }
+}
+
+impl From<&GroupScore<'_>> for Figure {
+    fn from(g: &GroupScore<'_>) -> Figure {
+        Figure {
+            applicable: g.applicable,
+            level: g.level,
+            score: g.score,
+        }
+    }
+}
+
+impl From<&Scorecard<'_>> for Figure {
+    fn from(c: &Scorecard<'_>) -> Figure {
+        Figure {
+            applicable: c.applicable,
+            level: c.level,
+            score: c.score,
+        }
+    }
+}
+
+/// A figure before and after: what every format of the diff compares.
+#[derive(Debug, Clone)]
+pub struct Compared<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    /// The title where room is short: a domain's `short`, else the title.
+    pub short: &'a str,
+    pub before: Figure,
+    pub after: Figure,
 }
 
 #[derive(Debug, Clone)]
@@ -116,6 +175,51 @@ impl<'a> Diff<'a> {
 
     pub fn questionnaire(&self) -> &'a Questionnaire {
         self.after.questionnaire
+    }
+
+    /// Each domain before and after, with its streams, in questionnaire order.
+    pub fn domains(&self) -> impl Iterator<Item = (Compared<'a>, Vec<Compared<'a>>)> + '_ {
+        self.before
+            .domains
+            .iter()
+            .zip(&self.after.domains)
+            .map(|(b, a)| {
+                let streams = b
+                    .streams
+                    .iter()
+                    .zip(&a.streams)
+                    .map(|(sb, sa)| Compared {
+                        id: &sa.stream.id,
+                        title: &sa.stream.title,
+                        short: &sa.stream.title,
+                        before: sb.into(),
+                        after: sa.into(),
+                    })
+                    .collect();
+                let domain = Compared {
+                    id: &a.domain.id,
+                    title: &a.domain.title,
+                    short: a.domain.short_title(),
+                    before: b.into(),
+                    after: a.into(),
+                };
+                (domain, streams)
+            })
+    }
+
+    /// Each group of domains before and after, in questionnaire order.
+    pub fn groups(&self) -> impl Iterator<Item = Compared<'a>> + '_ {
+        self.before
+            .groups
+            .iter()
+            .zip(&self.after.groups)
+            .map(|(b, a)| Compared {
+                id: &a.group.id,
+                title: &a.group.title,
+                short: &a.group.title,
+                before: b.into(),
+                after: a.into(),
+            })
     }
 }
 

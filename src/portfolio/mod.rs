@@ -72,10 +72,14 @@ pub struct Row<'a> {
     pub unanswered: usize,
     /// Per domain: level and score (rounded to 0.01), `None` when not applicable.
     pub domains: Vec<Option<(u32, f64)>>,
+    /// The same per group, then per stream, as in [`Summary`].
+    pub groups: Vec<Option<(u32, f64)>>,
+    pub streams: Vec<Option<(u32, f64)>>,
 }
 
 /// A row as the portfolio keeps it, a few hundred bytes: its text in the portfolio's one text
-/// buffer, its domain cells in one shared list, so that a row costs no allocation of its own.
+/// buffer, its domain, group and stream cells in one shared list, so that a row costs no
+/// allocation of its own.
 #[derive(Debug, Clone)]
 struct Stored {
     file: Range<usize>,
@@ -389,11 +393,15 @@ impl Portfolio {
             counts.add(*verdict);
         }
         let cells = self.cells.len();
-        self.cells
-            .extend(summary.domains.iter().map(|cell| match cell {
-                Some((level, score)) => pack(*level, *score),
-                None => NOT_APPLICABLE_CELL,
-            }));
+        let row_cells = summary
+            .domains
+            .iter()
+            .chain(&summary.groups)
+            .chain(&summary.streams);
+        self.cells.extend(row_cells.map(|cell| match cell {
+            Some((level, score)) => pack(*level, *score),
+            None => NOT_APPLICABLE_CELL,
+        }));
         let stored = Stored {
             file: self.keep(&summary.file),
             organization: summary.organization.as_deref().map(|t| self.keep(t)),
@@ -437,8 +445,17 @@ impl Portfolio {
 
     /// The assessments counted: one row each, in file order once [`Portfolio::sort`]ed.
     pub fn rows(&self) -> impl ExactSizeIterator<Item = Row<'_>> + '_ {
-        let domains = self.domains.len();
+        let (domains, groups, streams) =
+            (self.domains.len(), self.groups.len(), self.streams.len());
         let text = |range: &Range<usize>| self.text.get(range.clone()).unwrap_or_default();
+        let cells = |start: usize, len: usize| -> Vec<Option<(u32, f64)>> {
+            self.cells
+                .get(start..start + len)
+                .unwrap_or_default()
+                .iter()
+                .map(|cell| unpack(*cell))
+                .collect()
+        };
         self.rows.iter().map(move |stored| Row {
             file: text(&stored.file),
             organization: stored.organization.as_ref().map(text),
@@ -449,13 +466,9 @@ impl Portfolio {
             score: stored.score,
             weakest: stored.weakest,
             unanswered: stored.unanswered,
-            domains: self
-                .cells
-                .get(stored.cells..stored.cells + domains)
-                .unwrap_or_default()
-                .iter()
-                .map(|cell| unpack(*cell))
-                .collect(),
+            domains: cells(stored.cells, domains),
+            groups: cells(stored.cells + domains, groups),
+            streams: cells(stored.cells + domains + groups, streams),
         })
     }
 

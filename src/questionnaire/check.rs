@@ -40,8 +40,9 @@ impl Questionnaire {
             }
         }
         self.check_levels(&lines, &mut errors);
-        self.check_scale(&lines, &mut errors, &mut warnings);
-        self.check_named_scales(&lines, &mut errors, &mut warnings);
+        self.check_scale(&lines, &mut errors);
+        self.check_named_scales(&lines, &mut errors);
+        self.check_reach(&lines, &mut warnings);
         if !(self.met_at > 0.0 && self.met_at <= 1.0) {
             errors.push(
                 Problem::new(format!(
@@ -61,6 +62,8 @@ impl Questionnaire {
         }
         let mut domain_ids = HashSet::new();
         let mut question_ids = HashMap::new();
+        // Each set of levels some domains have no question at, with those domains and lines.
+        let mut empty_levels: EmptyLevels = Vec::new();
         for domain in &self.domains {
             let line = at_id(&domain.id);
             if !is_slug(&domain.id) {
@@ -111,17 +114,28 @@ impl Questionnaire {
                 self.check_question(&lines, question, &mut question_ids, &mut errors);
             }
             check_streams(source, &lines, domain, line, &mut errors, &mut warnings);
-            for level in self.levels.iter().skip(1) {
-                if !domain.questions.iter().any(|q| q.level == level.level) {
-                    warnings.push(
-                        Problem::new(format!(
-                            "domain `{}` has no question at level {} ({}); that level will not hold it back",
-                            domain.id, level.level, level.name
-                        ))
-                        .at(line),
-                    );
+            let missing: Vec<&Level> = self
+                .levels
+                .iter()
+                .skip(1)
+                .filter(|level| !domain.questions.iter().any(|q| q.level == level.level))
+                .collect();
+            let missing: Vec<(u32, &str)> =
+                missing.iter().map(|l| (l.level, l.name.as_str())).collect();
+            if !missing.is_empty() {
+                match empty_levels
+                    .iter_mut()
+                    .find(|(levels, _)| *levels == missing)
+                {
+                    Some((_, domains)) => domains.push((domain.id.as_str(), line)),
+                    None => empty_levels.push((missing, vec![(domain.id.as_str(), line)])),
                 }
             }
+        }
+        // One warning per set of levels without questions, naming every domain that lacks
+        // them, at the first one's line: not one per level and domain.
+        for (levels, domains) in &empty_levels {
+            warnings.push(empty_levels_warning(levels, domains));
         }
         self.check_requirement_sets(source, &lines, &question_ids, &mut errors);
         self.check_groups(source, &lines, &mut errors);
@@ -412,7 +426,7 @@ impl Questionnaire {
         }
     }
 
-    fn check_scale(&self, lines: &Lines, errors: &mut Vec<Problem>, warnings: &mut Vec<Problem>) {
+    fn check_scale(&self, lines: &Lines, errors: &mut Vec<Problem>) {
         if self.scale.is_empty() {
             errors.push(
                 Problem::new("`scale` has no options")
@@ -420,17 +434,55 @@ impl Questionnaire {
                     .hint("list the answer options, or leave `scale` out for the default"),
             );
         }
-        self.check_options(&self.scale, None, lines, errors, warnings);
+        self.check_options(&self.scale, None, lines, errors);
+    }
+
+    /// One warning for every scale in use whose options all stay below `met_at`: its
+    /// questions can never be met. At the line of the first, listing them all (a model with
+    /// many scales would otherwise get one warning each).
+    fn check_reach(&self, lines: &Lines, warnings: &mut Vec<Problem>) {
+        // The scales the questions name, `None` for the default: found in one pass.
+        let in_use: HashSet<Option<&str>> =
+            self.questions().map(|(_, q)| q.scale.as_deref()).collect();
+        let used = |id: Option<&str>| in_use.contains(&id);
+        let short = |options: &[ScaleOption]| {
+            !options.is_empty() && options.iter().all(|o| o.value < self.met_at)
+        };
+        let start = lines.key("scales");
+        let mut below: Vec<(String, Option<usize>)> = Vec::new();
+        if short(&self.scale) && used(None) {
+            below.push(("the default `scale`".to_string(), lines.key("scale")));
+        }
+        for scale in &self.scales {
+            if short(&scale.options) && used(Some(&scale.id)) {
+                let line = lines.after("id", &scale.id, start).or(start);
+                below.push((format!("`{}`", scale.id), line));
+            }
+        }
+        let Some((_, line)) = below.first() else {
+            return;
+        };
+        let met_at = crate::text::number(self.met_at);
+        let message = match below.as_slice() {
+            [(name, _)] => format!(
+                "scale {name}: no answer option reaches met_at {met_at}, so its questions can never be met"
+            ),
+            many => format!(
+                "{} scales have no answer option that reaches met_at {met_at}, so their questions can never be met: {}",
+                many.len(),
+                listed(many.iter().map(|(n, _)| n.as_str()))
+            ),
+        };
+        warnings.push(
+            Problem::new(message)
+                .at(*line)
+                .hint("give each a top option of value met_at or more, or lower `met_at`"),
+        );
     }
 
     /// Scale ids valid and unique, each scale with options that follow the default scale's
     /// rules; every question's `scale` names one of them.
-    fn check_named_scales(
-        &self,
-        lines: &Lines,
-        errors: &mut Vec<Problem>,
-        warnings: &mut Vec<Problem>,
-    ) {
+    fn check_named_scales(&self, lines: &Lines, errors: &mut Vec<Problem>) {
         let start = lines.key("scales");
         let mut ids = HashSet::new();
         for scale in &self.scales {
@@ -462,7 +514,6 @@ impl Questionnaire {
                 Some((&scale.id, line.or(start))),
                 lines,
                 errors,
-                warnings,
             );
         }
         for (_, question) in self.questions() {
@@ -507,7 +558,6 @@ impl Questionnaire {
         named: Option<(&str, Option<usize>)>,
         lines: &Lines,
         errors: &mut Vec<Problem>,
-        warnings: &mut Vec<Problem>,
     ) {
         let of = named.map_or(String::new(), |(id, _)| format!("scale `{id}`: "));
         let mut ids = HashSet::new();
@@ -560,12 +610,6 @@ impl Questionnaire {
                         .hint("give it a label, e.g. `label: Partly implemented`"),
                 );
             }
-        }
-        if !options.is_empty() && options.iter().all(|o| o.value < self.met_at) {
-            warnings.push(Problem::new(format!(
-                "{of}no answer option reaches met_at {}, so no question can ever be met",
-                self.met_at
-            )));
         }
     }
 
@@ -780,6 +824,7 @@ fn check_streams(
             );
         }
     }
+    let mut streamless: Vec<(&str, Option<usize>)> = Vec::new();
     for question in &domain.questions {
         let at = lines.of("id", &question.id);
         match &question.stream {
@@ -793,7 +838,7 @@ fn check_streams(
                     question.id, domain.id
                 );
                 if let Some(near) =
-                        crate::text::nearest(id, domain.streams.iter().map(|s| s.id.as_str()))
+                    crate::text::nearest(id, domain.streams.iter().map(|s| s.id.as_str()))
                 {
                     message.push_str(&format!("; did you mean `{near}`?"));
                 }
@@ -807,16 +852,77 @@ fn check_streams(
                         }),
                 );
             }
-            None if !domain.streams.is_empty() => warnings.push(
-                Problem::new(format!(
-                    "question `{}` is in no stream of domain `{}`: it counts in the domain's score, in no stream's",
-                    question.id, domain.id
-                ))
-                .at(at),
-            ),
+            None if !domain.streams.is_empty() => streamless.push((question.id.as_str(), at)),
             _ => {}
         }
     }
+    // One warning per domain, however many of its questions are in no stream.
+    match streamless.as_slice() {
+        [] => {}
+        [(id, at)] => warnings.push(
+            Problem::new(format!(
+                "question `{id}` is in no stream of domain `{}`: it counts in the domain's score, in no stream's",
+                domain.id
+            ))
+            .at(*at),
+        ),
+        [(_, at), ..] => {
+            let ids: Vec<String> = streamless.iter().map(|(id, _)| format!("`{id}`")).collect();
+            warnings.push(
+                Problem::new(format!(
+                    "{} questions are in no stream of domain `{}`: they count in the domain's score, in no stream's: {}",
+                    ids.len(),
+                    domain.id,
+                    listed(ids.iter().map(String::as_str))
+                ))
+                .at(*at),
+            );
+        }
+    }
+}
+
+/// Names in a warning, the first ten of them: "`a`, `b` and 3 more".
+fn listed<'a>(names: impl ExactSizeIterator<Item = &'a str>) -> String {
+    const SHOWN: usize = 10;
+    let more = names.len().saturating_sub(SHOWN);
+    let shown: Vec<&str> = names.take(SHOWN).collect();
+    if more > 0 {
+        format!("{} and {more} more", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
+}
+
+/// Levels (number, name) without questions, with the domains (id, line) that lack them.
+type EmptyLevels<'a> = Vec<(Vec<(u32, &'a str)>, Vec<(&'a str, Option<usize>)>)>;
+
+/// "domain `gov` has no question at levels 3 (Defined) and 4 (Managed); those levels will not
+/// hold it back", or the same of several domains, at the first one's line.
+fn empty_levels_warning(levels: &[(u32, &str)], domains: &[(&str, Option<usize>)]) -> Problem {
+    let levels_text: Vec<String> = levels
+        .iter()
+        .map(|(n, name)| format!("{n} ({name})"))
+        .collect();
+    let (levels_text, those) = match levels_text.as_slice() {
+        [one] => (format!("level {one}"), "that level"),
+        [rest @ .., last] => (
+            format!("levels {} and {last}", rest.join(", ")),
+            "those levels",
+        ),
+        [] => (String::new(), "that level"),
+    };
+    let ids: Vec<String> = domains.iter().map(|(id, _)| format!("`{id}`")).collect();
+    let message = match ids.as_slice() {
+        [one] => {
+            format!("domain {one} has no question at {levels_text}; {those} will not hold it back")
+        }
+        many => format!(
+            "{} domains have no question at {levels_text}; {those} will not hold them back: {}",
+            many.len(),
+            listed(many.iter().map(String::as_str))
+        ),
+    };
+    Problem::new(message).at(domains.first().and_then(|(_, line)| *line))
 }
 
 /// Weights are relative; a bound keeps their sums finite.

@@ -16,7 +16,7 @@ use crate::render::Style;
 use crate::render::xml::{attr, escape, link};
 use crate::requirements::Finding;
 use crate::roadmap::Roadmap;
-use crate::roadmap::render::{overall_line, phase_title};
+use crate::roadmap::render::{done_line, full_value, intro, overall_line, phase_title};
 use crate::scoring::{DomainScore, Status, round2};
 
 /// The page's one stylesheet, inlined: no request leaves the page.
@@ -679,15 +679,9 @@ fn next_steps(out: &mut String, assessment: &Assessment) {
     let mut any = false;
     for (scored, next, steps) in assessment.next_steps_by_domain() {
         any = true;
-        // Scored continuous there is no level to reach, only questions to answer better.
-        let to = if assessment.card.questionnaire.is_continuous() {
-            "the questions of level"
-        } else {
-            "to level"
-        };
         let _ = writeln!(
             out,
-            "<h3>{}: {to} {} ({})</h3>\n<ul class=\"steps\">",
+            "<h3>{}: to level {} ({})</h3>\n<ul class=\"steps\">",
             escape(&scored.domain.title),
             next,
             escape(assessment.level_name(next))
@@ -711,14 +705,16 @@ fn next_steps(out: &mut String, assessment: &Assessment) {
 /// The way to the target in phases, as `jsp roadmap` plans it.
 fn roadmap_section(out: &mut String, assessment: &Assessment, roadmap: &Roadmap) {
     open_section(out, Section::NextSteps, true);
-    out.push_str("<p class=\"muted\">The way to the target in phases, a level at a time, legal duties first in each phase.</p>\n");
-    let _ = writeln!(
-        out,
-        "<p><strong>{}</strong></p>",
-        escape(&overall_line(assessment))
-    );
+    let _ = writeln!(out, "<p class=\"muted\">{}</p>", escape(intro(assessment)));
+    if !full_value(assessment) {
+        let _ = writeln!(
+            out,
+            "<p><strong>{}</strong></p>",
+            escape(&overall_line(assessment))
+        );
+    }
     if roadmap.is_empty() {
-        out.push_str("<p>Every domain has reached its target.</p>\n");
+        let _ = writeln!(out, "<p>{}</p>", done_line(assessment));
     }
     for (index, phase) in roadmap.phases.iter().enumerate() {
         let title = phase_title(assessment, index + 1, phase.level, phase.steps.len());

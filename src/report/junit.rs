@@ -43,10 +43,12 @@ pub fn render(score: &Score, _: &Style, out: &mut dyn Write) -> io::Result<()> {
     // Each applicable group's figures, as the overall ones: shown, not gated.
     for group in card.groups.iter().filter(|g| g.applicable) {
         let id = &group.group.id;
-        properties.push(Property::new(
-            format!("group.{id}.level"),
-            group.level.to_string(),
-        ));
+        if !questionnaire.is_continuous() {
+            properties.push(Property::new(
+                format!("group.{id}.level"),
+                group.level.to_string(),
+            ));
+        }
         properties.push(Property::new(
             format!("group.{id}.score"),
             format!("{:.2}", round2(group.score)),
@@ -199,9 +201,7 @@ fn continuous_case(assessment: &Assessment, domain: &DomainScore) -> TestCase {
         ));
     }
     let status = if domain.below_target() {
-        let open = assessment
-            .card
-            .below_target_values(assessment.answers, domain);
+        let open = assessment.next_steps(domain);
         let mut description = format!(
             "{} question{} of `{}` below the target value:\n",
             open.len(),

@@ -39,11 +39,14 @@ pub fn report(report: &Report, _: &Style, out: &mut dyn Write) -> io::Result<()>
                 heading(&mut text, section);
                 match report.roadmap {
                     Some(roadmap) => {
-                        let _ = writeln!(
-                            text,
-                            "The way to the target in phases, a level at a time, legal duties first in each phase.\n\n**{}**\n",
-                            crate::roadmap::render::overall_line(assessment)
-                        );
+                        let _ = writeln!(text, "{}\n", crate::roadmap::render::intro(assessment));
+                        if !crate::roadmap::render::full_value(assessment) {
+                            let _ = writeln!(
+                                text,
+                                "**{}**\n",
+                                crate::roadmap::render::overall_line(assessment)
+                            );
+                        }
                         crate::roadmap::render::markdown::phases(&mut text, assessment, roadmap);
                     }
                     None => next_steps(&mut text, assessment),
@@ -600,15 +603,9 @@ fn next_steps(out: &mut String, assessment: &Assessment) {
     let mut any = false;
     for (scored, next, steps) in assessment.next_steps_by_domain() {
         any = true;
-        // Scored continuous there is no level to reach, only questions to answer better.
-        let to = if assessment.card.questionnaire.is_continuous() {
-            "the questions of level"
-        } else {
-            "to level"
-        };
         let _ = write!(
             out,
-            "### {}: {to} {} ({})\n\n",
+            "### {}: to level {} ({})\n\n",
             escape(&scored.domain.title),
             next,
             escape(assessment.level_name(next))

@@ -4,7 +4,8 @@
 //!
 //! A phase is a level being climbed, lowest first: a domain cannot reach level 3 before level 2.
 //! Within a phase, the questions that restate a legal duty come first, then those of the domains
-//! with the highest priority, then the heaviest questions; ties keep questionnaire order.
+//! with the highest priority, then (scored `continuous`) the largest gain to the overall score,
+//! then the heaviest questions; ties keep questionnaire order.
 
 pub mod render;
 
@@ -36,13 +37,16 @@ pub struct Step<'q> {
     pub priority: u32,
     /// Unanswered, or answered below `met_at`.
     pub status: Status,
+    /// Scored `continuous`: what the step adds to the overall score (see
+    /// [`Scorecard::below_target_values`]); 0 when staged.
+    pub gain: f64,
 }
 
 impl<'q> Roadmap<'q> {
-    /// The roadmap of an assessment that has a target; `None` without one.
+    /// The roadmap of an assessment that has a target, or is scored `continuous` (without a
+    /// target each question then aims at its full value); `None` otherwise.
     pub fn of(assessment: &Assessment<'q>) -> Option<Roadmap<'q>> {
-        assessment
-            .has_target()
+        (assessment.has_target() || assessment.card.questionnaire.is_continuous())
             .then(|| Roadmap::plan(assessment.card, assessment.answers))
     }
 
@@ -52,30 +56,40 @@ impl<'q> Roadmap<'q> {
         let mut steps = Vec::new();
         for scored in card.domains.iter().filter(|d| d.applicable) {
             // Staged, the questions up to the target level; continuous, those below their
-            // target value.
-            let open = match scored.target {
-                Some(target) => card.open_questions(answers, scored, target),
+            // target value, largest gain first.
+            let open: Vec<(&Question, f64)> = match scored.target {
+                Some(target) => card
+                    .open_questions(answers, scored, target)
+                    .into_iter()
+                    .map(|q| (q, 0.0))
+                    .collect(),
                 None => card.below_target_values(answers, scored),
             };
             let priority = scored.priority.unwrap_or(DEFAULT_PRIORITY);
             let domain: &'q Domain = scored.domain;
-            for question in open {
+            for (question, gain) in open {
                 steps.push(Step {
                     domain,
                     question,
                     priority,
                     status: card.status(answers, question),
+                    gain,
                 });
             }
         }
         // A stable sort: equal steps keep questionnaire order, so the output is reproducible.
+        // Scored continuous, the largest gain comes before the heaviest (its weight is in it).
         steps.sort_by(|a, b| {
+            let heavier = b
+                .gain
+                .total_cmp(&a.gain)
+                .then(b.question.weight.total_cmp(&a.question.weight));
             a.question
                 .level
                 .cmp(&b.question.level)
                 .then(b.question.is_regulatory().cmp(&a.question.is_regulatory()))
                 .then(b.priority.cmp(&a.priority))
-                .then(b.question.weight.total_cmp(&a.question.weight))
+                .then(heavier)
         });
         let mut phases: Vec<Phase> = Vec::new();
         for step in steps {

@@ -207,6 +207,122 @@ fn aggregate_gives_each_group_and_stream_its_statistics() {
     assert!(markdown.contains("| A: Stream two |"), "{markdown}");
 }
 
+/// A consultant's spreadsheet gets every group's and stream's level and score per assessment,
+/// after the domains' columns, the same figures as `score`; JSON rows carry them too.
+#[test]
+fn aggregate_rows_carry_each_group_and_stream_in_csv_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    setup(dir.path());
+    let csv = run(
+        dir.path(),
+        &["aggregate", "answers.yaml", "--format", "csv"],
+    );
+    let mut lines = csv.lines();
+    let header = lines.next().unwrap();
+    assert!(
+        header.ends_with(
+            ",d_level,d_score,group:g1_level,group:g1_score,group:g2_level,group:g2_score,a/s1_level,a/s1_score,a/s2_level,a/s2_score"
+        ),
+        "{header}"
+    );
+    // g1 1 4.67; g2 not applicable (empty); s1 5 5.00; s2 1 4.50.
+    let row = lines.next().unwrap();
+    assert!(row.ends_with(",1,4.67,,,5,5.00,1,4.50"), "{row}");
+    let json: Value = serde_json::from_str(&run(
+        dir.path(),
+        &["aggregate", "answers.yaml", "--format", "json"],
+    ))
+    .unwrap();
+    let row = &json["rows"][0];
+    assert_eq!(
+        row["groups"],
+        serde_json::json!({"g1": {"level": 1, "score": 4.67}})
+    );
+    assert_eq!(
+        row["streams"]["a/s2"],
+        serde_json::json!({"level": 1, "score": 4.5})
+    );
+}
+
+/// Scored continuous, the groups and streams of `aggregate` (and JUnit's group properties)
+/// show no staged level either.
+#[test]
+fn aggregate_of_a_continuous_model_shows_no_level_for_groups_and_streams() {
+    let examples = crate::root().join("examples/custom-model");
+    let commands = [
+        ("aggregate", "table"),
+        ("aggregate", "markdown"),
+        ("aggregate", "csv"),
+        ("score", "junit"),
+    ];
+    for (command, format) in commands {
+        let output = jsp_in(&examples)
+            .args([
+                "--questionnaires",
+                "questionnaires",
+                command,
+                "answers.yaml",
+            ])
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&output.stdout);
+        // The spread per level and the level statistics; a question's own level stays.
+        for staged in ["per level", "level min", "level\n", "_level", ".level"] {
+            assert!(!text.to_lowercase().contains(staged), "{format}: {text}");
+        }
+        assert!(text.contains("1.28"), "{format}: {text}");
+    }
+}
+
+/// `jsp diff` shows how each group and stream moved, beside the domains, in every format.
+#[test]
+fn diff_shows_each_group_and_stream_before_and_after() {
+    let dir = tempfile::tempdir().unwrap();
+    setup(dir.path());
+    // a2y partial → full: stream s2 4.50 → 5.00 and level 1 → 5; domain a 4.75 → 5.00 and
+    // level 1 → 5 (a3x met); g1 (5 × 2 + 4.5) / 3 = 4.83.
+    std::fs::write(
+        dir.path().join("after.yaml"),
+        ANSWERS.replace("a2y: partial", "a2y: full"),
+    )
+    .unwrap();
+    let diff = ["diff", "answers.yaml", "after.yaml"];
+    let table = run(dir.path(), &diff);
+    assert!(table.contains("↳ Stream two"), "{table}");
+    assert!(table.contains("│ Group "), "{table}");
+    assert!(table.contains("First group"), "{table}");
+    let markdown = run(dir.path(), &[&diff[..], &["--format", "markdown"]].concat());
+    assert!(
+        markdown.contains("| ↳ Stream two | 1 Initial | 5 Optimizing | +4 | 4.50 | 5.00 | +0.50 |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("## Groups\n\n| Group | Level before |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| First group | 1 Initial | 2 Managed | +1 | 4.67 | 4.83 | +0.16 |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| Second group | n/a | n/a |  |  |  |  |"),
+        "{markdown}"
+    );
+    let json: Value = serde_json::from_str(&run(
+        dir.path(),
+        &[&diff[..], &["--format", "json"]].concat(),
+    ))
+    .unwrap();
+    let s2 = &json["domains"][0]["streams"][1];
+    assert_eq!(s2["id"], "s2");
+    assert_eq!(s2["level_change"], 4);
+    assert!(close(&s2["score_change"], 0.5));
+    assert_eq!(json["groups"][0]["id"], "g1");
+    assert_eq!(json["groups"][0]["after"]["level"], 2);
+    assert!(json["domains"][1].get("streams").is_none());
+}
+
 /// The JSON Schema carries the new fields, and marks the per-domain benchmark deprecated.
 #[test]
 fn the_schema_has_groups_streams_and_the_benchmark_facts() {

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::answers::Answers;
-use crate::diff::Diff;
+use crate::diff::{Compared, Diff, Figure};
 use crate::questionnaire::Reference;
 use crate::render::Style;
 use crate::scoring::round2;
@@ -17,6 +17,9 @@ struct Document<'a> {
     new: FileJson<'a>,
     overall: FiguresJson<'a>,
     domains: Vec<DomainJson<'a>>,
+    /// Each group of domains; left out when the questionnaire has none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    groups: Vec<DomainJson<'a>>,
     changes: Vec<ChangeJson<'a>>,
     added: Vec<QuestionJson<'a>>,
     removed: Vec<RemovedJson<'a>>,
@@ -59,6 +62,9 @@ struct DomainJson<'a> {
     title: &'a str,
     #[serde(flatten)]
     figures: FiguresJson<'a>,
+    /// A domain's streams, each with the same figures; left out when it has none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    streams: Vec<DomainJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -100,30 +106,36 @@ fn file(answers: &Answers) -> FileJson<'_> {
     }
 }
 
-fn figures<'a>(
-    diff: &Diff<'a>,
-    (applicable_before, level_before, score_before): (bool, u32, f64),
-    (applicable_after, level_after, score_after): (bool, u32, f64),
-) -> FiguresJson<'a> {
+fn figures<'a>(diff: &Diff<'a>, before: Figure, after: Figure) -> FiguresJson<'a> {
     let questionnaire = diff.questionnaire();
     let staged = !questionnaire.is_continuous();
-    let both = applicable_before && applicable_after;
+    let both = before.applicable && after.applicable;
+    let side = |f: Figure| Side {
+        applicable: f.applicable,
+        level: staged.then_some(f.level),
+        level_name: staged.then(|| questionnaire.level_name(f.level)),
+        score: round2(f.score),
+    };
     FiguresJson {
-        before: Side {
-            applicable: applicable_before,
-            level: staged.then_some(level_before),
-            level_name: staged.then(|| questionnaire.level_name(level_before)),
-            score: round2(score_before),
-        },
-        after: Side {
-            applicable: applicable_after,
-            level: staged.then_some(level_after),
-            level_name: staged.then(|| questionnaire.level_name(level_after)),
-            score: round2(score_after),
-        },
+        before: side(before),
+        after: side(after),
         level_change: staged
-            .then(|| both.then(|| i64::from(level_after) - i64::from(level_before))),
-        score_change: both.then(|| round2(round2(score_after) - round2(score_before))),
+            .then(|| both.then(|| i64::from(after.level) - i64::from(before.level))),
+        score_change: both.then(|| round2(round2(after.score) - round2(before.score))),
+    }
+}
+
+/// A domain's, stream's or group's figures, with the streams given.
+fn compared<'a>(
+    diff: &Diff<'a>,
+    line: &Compared<'a>,
+    streams: Vec<DomainJson<'a>>,
+) -> DomainJson<'a> {
+    DomainJson {
+        id: line.id,
+        title: line.title,
+        figures: figures(diff, line.before, line.after),
+        streams,
     }
 }
 
@@ -133,24 +145,17 @@ pub fn render(diff: &Diff, _: &Style, out: &mut dyn Write) -> io::Result<()> {
         questionnaire: diff.questionnaire().reference(),
         old: file(diff.old),
         new: file(diff.new),
-        overall: figures(
-            diff,
-            (before.applicable, before.level, before.score),
-            (after.applicable, after.level, after.score),
-        ),
-        domains: before
-            .domains
-            .iter()
-            .zip(&after.domains)
-            .map(|(b, a)| DomainJson {
-                id: &a.domain.id,
-                title: &a.domain.title,
-                figures: figures(
-                    diff,
-                    (b.applicable, b.level, b.score),
-                    (a.applicable, a.level, a.score),
-                ),
+        overall: figures(diff, before.into(), after.into()),
+        domains: diff
+            .domains()
+            .map(|(domain, streams)| {
+                let streams = streams.iter().map(|s| compared(diff, s, Vec::new()));
+                compared(diff, &domain, streams.collect())
             })
+            .collect(),
+        groups: diff
+            .groups()
+            .map(|g| compared(diff, &g, Vec::new()))
             .collect(),
         changes: diff
             .changes

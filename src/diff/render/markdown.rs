@@ -3,11 +3,10 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{added_title, removed_label, removed_title, sides, signed_level, signed_score};
-use crate::diff::Diff;
+use super::{added_title, domain_lines, group_lines, removed_label, removed_title, sides};
+use crate::diff::{Diff, Figure};
 use crate::render::Style;
 use crate::render::markdown::escape;
-use crate::scoring::round2;
 
 pub fn render(diff: &Diff, _: &Style, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(text(diff).as_bytes())
@@ -46,84 +45,69 @@ fn text(diff: &Diff) -> String {
             let _ = writeln!(out, "| {name} | {} | {} |", field(old), field(new));
         }
     }
-    if questionnaire.is_continuous() {
-        continuous_domains(&mut out, diff);
-    } else {
-        staged_domains(&mut out, diff);
+    let _ = writeln!(out, "\n## Domains\n");
+    figures(
+        &mut out,
+        diff,
+        "Domain",
+        domain_lines(diff, false, "", "**Overall**", escape),
+    );
+    let groups = group_lines(diff, escape);
+    if !groups.is_empty() {
+        let _ = writeln!(out, "## Groups\n");
+        figures(&mut out, diff, "Group", groups);
     }
     changes(&mut out, diff);
     out
 }
 
-/// A continuous questionnaire's domains: the scores before and after; it has no level.
-fn continuous_domains(out: &mut String, diff: &Diff) {
-    let _ = writeln!(
-        out,
-        "\n## Domains\n\n| Domain | Score before | Score after | Change |\n|---|---:|---:|---:|"
-    );
-    for (before, after) in diff.before.domains.iter().zip(&diff.after.domains) {
-        let s = sides(diff, before, after);
+/// One table of figures before and after: a continuous questionnaire's scores, or a staged
+/// one's level and score.
+fn figures(out: &mut String, diff: &Diff, first: &str, lines: Vec<(String, Figure, Figure)>) {
+    let continuous = diff.questionnaire().is_continuous();
+    if continuous {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} |",
-            escape(&after.domain.title),
-            if before.applicable {
-                s.score_before
-            } else {
-                s.before
-            },
-            if after.applicable {
-                s.score_after
-            } else {
-                s.after
-            },
-            s.score_change
+            "| {first} | Score before | Score after | Change |\n|---|---:|---:|---:|"
         );
-    }
-    let (before, after) = (&diff.before, &diff.after);
-    let _ = writeln!(
-        out,
-        "| **Overall** | {:.2} | {:.2} | {} |\n",
-        round2(before.score),
-        round2(after.score),
-        signed_score(before.score, after.score)
-    );
-}
-
-/// A staged questionnaire's domains: level and score, before and after.
-fn staged_domains(out: &mut String, diff: &Diff) {
-    let questionnaire = diff.questionnaire();
-    let _ = writeln!(
-        out,
-        "\n## Domains\n\n| Domain | Level before | Level after | Change | Score before | Score after | Change |\n|---|---|---|---:|---:|---:|---:|"
-    );
-    for (before, after) in diff.before.domains.iter().zip(&diff.after.domains) {
-        let s = sides(diff, before, after);
+    } else {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            escape(&after.domain.title),
-            escape(&s.before),
-            escape(&s.after),
-            s.level_change,
-            s.score_before,
-            s.score_after,
-            s.score_change
+            "| {first} | Level before | Level after | Change | Score before | Score after | Change |\n|---|---|---|---:|---:|---:|---:|"
         );
     }
-    let (before, after) = (&diff.before, &diff.after);
-    let _ = writeln!(
-        out,
-        "| **Overall** | {} {} | {} {} | {} | {:.2} | {:.2} | {} |\n",
-        before.level,
-        escape(questionnaire.level_name(before.level)),
-        after.level,
-        escape(questionnaire.level_name(after.level)),
-        signed_level(before.level, after.level),
-        round2(before.score),
-        round2(after.score),
-        signed_score(before.score, after.score)
-    );
+    for (title, before, after) in lines {
+        let s = sides(diff, before, after);
+        if continuous {
+            let _ = writeln!(
+                out,
+                "| {title} | {} | {} | {} |",
+                if before.applicable {
+                    s.score_before
+                } else {
+                    s.before
+                },
+                if after.applicable {
+                    s.score_after
+                } else {
+                    s.after
+                },
+                s.score_change
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "| {title} | {} | {} | {} | {} | {} | {} |",
+                escape(&s.before),
+                escape(&s.after),
+                s.level_change,
+                s.score_before,
+                s.score_after,
+                s.score_change
+            );
+        }
+    }
+    out.push('\n');
 }
 
 /// The answers that changed, the questions added and the answers removed.

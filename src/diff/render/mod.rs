@@ -6,8 +6,8 @@ pub mod markdown;
 pub mod table;
 
 use crate::answers::{Answer, Answers};
-use crate::diff::Diff;
-use crate::scoring::{DomainScore, round2};
+use crate::diff::{Diff, Figure};
+use crate::scoring::round2;
 
 /// One figure before and after: the level (with its name) and score, or "n/a".
 pub(crate) struct Sides {
@@ -19,15 +19,15 @@ pub(crate) struct Sides {
     pub score_change: String,
 }
 
-pub(crate) fn sides(diff: &Diff, before: &DomainScore, after: &DomainScore) -> Sides {
-    let level = |d: &DomainScore| {
+pub(crate) fn sides(diff: &Diff, before: Figure, after: Figure) -> Sides {
+    let level = |d: Figure| {
         if d.applicable {
             format!("{} {}", d.level, diff.questionnaire().level_name(d.level))
         } else {
             "n/a".to_string()
         }
     };
-    let score = |d: &DomainScore| {
+    let score = |d: Figure| {
         if d.applicable {
             format!("{:.2}", round2(d.score))
         } else {
@@ -51,6 +51,42 @@ pub(crate) fn sides(diff: &Diff, before: &DomainScore, after: &DomainScore) -> S
             String::new()
         },
     }
+}
+
+/// The lines of the domains table: each domain (its short title when `short`), then its streams
+/// as `↳ title` (`indent` before the arrow), then `overall`. Title, before, after.
+pub(crate) fn domain_lines(
+    diff: &Diff,
+    short: bool,
+    indent: &str,
+    overall: &str,
+    title: fn(&str) -> String,
+) -> Vec<(String, Figure, Figure)> {
+    let mut lines = Vec::new();
+    for (domain, streams) in diff.domains() {
+        let name = if short { domain.short } else { domain.title };
+        lines.push((title(name), domain.before, domain.after));
+        for stream in streams {
+            lines.push((
+                format!("{indent}↳ {}", title(stream.title)),
+                stream.before,
+                stream.after,
+            ));
+        }
+    }
+    lines.push((
+        overall.to_string(),
+        Figure::from(&diff.before),
+        Figure::from(&diff.after),
+    ));
+    lines
+}
+
+/// The lines of the groups table, each group: title, before, after; empty without groups.
+pub(crate) fn group_lines(diff: &Diff, title: fn(&str) -> String) -> Vec<(String, Figure, Figure)> {
+    diff.groups()
+        .map(|g| (title(g.title), g.before, g.after))
+        .collect()
 }
 
 /// `+1`, `-1`, or empty when the level did not move.

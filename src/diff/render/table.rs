@@ -6,11 +6,10 @@ use std::io::{self, Write};
 use comfy_table::{Cell, CellAlignment};
 
 use super::{
-    added_title, describe, removed_label, removed_title, sides, signed_level, signed_score,
+    added_title, describe, domain_lines, group_lines, removed_label, removed_title, sides,
 };
-use crate::diff::Diff;
+use crate::diff::{Diff, Figure};
 use crate::render::Style;
-use crate::scoring::round2;
 use crate::text::printable;
 
 /// Below this width the changed answers are a list, not a table.
@@ -30,107 +29,89 @@ fn text(diff: &Diff, style: &Style) -> String {
     );
     let width = style.width.map_or(usize::MAX, usize::from);
     let mut out = format!("{}\n\n", crate::render::fill(&headline, width, "", ""));
-    let mut domains = crate::render::table(style);
-    if questionnaire.is_continuous() {
-        continuous_domains(&mut domains, diff);
-    } else {
-        staged_domains(&mut domains, diff);
+    let tables = [
+        (
+            "Domain",
+            domain_lines(diff, true, "  ", "Overall", printable),
+        ),
+        ("Group", group_lines(diff, printable)),
+    ];
+    for (first, lines) in tables {
+        if lines.is_empty() {
+            continue;
+        }
+        let table = figures(diff, style, first, lines);
+        let _ = writeln!(out, "{table}\n");
     }
-    // Too wide: the scores go first, then the level before (the level after and its change
-    // stay); the title is cut.
-    crate::render::fit(
-        &mut domains,
-        style,
-        crate::render::Fit {
-            drop: if questionnaire.is_continuous() {
-                &[]
-            } else {
-                &[4, 5, 6, 1]
-            },
-            flexible: 0,
-            one_line: true,
-        },
-    );
-    let _ = writeln!(out, "{domains}\n");
     changes(&mut out, diff, width, style);
     out
 }
 
-/// A continuous questionnaire's domains: the scores before and after; it has no level.
-fn continuous_domains(domains: &mut comfy_table::Table, diff: &Diff) {
-    domains.set_header(vec!["Domain", "Score before", "Score after", "Change"]);
+/// One table of figures before and after: a continuous questionnaire's scores, or a staged
+/// one's level and score.
+fn figures(
+    diff: &Diff,
+    style: &Style,
+    first: &str,
+    lines: Vec<(String, Figure, Figure)>,
+) -> comfy_table::Table {
+    let continuous = diff.questionnaire().is_continuous();
+    let mut table = crate::render::table(style);
     let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
-    for (before, after) in diff.before.domains.iter().zip(&diff.after.domains) {
-        let s = sides(diff, before, after);
-        let score_before = if before.applicable {
-            s.score_before
-        } else {
-            s.before
-        };
-        let score_after = if after.applicable {
-            s.score_after
-        } else {
-            s.after
-        };
-        domains.add_row(vec![
-            Cell::new(printable(after.domain.short_title())),
-            right(score_before),
-            right(score_after),
-            right(s.score_change),
+    if continuous {
+        table.set_header(vec![first, "Score before", "Score after", "Change"]);
+    } else {
+        table.set_header(vec![
+            first,
+            "Level before",
+            "Level after",
+            "Change",
+            "Score before",
+            "Score after",
+            "Change",
         ]);
     }
-    let (before, after) = (&diff.before, &diff.after);
-    domains.add_row(vec![
-        Cell::new("Overall"),
-        right(format!("{:.2}", round2(before.score))),
-        right(format!("{:.2}", round2(after.score))),
-        right(signed_score(before.score, after.score)),
-    ]);
-}
-
-/// A staged questionnaire's domains: level and score, before and after.
-fn staged_domains(domains: &mut comfy_table::Table, diff: &Diff) {
-    let questionnaire = diff.questionnaire();
-    domains.set_header(vec![
-        "Domain",
-        "Level before",
-        "Level after",
-        "Change",
-        "Score before",
-        "Score after",
-        "Change",
-    ]);
-    let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
-    for (before, after) in diff.before.domains.iter().zip(&diff.after.domains) {
+    for (title, before, after) in lines {
         let s = sides(diff, before, after);
-        domains.add_row(vec![
-            Cell::new(printable(after.domain.short_title())),
-            Cell::new(printable(&s.before)),
-            Cell::new(printable(&s.after)),
-            right(s.level_change),
-            right(s.score_before),
-            right(s.score_after),
-            right(s.score_change),
-        ]);
+        if continuous {
+            table.add_row(vec![
+                Cell::new(title),
+                right(if before.applicable {
+                    s.score_before
+                } else {
+                    s.before
+                }),
+                right(if after.applicable {
+                    s.score_after
+                } else {
+                    s.after
+                }),
+                right(s.score_change),
+            ]);
+        } else {
+            table.add_row(vec![
+                Cell::new(title),
+                Cell::new(printable(&s.before)),
+                Cell::new(printable(&s.after)),
+                right(s.level_change),
+                right(s.score_before),
+                right(s.score_after),
+                right(s.score_change),
+            ]);
+        }
     }
-    let (before, after) = (&diff.before, &diff.after);
-    domains.add_row(vec![
-        Cell::new("Overall"),
-        Cell::new(format!(
-            "{} {}",
-            before.level,
-            printable(questionnaire.level_name(before.level))
-        )),
-        Cell::new(format!(
-            "{} {}",
-            after.level,
-            printable(questionnaire.level_name(after.level))
-        )),
-        right(signed_level(before.level, after.level)),
-        right(format!("{:.2}", round2(before.score))),
-        right(format!("{:.2}", round2(after.score))),
-        right(signed_score(before.score, after.score)),
-    ]);
+    // Too wide: the scores go first, then the level before (the level after and its change
+    // stay); the title is cut.
+    crate::render::fit(
+        &mut table,
+        style,
+        crate::render::Fit {
+            drop: if continuous { &[] } else { &[4, 5, 6, 1] },
+            flexible: 0,
+            one_line: true,
+        },
+    );
+    table
 }
 
 /// The answers that changed, the questions added and the answers removed.

@@ -1,5 +1,6 @@
 //! A portfolio as CSV for spreadsheets: one row per assessment, with the level and score of
-//! every domain (empty where it does not apply). The statistics are in the other formats.
+//! every domain, then of every group (`group:ID_level`) and stream (`DOMAIN/STREAM_level`),
+//! empty where it does not apply. The statistics are in the other formats.
 
 use std::io::{self, Write};
 
@@ -23,13 +24,26 @@ pub fn render(view: &View, _: &Style, out: &mut dyn Write) -> io::Result<()> {
     ]
     .map(String::from)
     .to_vec();
-    for domain in &q.domains {
-        header.push(format!("{}_level", domain.id));
-        header.push(format!("{}_score", domain.id));
+    // Group ids are prefixed, since a group may share a domain's id; `/` is in no id.
+    let columns = q
+        .domains
+        .iter()
+        .map(|d| d.id.clone())
+        .chain(q.groups.iter().map(|g| format!("group:{}", g.id)))
+        .chain(
+            q.domains
+                .iter()
+                .flat_map(|d| d.streams.iter().map(move |s| format!("{}/{}", d.id, s.id))),
+        );
+    let mut pairs = 0;
+    for id in columns {
+        header.push(format!("{id}_level"));
+        header.push(format!("{id}_score"));
+        pairs += 1;
     }
-    // Scored continuous: the level columns are left out, the overall and each domain's.
+    // Scored continuous: the level columns are left out, the overall one and each pair's.
     let levels: Vec<usize> = std::iter::once(4)
-        .chain((0..q.domains.len()).map(|d| 8 + 2 * d))
+        .chain((0..pairs).map(|d| 8 + 2 * d))
         .collect();
     writer
         .write_record(view.shown(header, &levels))
@@ -49,8 +63,8 @@ pub fn render(view: &View, _: &Style, out: &mut dyn Write) -> io::Result<()> {
             view.weakest(&row).to_string(),
             row.unanswered.to_string(),
         ];
-        for domain in &row.domains {
-            match domain {
+        for cell in row.domains.iter().chain(&row.groups).chain(&row.streams) {
+            match cell {
                 Some((level, score)) => {
                     record.push(level.to_string());
                     record.push(format!("{:.2}", round2(*score)));

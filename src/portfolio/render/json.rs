@@ -89,6 +89,11 @@ struct Row<'a> {
     unanswered: usize,
     /// Per applicable domain, keyed by id.
     domains: BTreeMap<&'a str, DomainCell>,
+    /// Per applicable group, keyed by id; then per applicable stream, keyed `domain/stream`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    groups: BTreeMap<&'a str, DomainCell>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    streams: BTreeMap<String, DomainCell>,
 }
 
 #[derive(Serialize)]
@@ -181,25 +186,43 @@ impl Serialize for Rows<'_> {
                     .and_then(|i| q.domains.get(i))
                     .map(|d| d.id.as_str()),
                 unanswered: row.unanswered,
-                domains: q
-                    .domains
-                    .iter()
-                    .zip(&row.domains)
-                    .filter_map(|(d, cell)| {
-                        cell.map(|(level, score)| {
-                            (
-                                d.id.as_str(),
-                                DomainCell {
-                                    level: staged.then_some(level),
-                                    score: round2(score),
-                                },
-                            )
-                        })
-                    })
-                    .collect(),
+                domains: keyed(
+                    q.domains.iter().map(|d| d.id.as_str()),
+                    &row.domains,
+                    staged,
+                ),
+                groups: keyed(q.groups.iter().map(|g| g.id.as_str()), &row.groups, staged),
+                streams: keyed(
+                    q.domains
+                        .iter()
+                        .flat_map(|d| d.streams.iter().map(move |s| format!("{}/{}", d.id, s.id))),
+                    &row.streams,
+                    staged,
+                ),
             }
         }))
     }
+}
+
+/// The applicable cells of a row, keyed by the ids given in the same order.
+fn keyed<K: Ord>(
+    ids: impl Iterator<Item = K>,
+    cells: &[Option<(u32, f64)>],
+    staged: bool,
+) -> BTreeMap<K, DomainCell> {
+    ids.zip(cells)
+        .filter_map(|(id, cell)| {
+            cell.map(|(level, score)| {
+                (
+                    id,
+                    DomainCell {
+                        level: staged.then_some(level),
+                        score: round2(score),
+                    },
+                )
+            })
+        })
+        .collect()
 }
 
 fn skipped(skipped: &Skipped) -> SkippedFile<'_> {

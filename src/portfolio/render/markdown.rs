@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use super::{STATISTICS_HEADERS, STATISTICS_LEVELS, View, decimal, statistics_cells};
+use crate::portfolio::Tally;
 use crate::render::markdown::escape;
 use crate::render::{Style, percent};
 
@@ -18,47 +19,22 @@ pub fn render(view: &View, _: &Style, out: &mut dyn Write) -> io::Result<()> {
     )?;
 
     writeln!(out, "## Domains\n")?;
-    let mut headers: Vec<String> = STATISTICS_HEADERS.map(String::from).to_vec();
-    headers.push(format!("Per level ({})", view.spread_header()));
-    let mut aligns: Vec<&str> = vec!["---:"; STATISTICS_HEADERS.len()];
-    aligns.push("---");
-    writeln!(
-        out,
-        "| Domain | {} |",
-        view.shown(headers, &STATISTICS_LEVELS).join(" | ")
-    )?;
-    writeln!(
-        out,
-        "|---|{}|",
-        view.shown(aligns, &STATISTICS_LEVELS).join("|")
-    )?;
-    for (title, id, tally) in view.statistics() {
+    let domains = view.statistics().map(|(title, id, tally)| {
         let title = if id == "overall" {
             format!("**{}**", escape(title))
         } else {
             escape(title)
         };
-        let cells = view.shown(statistics_cells(tally), &STATISTICS_LEVELS);
-        writeln!(out, "| {title} | {} |", cells.join(" | "))?;
-    }
+        (title, tally)
+    });
+    statistics(out, view, "Domain", domains)?;
 
     if view.group_statistics().next().is_some() {
         writeln!(out, "\n## Groups and streams\n")?;
-        writeln!(
-            out,
-            "| Group or stream | {} | Per level ({}) |",
-            STATISTICS_HEADERS.join(" | "),
-            view.spread_header()
-        )?;
-        writeln!(out, "|---|{}---|", "---:|".repeat(STATISTICS_HEADERS.len()))?;
-        for (title, _, tally) in view.group_statistics() {
-            writeln!(
-                out,
-                "| {} | {} |",
-                escape(&title),
-                statistics_cells(tally).join(" | ")
-            )?;
-        }
+        let groups = view
+            .group_statistics()
+            .map(|(title, _, tally)| (escape(&title), tally));
+        statistics(out, view, "Group or stream", groups)?;
     }
 
     writeln!(out, "\n## Assessments\n")?;
@@ -122,6 +98,35 @@ pub fn render(view: &View, _: &Style, out: &mut dyn Write) -> io::Result<()> {
             let first_line = skipped.message.lines().next().unwrap_or_default();
             writeln!(out, "- {}", escape(first_line))?;
         }
+    }
+    Ok(())
+}
+
+/// A statistics table: one line per (title, tally), the level columns left out when no staged
+/// level is shown.
+fn statistics<'a>(
+    out: &mut dyn Write,
+    view: &View,
+    first: &str,
+    lines: impl Iterator<Item = (String, &'a Tally)>,
+) -> io::Result<()> {
+    let mut headers: Vec<String> = STATISTICS_HEADERS.map(String::from).to_vec();
+    headers.push(format!("Per level ({})", view.spread_header()));
+    let mut aligns: Vec<&str> = vec!["---:"; STATISTICS_HEADERS.len()];
+    aligns.push("---");
+    writeln!(
+        out,
+        "| {first} | {} |",
+        view.shown(headers, &STATISTICS_LEVELS).join(" | ")
+    )?;
+    writeln!(
+        out,
+        "|---|{}|",
+        view.shown(aligns, &STATISTICS_LEVELS).join("|")
+    )?;
+    for (title, tally) in lines {
+        let cells = view.shown(statistics_cells(tally), &STATISTICS_LEVELS);
+        writeln!(out, "| {title} | {} |", cells.join(" | "))?;
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use comfy_table::{Cell, CellAlignment};
 
 use super::{STATISTICS_HEADERS, STATISTICS_LEVELS, View, decimal, statistics_cells};
-use crate::portfolio::Row;
+use crate::portfolio::{Row, Tally};
 use crate::render::{Style, clip, percent};
 use crate::text::printable;
 
@@ -19,38 +19,44 @@ pub fn render(view: &View, style: &Style, out: &mut dyn Write) -> io::Result<()>
     let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
 
     // Ids, not titles, and headers on two lines: eleven columns fit a terminal.
-    let mut header: Vec<String> = STATISTICS_HEADERS
-        .iter()
-        .map(|h| h.replacen(' ', "\n", 1))
-        .collect();
-    header.push(format!("Per level\n{}", view.spread_header()));
-    let mut statistics = new_table(
-        std::iter::once("Domain".to_string())
-            .chain(view.shown(header, &STATISTICS_LEVELS))
-            .collect(),
-    );
-    for (_, id, tally) in view.statistics() {
-        let mut row = vec![Cell::new(printable(id))];
-        row.extend(
-            view.shown(statistics_cells(tally), &STATISTICS_LEVELS)
-                .into_iter()
-                .map(right),
-        );
-        statistics.add_row(row);
-    }
-    writeln!(out, "{}\n", printable(&view.headline()))?;
-    writeln!(out, "Domains\n{statistics}\n")?;
-    if view.group_statistics().next().is_some() {
-        let mut header = vec!["Group or stream".to_string()];
-        header.extend(STATISTICS_HEADERS.iter().map(|h| h.replacen(' ', "\n", 1)));
+    let statistics = |first: &str, lines: Vec<(String, &Tally)>| {
+        let mut header: Vec<String> = STATISTICS_HEADERS
+            .iter()
+            .map(|h| h.replacen(' ', "\n", 1))
+            .collect();
         header.push(format!("Per level\n{}", view.spread_header()));
-        let mut groups = new_table(header);
-        for (_, id, tally) in view.group_statistics() {
+        let mut table = new_table(
+            std::iter::once(first.to_string())
+                .chain(view.shown(header, &STATISTICS_LEVELS))
+                .collect(),
+        );
+        for (id, tally) in lines {
             let mut row = vec![Cell::new(printable(&id))];
-            row.extend(statistics_cells(tally).into_iter().map(right));
-            groups.add_row(row);
+            row.extend(
+                view.shown(statistics_cells(tally), &STATISTICS_LEVELS)
+                    .into_iter()
+                    .map(right),
+            );
+            table.add_row(row);
         }
-        writeln!(out, "Groups and streams\n{groups}\n")?;
+        table
+    };
+    let domains = view
+        .statistics()
+        .map(|(_, id, tally)| (id.to_string(), tally))
+        .collect();
+    writeln!(out, "{}\n", printable(&view.headline()))?;
+    writeln!(out, "Domains\n{}\n", statistics("Domain", domains))?;
+    let groups: Vec<(String, &Tally)> = view
+        .group_statistics()
+        .map(|(_, id, tally)| (id, tally))
+        .collect();
+    if !groups.is_empty() {
+        writeln!(
+            out,
+            "Groups and streams\n{}\n",
+            statistics("Group or stream", groups)
+        )?;
     }
 
     writeln!(out, "Assessments")?;

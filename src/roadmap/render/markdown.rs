@@ -22,7 +22,12 @@ pub fn render(plan: &Plan, _: &Style, out: &mut dyn Write) -> io::Result<()> {
 
 /// `## Roadmap to the target`: the domains against their targets, then the phases.
 pub fn section(out: &mut String, assessment: &Assessment, roadmap: &Roadmap) {
-    let _ = writeln!(out, "## Roadmap to the target\n");
+    let heading = if super::full_value(assessment) {
+        "## Roadmap to full value"
+    } else {
+        "## Roadmap to the target"
+    };
+    let _ = writeln!(out, "{heading}\n");
     let _ = writeln!(out, "**{}**\n", overall_line(assessment));
     let standing = if assessment.card.questionnaire.is_continuous() {
         "Score"
@@ -54,7 +59,7 @@ pub fn section(out: &mut String, assessment: &Assessment, roadmap: &Roadmap) {
 /// do next when there is a target.
 pub fn phases(out: &mut String, assessment: &Assessment, roadmap: &Roadmap) {
     if roadmap.is_empty() {
-        let _ = writeln!(out, "Every domain has reached its target.\n");
+        let _ = writeln!(out, "{}\n", super::done_line(assessment));
         return;
     }
     for (index, phase) in roadmap.phases.iter().enumerate() {

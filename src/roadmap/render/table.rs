@@ -63,7 +63,7 @@ fn text(assessment: &Assessment, roadmap: &Roadmap, style: &Style) -> String {
     );
     let _ = writeln!(out, "{domains}\n");
     if roadmap.is_empty() {
-        out.push_str("Every domain has reached its target.\n");
+        let _ = writeln!(out, "{}", super::done_line(assessment));
         return out;
     }
     // The steps as a numbered list: their guidance is too long for table cells.
