@@ -309,13 +309,7 @@ impl<'q> Scorecard<'q> {
             Some(c) => c.values.clone(),
             None if !self.targeted => questions
                 .iter()
-                .map(|q| {
-                    self.questionnaire
-                        .scale_of(q)
-                        .iter()
-                        .map(|o| o.value)
-                        .fold(0.0, f64::max)
-                })
+                .map(|q| self.questionnaire.full_value(q))
                 .collect(),
             None => return Vec::new(),
         };
@@ -362,7 +356,7 @@ impl<'q> Scorecard<'q> {
 }
 
 /// Below this, two sums of answer values are equal.
-const EPSILON: f64 = 1e-9;
+pub const EPSILON: f64 = 1e-9;
 
 pub fn score<'q>(
     questionnaire: &'q Questionnaire,

@@ -130,13 +130,23 @@ impl Summary {
                 levels.then(a.1.total_cmp(&b.1))
             })
             .map(|(index, _)| index);
+        // Met as the next steps have it: at `met_at` when staged; at the question's full
+        // value when continuous, which has no threshold (and a portfolio no target).
         let marks = card
             .questionnaire
             .questions()
             .map(|(_, q)| match card.status(&answers, q) {
                 Status::NotApplicable => Mark::NotApplicable,
                 Status::Unanswered => Mark::Unanswered,
-                status if status.is_met() => Mark::Met,
+                status if staged && status.is_met() => Mark::Met,
+                status
+                    if !staged
+                        && status.value().is_some_and(|value| {
+                            value + crate::scoring::EPSILON >= card.questionnaire.full_value(q)
+                        }) =>
+                {
+                    Mark::Met
+                }
                 _ => Mark::Unmet,
             })
             .collect();

@@ -461,6 +461,15 @@ impl Questionnaire {
             .map_or(&self.scale, |s| &s.options)
     }
 
+    /// The highest value a question's scale offers: what a continuous model's question aims at
+    /// when no target says otherwise.
+    pub fn full_value(&self, question: &Question) -> f64 {
+        self.scale_of(question)
+            .iter()
+            .map(|o| o.value)
+            .fold(0.0, f64::max)
+    }
+
     /// The option `id` of a question's scale.
     pub fn option(&self, question: &Question, id: &str) -> Option<&ScaleOption> {
         self.scale_of(question).iter().find(|o| o.id == id)

@@ -191,6 +191,53 @@ fn without_a_target_next_steps_are_the_questions_below_full_value_largest_gain_f
 }
 
 #[test]
+fn a_portfolio_of_a_continuous_model_counts_as_unmet_what_is_below_full_value() {
+    // The same rule as the next steps without a target: no threshold, so `met_at` decides
+    // nothing; an answer below its scale's highest value is still to do. With `met_at: 0.5`
+    // the answers `half` would count as met if it did.
+    let dir = tempfile::tempdir().unwrap();
+    let examples = root().join("examples/custom-model");
+    std::fs::create_dir(dir.path().join("questionnaires")).unwrap();
+    let model = std::fs::read_to_string(examples.join("questionnaires/delivery-assurance.yaml"))
+        .unwrap()
+        .replace(
+            "scoring: continuous\n",
+            "scoring: continuous\nmet_at: 0.5\n",
+        );
+    assert!(model.contains("met_at: 0.5"));
+    std::fs::write(dir.path().join("questionnaires/model.yaml"), model).unwrap();
+    std::fs::copy(
+        examples.join("answers.yaml"),
+        dir.path().join("answers.yaml"),
+    )
+    .unwrap();
+    let output = jsp_in(dir.path())
+        .args([
+            "--questionnaires",
+            "questionnaires",
+            "aggregate",
+            "answers.yaml",
+            "-f",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let portfolio: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mut unmet: Vec<&str> = portfolio["most_unmet"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["id"].as_str().unwrap())
+        .collect();
+    unmet.sort_unstable();
+    let mut expected = [
+        "thr-1", "tst-1b", "rsp-2", "tst-2a", "tst-2b", "tst-3", "tst-3b", "rsp-3",
+    ];
+    expected.sort_unstable();
+    assert_eq!(unmet, expected);
+}
+
+#[test]
 fn each_answer_is_worded_by_its_own_scale() {
     let document = run(&["report", "answers.yaml", "-f", "json"]);
     let answers: Vec<(&str, &str)> = document["domains"]
