@@ -172,6 +172,14 @@ pub fn fill(text: &str, width: usize, first: &str, rest: &str) -> String {
     textwrap::fill(&text, options)
 }
 
+/// A paragraph for the terminal: filled to its width when there is one, else as it is.
+pub fn paragraph(text: &str, style: &Style) -> String {
+    match style.width {
+        Some(width) => fill(text, usize::from(width), "", ""),
+        None => text.to_string(),
+    }
+}
+
 /// `cells` without those at the indices `dropped` when `drop` is set: how outputs leave out
 /// the level columns of a questionnaire scored continuous, the others keeping their order.
 pub fn without<T>(cells: impl IntoIterator<Item = T>, dropped: &[usize], drop: bool) -> Vec<T> {

@@ -368,3 +368,30 @@ fn the_readme_example_runs_as_written() {
         "(jsp-manufacturer 2.1): 2 assessments",
     ));
 }
+
+#[test]
+fn the_portfolio_table_fits_60_and_80_columns() {
+    // Before: the assessments table kept 78 columns at any width, the headline and the set
+    // titles ran on, and the unmet questions' text was squeezed to five letters a line.
+    for width in [60, 80] {
+        let output = jsp_in(&root())
+            .env("COLUMNS", width.to_string())
+            .args([
+                "aggregate",
+                "examples/manufacturer-*answers.yaml",
+                "--top",
+                "3",
+            ])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let text = String::from_utf8(output.stdout).unwrap();
+        for line in text.lines() {
+            assert!(line.chars().count() <= width, "{width}: {line}");
+        }
+        assert!(text.contains("Weakest"), "{text}");
+        assert!(text.contains("eu-mdr-annex-i: EU MDR Annex I"), "{text}");
+        // The question's text keeps whole words on lines of a readable length.
+        assert!(text.contains("Are product security"), "{width}:\n{text}");
+    }
+}

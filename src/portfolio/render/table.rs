@@ -7,7 +7,7 @@ use comfy_table::{Cell, CellAlignment};
 
 use super::{STATISTICS_HEADERS, STATISTICS_LEVELS, View, decimal, statistics_cells};
 use crate::portfolio::{Row, Tally};
-use crate::render::{Style, clip, percent};
+use crate::render::{Style, clip, percent, without};
 use crate::text::printable;
 
 pub fn render(view: &View, style: &Style, out: &mut dyn Write) -> io::Result<()> {
@@ -45,7 +45,11 @@ pub fn render(view: &View, style: &Style, out: &mut dyn Write) -> io::Result<()>
         .statistics()
         .map(|(_, id, tally)| (id.to_string(), tally))
         .collect();
-    writeln!(out, "{}\n", printable(&view.headline()))?;
+    writeln!(
+        out,
+        "{}\n",
+        crate::render::paragraph(&printable(&view.headline()), style)
+    )?;
     writeln!(out, "Domains\n{}\n", statistics("Domain", domains))?;
     let groups: Vec<(String, &Tally)> = view
         .group_statistics()
@@ -62,21 +66,16 @@ pub fn render(view: &View, style: &Style, out: &mut dyn Write) -> io::Result<()>
     writeln!(out, "Assessments")?;
     assessments(view, style.width, out)?;
 
-    let mut unmet = new_table(
-        [
-            "Question",
-            "Domain",
-            "Level",
-            "Unmet",
-            "Share",
-            "Unanswered",
-            "Text",
-        ]
-        .map(String::from)
-        .to_vec(),
-    );
+    // Below 100 columns the domain (the id's prefix says it) and the unanswered count (a part
+    // of Unmet) give their room to the question's text.
+    let narrow = style.width.is_some_and(|w| w < 100);
+    let mut unmet = new_table(without(
+        UNMET_HEADERS.map(String::from),
+        &UNMET_NARROW_DROPS,
+        narrow,
+    ));
     for (question, domain, tally) in view.portfolio.most_unmet(view.questionnaire, view.top) {
-        unmet.add_row(vec![
+        let cells = [
             Cell::new(printable(&question.id)),
             Cell::new(domain),
             right(question.level.to_string()),
@@ -84,7 +83,8 @@ pub fn render(view: &View, style: &Style, out: &mut dyn Write) -> io::Result<()>
             right(percent(100.0 * tally.share())),
             right(tally.unanswered.to_string()),
             Cell::new(printable(&question.text)),
-        ]);
+        ];
+        unmet.add_row(without(cells, &UNMET_NARROW_DROPS, narrow));
     }
     writeln!(out, "\nMost often unmet questions\n{unmet}")?;
     crate::requirements::render::table::portfolio(
@@ -94,6 +94,18 @@ pub fn render(view: &View, style: &Style, out: &mut dyn Write) -> io::Result<()>
         out,
     )
 }
+
+const UNMET_HEADERS: [&str; 7] = [
+    "Question",
+    "Domain",
+    "Level",
+    "Unmet",
+    "Share",
+    "Unanswered",
+    "Text",
+];
+/// Domain and Unanswered, left out of the unmet questions below 100 columns.
+const UNMET_NARROW_DROPS: [usize; 2] = [1, 5];
 
 const HEADERS: [&str; 7] = [
     "File",
@@ -110,6 +122,9 @@ const RIGHT: [usize; 2] = [4, 6];
 const NARROWEST: usize = 8;
 /// The overall level, left out when no staged level is shown.
 const LEVEL: usize = 3;
+/// Left out, in this order, when even the narrowest columns are too wide: the file names the
+/// assessment, so its subject and then its organization go first.
+const DROPPABLE: [usize; 2] = [2, 1];
 
 fn cells(view: &View, row: &Row<'_>) -> [String; 7] {
     [
@@ -128,7 +143,7 @@ fn cells(view: &View, row: &Row<'_>) -> [String; 7] {
 /// `width` is cut short with `…`.
 fn assessments(view: &View, width: Option<u16>, out: &mut dyn Write) -> io::Result<()> {
     // The columns shown, by their index in [`HEADERS`]; a width for each.
-    let columns = view.shown(0..HEADERS.len(), &[LEVEL]);
+    let mut columns = view.shown(0..HEADERS.len(), &[LEVEL]);
     let mut widths = HEADERS.map(|h| h.chars().count());
     for row in view.portfolio.rows() {
         for (w, cell) in widths.iter_mut().zip(cells(view, &row)) {
@@ -136,14 +151,26 @@ fn assessments(view: &View, width: Option<u16>, out: &mut dyn Write) -> io::Resu
         }
     }
     if let Some(width) = width {
-        let total = |widths: &[usize; 7]| {
+        let total = |columns: &[usize], widths: &[usize; 7]| {
             columns
                 .iter()
                 .map(|i| widths.get(*i).copied().unwrap_or_default() + 3)
                 .sum::<usize>()
                 + 1
         };
-        while total(&widths) > usize::from(width) {
+        // First the columns that fit at their narrowest, then each as wide as the room allows.
+        let mut narrowest = widths;
+        for i in SHRINKABLE {
+            if let Some(w) = narrowest.get_mut(i) {
+                *w = (*w).min(NARROWEST);
+            }
+        }
+        while total(&columns, &narrowest) > usize::from(width)
+            && let Some(drop) = DROPPABLE.iter().find(|i| columns.contains(i))
+        {
+            columns.retain(|i| i != drop);
+        }
+        while total(&columns, &widths) > usize::from(width) {
             let widest = SHRINKABLE
                 .iter()
                 .copied()

@@ -94,24 +94,29 @@ pub fn portfolio(
     if questionnaire.requirement_sets.is_empty() {
         return Ok(());
     }
-    let mut table = crate::render::table(style);
-    table.set_header(vec![
-        "Set",
-        "Requirement",
-        "Met",
-        "Not met",
-        "Not assessed",
-        "N/A",
-    ]);
-    for (set, requirement, c) in super::portfolio_rows(questionnaire, counts) {
-        table.add_row(vec![
-            printable(&set.id),
-            printable(&requirement.id),
-            c.met.to_string(),
-            c.not_met.to_string(),
-            c.not_assessed.to_string(),
-            c.not_applicable.to_string(),
-        ]);
+    // A table per set, the set named above it: two id columns side by side do not fit 60
+    // columns, and the counts line up under their headings.
+    writeln!(out, "\nRequirement sets (assessments per verdict)")?;
+    let right = |n: u64| {
+        comfy_table::Cell::new(n.to_string()).set_alignment(comfy_table::CellAlignment::Right)
+    };
+    let mut rows = super::portfolio_rows(questionnaire, counts).peekable();
+    while let Some((set, _, _)) = rows.peek() {
+        let set_id = set.id.as_str();
+        let heading = format!("{}: {}", printable(set_id), printable(&set.title));
+        writeln!(out, "{}", crate::render::paragraph(&heading, style))?;
+        let mut table = crate::render::table(style);
+        table.set_header(vec!["Requirement", "Met", "Not met", "Not assessed", "N/A"]);
+        while let Some((_, requirement, c)) = rows.next_if(|(s, _, _)| s.id == set_id) {
+            table.add_row(vec![
+                comfy_table::Cell::new(printable(&requirement.id)),
+                right(c.met),
+                right(c.not_met),
+                right(c.not_assessed),
+                right(c.not_applicable),
+            ]);
+        }
+        writeln!(out, "{table}")?;
     }
-    writeln!(out, "\nRequirement sets (assessments per verdict)\n{table}")
+    Ok(())
 }
