@@ -111,6 +111,22 @@ pub struct Compared<'a> {
     pub after: Figure,
 }
 
+impl<'a> Compared<'a> {
+    /// A stream or a group: no short title of its own.
+    fn plain<S>(id: &'a str, title: &'a str, before: S, after: S) -> Compared<'a>
+    where
+        Figure: From<S>,
+    {
+        Compared {
+            id,
+            title,
+            short: title,
+            before: before.into(),
+            after: after.into(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Removed<'a> {
     pub id: &'a str,
@@ -188,13 +204,7 @@ impl<'a> Diff<'a> {
                     .streams
                     .iter()
                     .zip(&a.streams)
-                    .map(|(sb, sa)| Compared {
-                        id: &sa.stream.id,
-                        title: &sa.stream.title,
-                        short: &sa.stream.title,
-                        before: sb.into(),
-                        after: sa.into(),
-                    })
+                    .map(|(sb, sa)| Compared::plain(&sa.stream.id, &sa.stream.title, sb, sa))
                     .collect();
                 let domain = Compared {
                     id: &a.domain.id,
@@ -213,13 +223,7 @@ impl<'a> Diff<'a> {
             .groups
             .iter()
             .zip(&self.after.groups)
-            .map(|(b, a)| Compared {
-                id: &a.group.id,
-                title: &a.group.title,
-                short: &a.group.title,
-                before: b.into(),
-                after: a.into(),
-            })
+            .map(|(b, a)| Compared::plain(&a.group.id, &a.group.title, b, a))
     }
 }
 

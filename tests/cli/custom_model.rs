@@ -257,19 +257,23 @@ fn each_answer_is_worded_by_its_own_scale() {
     }
 }
 
+/// `jsp assess` of the example model in `dir`, typed `stdin` (piped); what it printed.
+fn interview(dir: &std::path::Path, stdin: &str) -> String {
+    let output = crate::jsp_in(dir)
+        .arg("--questionnaires")
+        .arg(root().join("examples/custom-model/questionnaires"))
+        .args(["assess", "delivery-assurance", "--answers", "a.yaml"])
+        .args(["--date", "2026-11-30"])
+        .write_stdin(stdin)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
 #[test]
 fn the_interview_offers_each_question_its_own_scale_and_its_help_keeps_line_breaks() {
     let dir = tempfile::tempdir().unwrap();
-    let questionnaires = root().join("examples/custom-model/questionnaires");
-    let output = crate::jsp_in(dir.path())
-        .arg("--questionnaires")
-        .arg(&questionnaires)
-        .args(["assess", "delivery-assurance", "--answers", "a.yaml"])
-        .args(["--date", "2026-11-30"])
-        .write_stdin("Team\n\n\n?\nhalf\nq\n")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = interview(dir.path(), "Team\n\n\n?\nhalf\nq\n");
     // thr-1 is on the `teams` scale: its options, not the default scale's.
     assert!(stderr.contains("1 none  No team"), "{stderr}");
     assert!(stderr.contains("4 all   Every team"), "{stderr}");
@@ -293,16 +297,7 @@ fn the_interview_offers_each_question_its_own_scale_and_its_help_keeps_line_brea
 #[test]
 fn the_interview_names_each_domains_group_and_each_questions_stream() {
     let dir = tempfile::tempdir().unwrap();
-    let questionnaires = root().join("examples/custom-model/questionnaires");
-    let output = crate::jsp_in(dir.path())
-        .arg("--questionnaires")
-        .arg(&questionnaires)
-        .args(["assess", "delivery-assurance", "--answers", "a.yaml"])
-        .args(["--date", "2026-11-30"])
-        .write_stdin("Team\n\n\ns\ns\ns\nq\n")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = interview(dir.path(), "Team\n\n\ns\ns\ns\nq\n");
     assert!(
         stderr.contains("== Building it right › Threat assessment · 3 questions"),
         "{stderr}"
