@@ -289,6 +289,15 @@ fn openpyxl() -> bool {
 
 /// `blank` filled in by tests/workbook/fill.py with `given` (`epoch`: `1904` for that date
 /// system, `iso` for dates stored as text), saved beside it.
+/// A workbook of `acme-lite` to fill in, exported into a folder of its own.
+fn blank_workbook() -> (tempfile::TempDir, PathBuf) {
+    let (dir, mut cmd) = jsp();
+    let blank = dir.path().join("blank.xlsx");
+    cmd.args(["export", "acme-lite", "-o"]).arg(&blank);
+    cmd.assert().success();
+    (dir, blank)
+}
+
 fn fill(blank: &Path, given: &Value, epoch: Option<&str>) -> PathBuf {
     let folder = blank.parent().unwrap();
     let plan = folder.join("given.json");
@@ -314,10 +323,7 @@ fn dates_of_a_1904_workbook_are_the_days_typed() {
         return;
     }
     for epoch in [None, Some("1904"), Some("iso")] {
-        let (dir, mut cmd) = jsp();
-        let blank = dir.path().join("blank.xlsx");
-        cmd.args(["export", "acme-lite", "-o"]).arg(&blank);
-        cmd.assert().success();
+        let (dir, blank) = blank_workbook();
         let given = serde_json::json!({
             "gov-2a": {"answer": "all", "evidence": [
                 ["Audit 2026", "2026-03-31", "2027-03-31", "QA"],
@@ -363,10 +369,7 @@ fn a_day_the_calendar_lacks_is_named_by_its_cell() {
     if !openpyxl() {
         return;
     }
-    let (dir, mut cmd) = jsp();
-    let blank = dir.path().join("blank.xlsx");
-    cmd.args(["export", "acme-lite", "-o"]).arg(&blank);
-    cmd.assert().success();
+    let (dir, blank) = blank_workbook();
     let given = serde_json::json!({
         "gov-2a": {"answer": "all", "evidence": [
             ["Audit 2025", "text:2025-02-30"],
@@ -400,10 +403,7 @@ fn a_workbook_filled_in_by_openpyxl_is_imported_and_scored() {
     if !openpyxl() {
         return;
     }
-    let (dir, mut cmd) = jsp();
-    let blank = dir.path().join("blank.xlsx");
-    cmd.args(["export", "acme-lite", "-o"]).arg(&blank);
-    cmd.assert().success();
+    let (dir, blank) = blank_workbook();
     let given = serde_json::json!({
         "gov-2a": {"answer": "all", "note": "=SUM(A1:A2) is text, not a formula", "evidence": ["SOP-7", "https://qms.example/policy"]},
         "gov-3a": {"answer": "Mostly implemented", "evidence": [["Audit 2026", "2026-03-31"]]},
