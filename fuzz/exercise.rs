@@ -52,7 +52,7 @@ pub fn answers(data: &[u8]) {
         return;
     };
     if answers.check(questionnaire, &text, path).is_ok() {
-        reports(questionnaire, &answers, None);
+        reports(questionnaire, &answers, &text, None);
     }
 }
 
@@ -201,7 +201,7 @@ pub fn target(data: &[u8]) {
         .problems(&catalog, Some(questionnaire), &text)
         .is_ok_and(|problems| problems.is_empty())
     {
-        reports(questionnaire, &Answers::default(), Some(&target));
+        reports(questionnaire, &Answers::default(), "", Some(&target));
     }
 }
 
@@ -232,8 +232,8 @@ pub fn report(data: &[u8]) {
         roles: Default::default(),
         evidence_max_age_months: None,
     };
-    reports(&questionnaire, &answers, None);
-    reports(&questionnaire, &answers, Some(&target));
+    reports(&questionnaire, &answers, answers_text, None);
+    reports(&questionnaire, &answers, answers_text, Some(&target));
 }
 
 /// A narrow terminal with colour, and a file.
@@ -247,7 +247,14 @@ fn styles() -> [Style; 2] {
     ]
 }
 
-fn reports(questionnaire: &Questionnaire, answers: &Answers, target: Option<&Target>) {
+/// Every format of `answers` (read from `source`), the evidence gate's JUnit cases and
+/// `jsp validate`'s evidence problems, found at their lines of `source`, included.
+fn reports(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    source: &str,
+    target: Option<&Target>,
+) {
     let card = jsp::internals::score(questionnaire, answers, target);
     let assessment = Assessment {
         answers,
@@ -276,8 +283,16 @@ fn reports(questionnaire: &Questionnaire, answers: &Answers, target: Option<&Tar
         evidence: &evidence,
         history: None,
     };
+    let _ = evidence.problems(source);
+    let gated = Score {
+        assessment: &assessment,
+        gates: Default::default(),
+        required: &[],
+        evidence: Some(&evidence),
+    };
     let sink = &mut std::io::sink();
     for style in styles() {
+        let _ = junit::render(&gated, &style, sink);
         let _ = table::render(&score, &style, sink);
         let _ = markdown::score(&score, &style, sink);
         let _ = json::score(&score, &style, sink);
