@@ -444,6 +444,12 @@ impl Questionnaire {
             .and_then(|l| l.description.as_deref())
     }
 
+    /// A staged level with its name, as outputs show it; `None` when the questionnaire is
+    /// scored `continuous`, which has no staged level to show.
+    pub fn staged_level(&self, level: u32) -> Option<(u32, &str)> {
+        (!self.is_continuous()).then(|| (level, self.level_name(level)))
+    }
+
     pub fn level_name(&self, level: u32) -> &str {
         self.levels
             .iter()

@@ -9,6 +9,7 @@ use crate::assessment::Assessment;
 use crate::crosswalk::render::json::StandardJson;
 use crate::questionnaire::{Benchmark, Reference};
 use crate::render::Style;
+use crate::render::json::Standing;
 use crate::requirements::render::json::{FindingJson, SetJson};
 use crate::roadmap::render::json::{PhaseJson, phases};
 use crate::scoring::{DomainScore, Status, round2};
@@ -98,13 +99,8 @@ impl Continuous {
 
 #[derive(Serialize)]
 struct Overall<'a> {
-    applicable: bool,
-    /// Left out when the questionnaire is scored `continuous`: it has no staged level.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    level: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    level_name: Option<&'a str>,
-    score: f64,
+    #[serde(flatten)]
+    standing: Standing<'a>,
     below_target: bool,
     /// 100 × (1 - sum of gaps / sum of targets); null without a target.
     percent_to_target: Option<f64>,
@@ -114,13 +110,8 @@ struct Overall<'a> {
 struct Domain<'a> {
     id: &'a str,
     title: &'a str,
-    applicable: bool,
-    /// Left out when the questionnaire is scored `continuous`: it has no staged level.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    level: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    level_name: Option<&'a str>,
-    score: f64,
+    #[serde(flatten)]
+    standing: Standing<'a>,
     target: Option<u32>,
     gap: Option<u32>,
     /// Scored `continuous` with a target: the target score and the score missing.
@@ -145,13 +136,8 @@ struct Domain<'a> {
 struct StreamJson<'a> {
     id: &'a str,
     title: &'a str,
-    applicable: bool,
-    /// Left out when the questionnaire is scored `continuous`: it has no staged level.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    level: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    level_name: Option<&'a str>,
-    score: f64,
+    #[serde(flatten)]
+    standing: Standing<'a>,
     answered: usize,
     questions: usize,
 }
@@ -161,13 +147,8 @@ struct GroupJson<'a> {
     id: &'a str,
     title: &'a str,
     domains: &'a [&'a str],
-    applicable: bool,
-    /// Left out when the questionnaire is scored `continuous`: it has no staged level.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    level: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    level_name: Option<&'a str>,
-    score: f64,
+    #[serde(flatten)]
+    standing: Standing<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     benchmark: Option<&'a Benchmark>,
 }
@@ -301,7 +282,6 @@ fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
     let card = assessment.card;
     let answers = assessment.answers;
     let questionnaire = card.questionnaire;
-    let staged = !questionnaire.is_continuous();
     Document {
         questionnaire: questionnaire.reference(),
         questionnaire_file: None,
@@ -318,10 +298,11 @@ fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
             .any(|l| l.description.is_some())
             .then_some(questionnaire.levels.as_slice()),
         overall: Overall {
-            applicable: card.applicable,
-            level: staged.then_some(card.level),
-            level_name: staged.then(|| questionnaire.level_name(card.level)),
-            score: round2(card.score),
+            standing: Standing::new(
+                card.applicable,
+                questionnaire.staged_level(card.level),
+                card.score,
+            ),
             below_target: card.domains.iter().any(DomainScore::below_target),
             percent_to_target: card.percent_to_target().map(round2),
         },
@@ -333,10 +314,7 @@ fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
                 id: &g.group.id,
                 title: &g.group.title,
                 domains: &g.domains,
-                applicable: g.applicable,
-                level: staged.then_some(g.level),
-                level_name: staged.then(|| questionnaire.level_name(g.level)),
-                score: round2(g.score),
+                standing: Standing::new(g.applicable, questionnaire.staged_level(g.level), g.score),
                 benchmark: g.group.benchmark.as_ref(),
             })
             .collect(),
@@ -352,14 +330,14 @@ fn document<'a>(assessment: &'a Assessment<'a>) -> Document<'a> {
 fn domain<'a>(assessment: &'a Assessment<'a>, scored: &DomainScore<'a>) -> Domain<'a> {
     let d = scored.domain;
     let questionnaire = assessment.card.questionnaire;
-    let staged = !questionnaire.is_continuous();
     Domain {
         id: &d.id,
         title: &d.title,
-        applicable: scored.applicable,
-        level: staged.then_some(scored.level),
-        level_name: staged.then(|| questionnaire.level_name(scored.level)),
-        score: round2(scored.score),
+        standing: Standing::new(
+            scored.applicable,
+            questionnaire.staged_level(scored.level),
+            scored.score,
+        ),
         target: scored.target,
         gap: scored.gap(),
         target_score: scored.target_score().map(round2),
@@ -373,10 +351,7 @@ fn domain<'a>(assessment: &'a Assessment<'a>, scored: &DomainScore<'a>) -> Domai
             .map(|s| StreamJson {
                 id: &s.stream.id,
                 title: &s.stream.title,
-                applicable: s.applicable,
-                level: staged.then_some(s.level),
-                level_name: staged.then(|| assessment.card.questionnaire.level_name(s.level)),
-                score: round2(s.score),
+                standing: Standing::new(s.applicable, questionnaire.staged_level(s.level), s.score),
                 answered: s.answered,
                 questions: s.questions,
             })

@@ -8,6 +8,7 @@ use crate::answers::Answers;
 use crate::diff::{Compared, Diff, Figure};
 use crate::questionnaire::Reference;
 use crate::render::Style;
+use crate::render::json::Standing;
 use crate::scoring::round2;
 
 #[derive(Serialize)]
@@ -35,20 +36,9 @@ struct FileJson<'a> {
 }
 
 #[derive(Serialize)]
-struct Side<'a> {
-    applicable: bool,
-    /// Left out when the questionnaire is scored `continuous`: it has no staged level.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    level: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    level_name: Option<&'a str>,
-    score: f64,
-}
-
-#[derive(Serialize)]
 struct FiguresJson<'a> {
-    before: Side<'a>,
-    after: Side<'a>,
+    before: Standing<'a>,
+    after: Standing<'a>,
     /// Null when the domain is not applicable before or after; left out when the
     /// questionnaire is scored `continuous`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -110,12 +100,8 @@ fn figures<'a>(diff: &Diff<'a>, before: Figure, after: Figure) -> FiguresJson<'a
     let questionnaire = diff.questionnaire();
     let staged = !questionnaire.is_continuous();
     let both = before.applicable && after.applicable;
-    let side = |f: Figure| Side {
-        applicable: f.applicable,
-        level: staged.then_some(f.level),
-        level_name: staged.then(|| questionnaire.level_name(f.level)),
-        score: round2(f.score),
-    };
+    let side =
+        |f: Figure| Standing::new(f.applicable, questionnaire.staged_level(f.level), f.score);
     FiguresJson {
         before: side(before),
         after: side(after),

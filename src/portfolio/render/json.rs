@@ -10,6 +10,7 @@ use super::View;
 use crate::portfolio::{Skipped, Tally};
 use crate::questionnaire::Reference;
 use crate::render::Style;
+use crate::render::json::Standing;
 use crate::scoring::round2;
 
 #[derive(Serialize)]
@@ -79,12 +80,8 @@ struct Row<'a> {
     organization: Option<&'a str>,
     subject: Option<&'a str>,
     date: Option<&'a str>,
-    applicable: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    level: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    level_name: Option<&'a str>,
-    score: f64,
+    #[serde(flatten)]
+    standing: Standing<'a>,
     weakest_domain: Option<&'a str>,
     unanswered: usize,
     /// Per applicable domain, keyed by id.
@@ -177,10 +174,7 @@ impl Serialize for Rows<'_> {
                 organization: row.organization,
                 subject: row.subject,
                 date: row.date,
-                applicable: row.applicable,
-                level: staged.then_some(row.level),
-                level_name: staged.then(|| q.level_name(row.level)),
-                score: round2(row.score),
+                standing: Standing::new(row.applicable, q.staged_level(row.level), row.score),
                 weakest_domain: row
                     .weakest
                     .and_then(|i| q.domains.get(i))
