@@ -649,21 +649,16 @@ impl Visitor<'_> for GoalVisitor {
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Goal, E> {
-        let level =
-            u32::try_from(v).map_err(|_| E::invalid_value(de::Unexpected::Signed(v), &self))?;
-        Ok(Goal {
-            value: f64::from(level),
-            float: false,
-        })
+        match u64::try_from(v) {
+            Ok(v) => self.visit_u64(v),
+            Err(_) => Err(E::invalid_value(de::Unexpected::Signed(v), &self)),
+        }
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Goal, E> {
         let level =
             u32::try_from(v).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))?;
-        Ok(Goal {
-            value: f64::from(level),
-            float: false,
-        })
+        Ok(Goal::whole(level))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Goal, E> {
