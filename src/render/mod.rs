@@ -7,6 +7,7 @@
 
 pub mod csv;
 pub mod json;
+pub mod junit;
 pub mod markdown;
 pub mod xml;
 

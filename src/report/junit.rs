@@ -5,7 +5,9 @@
 
 use std::io::{self, Write};
 
-use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
+use quick_junit::{Property, Report, TestCase, TestCaseStatus, TestSuite};
+
+use crate::render::junit::failure;
 
 use super::Score;
 use crate::assessment::Assessment;
@@ -68,14 +70,11 @@ pub fn render(score: &Score, _: &Style, out: &mut dyn Write) -> io::Result<()> {
     if let Some(min) = gates.min_score {
         let score = round2(card.score);
         let status = if gates.score_fails(card) {
-            let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-            status
-                .set_type("below min-score")
-                .set_message(format!(
-                    "the overall score {score:.2} is below --min-score {min}"
-                ))
-                .set_description(weakest_domains(assessment));
-            status
+            failure(
+                "below min-score",
+                format!("the overall score {score:.2} is below --min-score {min}"),
+                Some(weakest_domains(assessment)),
+            )
         } else {
             TestCaseStatus::success()
         };
@@ -150,17 +149,16 @@ fn domain_case(assessment: &Assessment, domain: &DomainScore, gates: &Gates) -> 
                 domain.domain.id
             );
             list_questions(&mut description, assessment, unmet);
-            let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-            status
-                .set_type(failure_type(domain, gates, required))
-                .set_message(format!(
+            failure(
+                failure_type(domain, gates, required),
+                format!(
                     "`{}` is at level {}, below the required level {required} ({})",
                     domain.domain.id,
                     domain.level,
                     requirement(domain, gates)
-                ))
-                .set_description(description);
-            status
+                ),
+                Some(description),
+            )
         }
         _ => TestCaseStatus::success(),
     };
@@ -209,19 +207,18 @@ fn continuous_case(assessment: &Assessment, domain: &DomainScore) -> TestCase {
             domain.domain.id
         );
         list_questions(&mut description, assessment, open);
-        let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-        status
-            .set_type("below target")
-            .set_message(format!(
+        failure(
+            "below target",
+            format!(
                 "`{}` is {} of the way to its target",
                 domain.domain.id,
                 domain
                     .percent_to_target()
                     .map(crate::render::percent)
                     .unwrap_or_default()
-            ))
-            .set_description(description);
-        status
+            ),
+            Some(description),
+        )
     } else {
         TestCaseStatus::success()
     };

@@ -5,7 +5,9 @@
 
 use std::io::{self, Write};
 
-use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+use quick_junit::{Report, TestCase, TestCaseStatus, TestSuite};
+
+use crate::render::junit::{failure, not_gated};
 
 use crate::answers::format_date;
 use crate::evidence::Review;
@@ -30,21 +32,8 @@ pub fn suite(review: &Review, gated: bool) -> TestSuite {
     let classname = format!("{}.evidence", review.answers.questionnaire);
     for item in &review.items {
         let status = match (item.status.is_stale(), gated) {
-            (true, true) => {
-                let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-                status
-                    .set_type(item.status.id())
-                    .set_message(item.failure(review));
-                status
-            }
-            (true, false) => {
-                let mut status = TestCaseStatus::skipped();
-                status.set_message(format!(
-                    "{} (not gated: add --fail-on-stale-evidence)",
-                    item.failure(review)
-                ));
-                status
-            }
+            (true, true) => failure(item.status.id(), item.failure(review), None),
+            (true, false) => not_gated(&item.failure(review), "--fail-on-stale-evidence"),
             (false, _) => TestCaseStatus::success(),
         };
         let mut case = TestCase::new(

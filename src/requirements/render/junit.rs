@@ -2,7 +2,9 @@
 //! requirement that fails a `--require` gate is a failure; the same in a set not required is
 //! skipped, with why, so that CI shows it without failing on it.
 
-use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus, TestSuite};
+use quick_junit::{TestCase, TestCaseStatus, TestSuite};
+
+use crate::render::junit::{failure, not_gated};
 
 use crate::requirements::{SetResult, Verdict};
 
@@ -20,22 +22,12 @@ pub fn suites(sets: &[SetResult], required: &[String], classname: &str) -> Vec<T
                     result.reason()
                 );
                 let status = match (result.fails_gate(), gated) {
-                    (true, true) => {
-                        let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-                        status
-                            .set_type(result.verdict.key())
-                            .set_message(message)
-                            .set_description(requirement.statement.clone());
-                        status
-                    }
-                    (true, false) => {
-                        let mut status = TestCaseStatus::skipped();
-                        status.set_message(format!(
-                            "{message} (not gated: add --require {})",
-                            set.set.id
-                        ));
-                        status
-                    }
+                    (true, true) => failure(
+                        result.verdict.key(),
+                        message,
+                        Some(requirement.statement.clone()),
+                    ),
+                    (true, false) => not_gated(&message, &format!("--require {}", set.set.id)),
                     (false, _) if result.verdict == Verdict::Met => TestCaseStatus::success(),
                     (false, _) => {
                         let mut status = TestCaseStatus::skipped();
